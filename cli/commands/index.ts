@@ -1,0 +1,6 @@
+// The registry of `vigie` commands: one file per command, one line here.
+import type { CliCommand } from '../io';
+import { checkCommand } from './check';
+import { whitelistCommand } from './whitelist';
+
+export const commands: CliCommand[] = [checkCommand, whitelistCommand];

@@ -1,0 +1,15 @@
+/** Every jest project of the repository; `npm test` runs them all after typecheck and lint. */
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'preact' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'], transformIgnorePatterns: ['/node_modules/(?!(preact|openid-client|oauth4webapi|jose)/)'] };
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'shared', roots: ['<rootDir>/shared'] },
+    { ...common, displayName: 'cli', roots: ['<rootDir>/cli'] },
+    { ...common, displayName: 'server', roots: ['<rootDir>/server'] },
+    { ...common, displayName: 'hosts', roots: ['<rootDir>/addin', '<rootDir>/extension', '<rootDir>/manifests'] },
+    { ...common, displayName: 'integration', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/', '/test/fixtures/'] },
+  ],
+};

@@ -1,0 +1,1 @@
+export { checkDraft, type CheckContext } from './check-draft';
