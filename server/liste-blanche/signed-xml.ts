@@ -52,34 +52,46 @@ type Internals = {
   signatureNode: DomNode | null;
 };
 
-export class FastSignedXml extends SignedXml {
-  /** Same contract as SignedXml's: returns the canonical signed bytes, or undefined with ref.validationError set. */
-  validateReference(ref: Reference, doc: DomDocument): string | undefined {
-    const self = this as unknown as Internals;
-    const superValidate = (SignedXml.prototype as unknown as { validateReference(r: Reference, d: DomDocument): string | undefined }).validateReference;
-    const root = doc.documentElement;
-    if (ref.uri !== '' || !root || hasComment(root)) return superValidate.call(this, ref, doc);
-    // URI="" is the whole document: its element is the document element, which has no ancestor namespaces.
-    const canonXml = self.canonicalize(ref.transforms, root, { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: [] }, { discardComments: false });
-    const digest = self.findHashAlgorithm(ref.digestAlgorithm).getHash(canonXml);
+/** xml-crypto's SignedXml with the lookups above done through the DOM (see the file comment). */
+export class FastSignedXml extends SignedXml {}
+
+// validateReference, findLoadedSignature and canonicalize are private in xml-crypto's typings: they are replaced on
+// the subclass's prototype, with the same contracts.
+const fastProto = FastSignedXml.prototype as unknown as Record<string, unknown>;
+const upstream = SignedXml.prototype as unknown as {
+  validateReference(this: unknown, ref: Reference, doc: DomDocument): string | undefined;
+  canonicalize(this: unknown, transforms: string[], node: DomNode, options: object, flags: { discardComments: boolean }): string;
+};
+type Self = Internals & { privateRoot?: DomNode | null; findLoadedSignature(node: DomNode): DomNode | null; findCanonicalizationAlgorithm(name: string): { process(n: unknown, o: object): unknown } };
+
+/** Same contract as SignedXml's: the canonical signed bytes, or undefined with ref.validationError set. */
+fastProto.validateReference = function validateReference(this: Self, ref: Reference, doc: DomDocument): string | undefined {
+  const root = doc.documentElement;
+  if (ref.uri !== '' || !root || hasComment(root)) return upstream.validateReference.call(this, ref, doc);
+  // URI="" is the whole document: its element is the document element, which has no ancestor namespaces.
+  this.privateRoot = root;
+  try {
+    const canonXml = this.canonicalize(ref.transforms, root, { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: [] }, { discardComments: false });
+    const digest = this.findHashAlgorithm(ref.digestAlgorithm).getHash(canonXml);
     if (digest !== ref.digestValue) {
       ref.validationError = new Error(`invalid signature: calculated digest ${digest} differs from ${ref.digestValue}`);
       return undefined;
     }
     return canonXml;
+  } finally {
+    this.privateRoot = null;
   }
+};
 
-  findLoadedSignature(node: DomNode): DomNode | null {
-    const self = this as unknown as Internals;
-    const doc = (node.ownerDocument ?? node) as DomDocument;
-    if (self.signatureNode == null || self.signatureNode.ownerDocument === doc) return self.signatureNode;
-    const value = signatureValueOf(self.signatureNode);
-    if (!value) return null;
-    const matches = Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature')).filter((s) => signatureValueOf(s) === value);
-    if (matches.length > 1) throw new Error('several Signature elements carry the same SignatureValue (signature wrapping)');
-    return matches[0] ?? null;
-  }
-}
+fastProto.findLoadedSignature = function findLoadedSignature(this: Self, node: DomNode): DomNode | null {
+  const doc = (node.ownerDocument ?? node) as DomDocument;
+  if (this.signatureNode == null || this.signatureNode.ownerDocument === doc) return this.signatureNode;
+  const value = signatureValueOf(this.signatureNode);
+  if (!value) return null;
+  const matches = Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature')).filter((s) => signatureValueOf(s) === value);
+  if (matches.length > 1) throw new Error('several Signature elements carry the same SignatureValue (signature wrapping)');
+  return matches[0] ?? null;
+};
 
 const FAST_TRANSFORMS = new Set([
   'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
@@ -88,35 +100,21 @@ const FAST_TRANSFORMS = new Set([
 ]);
 
 /**
- * Canonicalises the whole document without the deep copy xml-crypto makes first. Used only on the document that
- * checkSignature() parsed for itself and throws away afterwards, and only for the usual transform chain
- * (enveloped-signature then a canonicalisation), so removing the Signature element in place changes nothing else.
+ * Canonicalises the whole document without the deep copy xml-crypto makes first. Only for the document element of
+ * the document that checkSignature() parsed for itself and throws away afterwards, and only for the usual transform
+ * chain (enveloped-signature then a canonicalisation), so removing the Signature element in place changes nothing
+ * that is read later.
  */
-export class FasterSignedXml extends FastSignedXml {
-  private privateRoot: DomNode | null = null;
-
-  override validateReference(ref: Reference, doc: DomDocument): string | undefined {
-    this.privateRoot = doc.documentElement;
-    try {
-      return super.validateReference(ref, doc);
-    } finally {
-      this.privateRoot = null;
-    }
+fastProto.canonicalize = function canonicalize(this: Self, transforms: string[], node: DomNode, options: Record<string, unknown>, flags: { discardComments: boolean }): string {
+  const last = transforms[transforms.length - 1];
+  const fast = node === this.privateRoot && !flags.discardComments && transforms.every((t) => FAST_TRANSFORMS.has(t)) && last !== undefined && last !== 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+  if (!fast) return upstream.canonicalize.call(this, transforms, node, options, flags);
+  options.defaultNsForPrefix = options.defaultNsForPrefix ?? (SignedXml as unknown as { defaultNsForPrefix: object }).defaultNsForPrefix;
+  options.signatureNode = this.findLoadedSignature(node);
+  let transformed: unknown = node;
+  for (const name of transforms) {
+    if (typeof transformed === 'string') throw new Error('unexpected octet output before the last transform');
+    transformed = this.findCanonicalizationAlgorithm(name).process(transformed, options);
   }
-
-  canonicalize(transforms: string[], node: DomNode, options: Record<string, unknown>, flags: { discardComments: boolean }): string {
-    const upstream = (SignedXml.prototype as unknown as Internals).canonicalize;
-    const last = transforms[transforms.length - 1];
-    const fast = node === this.privateRoot && !flags.discardComments && transforms.every((t) => FAST_TRANSFORMS.has(t)) && last !== undefined && last !== 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
-    if (!fast) return upstream.call(this, transforms, node, options, flags);
-    const self = this as unknown as Internals & { findCanonicalizationAlgorithm(name: string): { process(n: unknown, o: object): unknown } };
-    options.defaultNsForPrefix = options.defaultNsForPrefix ?? (SignedXml as unknown as { defaultNsForPrefix: object }).defaultNsForPrefix;
-    options.signatureNode = this.findLoadedSignature(node);
-    let transformed: unknown = node;
-    for (const name of transforms) {
-      if (typeof transformed === 'string') throw new Error('unexpected octet output before the last transform');
-      transformed = self.findCanonicalizationAlgorithm(name).process(transformed, options);
-    }
-    return String(transformed);
-  }
-}
+  return String(transformed);
+};

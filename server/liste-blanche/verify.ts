@@ -4,7 +4,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { FasterSignedXml } from './signed-xml';
+import { FastSignedXml } from './signed-xml';
 import { parseListeBlanche, type ParsedListeBlanche } from '../../shared/whitelist/parse-list';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
@@ -109,7 +109,7 @@ export function verifyListeBlanche(input: string | Buffer, anchors: TrustAnchors
   if (count > 1) throw new ListeBlancheTrustError('signature', `the file carries ${count} Signature elements; exactly one is expected`);
 
   let signerCert: X509Certificate | undefined;
-  const sig = new FasterSignedXml({
+  const sig = new FastSignedXml({
     getCertFromKeyInfo: (keyInfo) => {
       const certs = keyInfo ? Array.from((keyInfo as unknown as Element).getElementsByTagNameNS(DSIG, 'X509Certificate')) : [];
       if (certs.length !== 1) throw new ListeBlancheTrustError('signature', 'KeyInfo must carry exactly one X509Certificate');

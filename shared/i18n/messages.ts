@@ -12,6 +12,7 @@ export const messages = {
   'external.domain': { fr: '{domain} n’est pas sur la liste blanche MSSanté.', en: '{domain} is not on the MSSanté liste blanche.' },
   'refused.domain': { fr: '{domain} est refusé par la politique de l’établissement.', en: '{domain} is refused by the organisation policy.' },
   'lookalike.unlisted-mssante-subdomain': { fr: '{domain} ressemble à un domaine MSSanté mais n’est pas sur la liste blanche (vouliez-vous dire {resembles} ?).', en: '{domain} looks like an MSSanté domain but is not on the liste blanche (did you mean {resembles}?).' },
+  'lookalike.unlisted-mssante': { fr: '{domain} n’est pas un domaine de l’espace de confiance MSSanté (absent de la liste blanche).', en: '{domain} is not a domain of the MSSanté space (not on the liste blanche).' },
   'lookalike.homoglyph': { fr: '{domain} imite le domaine MSSanté {resembles} avec des caractères trompeurs.', en: '{domain} imitates the MSSanté domain {resembles} with look-alike characters.' },
   'lookalike.extra-label': { fr: '{domain} n’est pas {resembles} : le nom a été prolongé ou son extension changée.', en: '{domain} is not {resembles}: the name was extended or its ending changed.' },
   'lookalike.typo': { fr: '{domain} ressemble à {resembles} (faute de frappe ?) et n’est pas sur la liste blanche.', en: '{domain} looks like {resembles} (a typo?) and is not on the liste blanche.' },

@@ -108,6 +108,11 @@ export function parseRecipientField(input: string): ParsedAddress[] {
   if (trimmed.length > MAX_FIELD_LENGTH) return [{ ok: false, input: trimmed.slice(0, 80) + '…', error: 'too-long' }];
   let parsed = parseList(trimmed, ',');
   if (!parsed && trimmed.includes(';')) parsed = parseList(trimmed, ';') ?? parseList(semicolonsToCommas(trimmed), ',');
+  if (!parsed && /\.\s*(?:[>,;]|$)/.test(trimmed)) {
+    // A fully qualified domain typed with its trailing dot (x@exemple.fr.) is not RFC 5322 but means the same.
+    const undotted = trimmed.replace(/\.(\s*(?:[>,;]|$))/g, '$1');
+    parsed = parseList(undotted, ',') ?? parseList(semicolonsToCommas(undotted), ',');
+  }
   if (!parsed || parsed.length === 0) {
     // The field as a whole does not parse: say which pieces are wrong rather than losing the good ones.
     const pieces = splitLoosely(trimmed);

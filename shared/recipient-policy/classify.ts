@@ -26,11 +26,13 @@ export function classifyParsed(p: ParsedAddress, ctx: ClassifyContext): Classifi
   }
   const { address, domain, local } = p;
   const base = { input: p.input, address };
+  // What the user reads: the domain as typed (Unicode), with its ASCII form when they differ.
+  const shown = p.unicodeDomain !== domain ? `${p.unicodeDomain} (${domain})` : domain;
   const res = (category: RecipientCategory, reasonCode: Parameters<typeof t>[0], params: Record<string, string>, lookalike?: Lookalike): Classified => ({
     ...base,
     category,
     reasonCode,
-    reason: t(reasonCode, { domain, input: p.input, ...params }, ctx.policy.messages),
+    reason: t(reasonCode, { domain: shown, input: p.input, ...params }, ctx.policy.messages),
     ...(lookalike ? { lookalike } : {}),
   });
 
@@ -46,7 +48,10 @@ export function classifyParsed(p: ParsedAddress, ctx: ClassifyContext): Classifi
   if (provider) return res('consumer', 'consumer.provider', { provider });
   if (domainMatches(domain, ctx.policy.internalDomains)) return res('internal', 'internal.domain', {});
   const lookalike = detectLookalike(domain, ctx.whitelist);
-  if (lookalike) return res('external', `lookalike.${lookalike.kind}`, { resembles: lookalike.resembles }, lookalike);
+  if (lookalike) {
+    const code = lookalike.resembles === domain || !lookalike.resembles ? 'lookalike.unlisted-mssante' : `lookalike.${lookalike.kind}` as const;
+    return res('external', code, { resembles: lookalike.resembles }, lookalike);
+  }
   return res('external', 'external.domain', {});
 }
 

@@ -90,17 +90,16 @@ export function detectLookalike(domain: string, set: DomainSet): Lookalike | und
 
   // 3. Any *.mssante.fr that is not listed is not in the space, whatever its name says.
   if (domain === MSSANTE || domain.endsWith(`.${MSSANTE}`)) {
-    const near = closestListed(domain, set, 3);
-    return { kind: 'unlisted-mssante-subdomain', resembles: near ?? MSSANTE };
+    const near = domain === MSSANTE ? undefined : closestListed(domain, set, 2);
+    return { kind: 'unlisted-mssante-subdomain', resembles: near ?? domain };
   }
 
   // 4. Typos of a listed domain, and names that spell "mssante" another way (msante, mssanté, mss-ante…).
-  const near = closestListed(domain, set, 2);
+  const mssanteLike = unicode.split('.').some((label) => /m+s+a+n+t+e/.test(skeleton(label).replace(/-/g, '')));
+  const near = closestListed(domain, set, mssanteLike ? 2 : 1);
   if (near) return { kind: 'typo', resembles: near };
-  const squashed = skeleton(unicode).replace(/[.-]/g, '');
-  if (/m+s+a+n+t+e+/.test(squashed) && !domain.endsWith('.apicrypt.org')) {
-    const guess = closestListed(domain, set, 6) ?? MSSANTE;
-    return { kind: 'typo', resembles: guess };
+  if (mssanteLike && !domain.endsWith('.apicrypt.org')) {
+    return { kind: 'typo', resembles: closestListed(domain, set, 6) ?? MSSANTE };
   }
   return undefined;
 }
