@@ -1,0 +1,36 @@
+// SHA-1 of a document: hex for XDS metadata, base64 as FHIR `attachment.hash` carries it. Pure JS (@noble/hashes),
+// so it runs the same in every host, synchronously.
+import { sha1 } from '@noble/hashes/legacy';
+import { bytesToHex } from '@noble/hashes/utils';
+
+export function sha1Bytes(data: Uint8Array): Uint8Array {
+  return sha1(data);
+}
+
+export function sha1Hex(data: Uint8Array): string {
+  return bytesToHex(sha1(data));
+}
+
+/** Base64 of raw bytes (small inputs: digests). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+/** Decodes base64 to bytes; null when the text is not base64. */
+export function base64ToBytes(text: string): Uint8Array | null {
+  try {
+    const s = atob(text.replace(/\s+/g, ''));
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** The SHA-1 of `data` in FHIR form (base64). */
+export function sha1Base64(data: Uint8Array): string {
+  return bytesToBase64(sha1(data));
+}
