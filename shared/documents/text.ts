@@ -2,7 +2,6 @@
 
 /** Removes C0/C1 control characters (CR and LF included) and collapses runs of blanks: safe for one header line. */
 export function oneLine(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
