@@ -2,5 +2,6 @@
 import type { CliCommand } from '../io';
 import { checkCommand } from './check';
 import { whitelistCommand } from './whitelist';
+import { xdmCommand } from './xdm';
 
-export const commands: CliCommand[] = [checkCommand, whitelistCommand];
+export const commands: CliCommand[] = [checkCommand, whitelistCommand, xdmCommand];
