@@ -1,0 +1,66 @@
+// Attachments by name and type: reports, prescriptions, lab results, imaging (CR_…, compte-rendu, ordonnance, bilan…),
+// and structured health formats (CDA, HPRIM, HL7, DICOM, IHE_XDM.ZIP). Names and types only: the bytes are never read.
+import type { AttachmentInfo } from '../../model';
+import { attachmentLexicon } from '../lexicon';
+import { maskOutside } from '../mask';
+import { TextContext } from '../text-context';
+import type { AttachmentDetector, Signal } from '../types';
+
+/** File name without directories. */
+function baseName(name: string): string {
+  const i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  return i >= 0 ? name.slice(i + 1) : name;
+}
+
+export const attachmentNamesDetector: AttachmentDetector = {
+  id: 'attachment-names',
+  target: 'attachment',
+  detect(attachment: AttachmentInfo, index: number): Signal[] {
+    const lex = attachmentLexicon();
+    const name = attachment.name;
+    const base = baseName(name);
+    const offset = name.length - base.length;
+    const dot = base.lastIndexOf('.');
+    const stem = dot > 0 ? base.slice(0, dot) : base;
+    const ext = dot > 0 ? base.slice(dot + 1) : '';
+    const ctx = new TextContext(stem, lex);
+    const format = lex.category('health-format');
+    const administrative = ctx.hitsOf(lex.category('administrative-name').index).length > 0;
+    const out: Signal[] = [];
+    const signal = (cat: { name: string; weight: number; label: Signal['label'] }, start: number, end: number): Signal => ({
+      kind: cat.name === 'weak-report-name' ? 'attachment-possible-report' : `attachment-${cat.name.replace(/-name$/, '')}`,
+      role: 'attachment',
+      start: offset + start,
+      end: offset + end,
+      attachment: index,
+      weight: cat.weight,
+      key: `attachment:${index}:${cat.name}`,
+      label: cat.label,
+      excerpt: maskOutside(base, [[start, end], [dot > 0 ? dot : base.length, base.length]]),
+    });
+
+    // Structured formats: by extension, by content type, IHE_XDM anywhere, "cda" in an XML file.
+    const extCtx = ext ? new TextContext(ext, lex) : undefined;
+    const typeCtx = attachment.contentType ? new TextContext(attachment.contentType, lex) : undefined;
+    if (extCtx?.hitsOf(format.index).some((h) => h.start === 0 && h.end === ext.length)) out.push(signal(format, dot, base.length));
+    else if (typeCtx && typeCtx.hitsOf(format.index).length) out.push(signal(format, 0, base.length));
+    else {
+      for (const h of ctx.hitsOf(format.index)) {
+        const words = lex.phrases[h.phrase]!.term;
+        if (words === 'ihe xdm' || words === 'dicomdir' || (words === 'cda' && /^xml$/i.test(ext))) {
+          out.push(signal(format, h.start, h.end));
+          break;
+        }
+      }
+    }
+
+    for (const catName of ['report-name', 'prescription-name', 'lab-name', 'imaging-name', 'weak-report-name']) {
+      if (administrative && (catName === 'report-name' || catName === 'weak-report-name')) continue;
+      const cat = lex.category(catName);
+      const h = ctx.hitsOf(cat.index)[0];
+      if (h) out.push(signal(cat, h.start, h.end));
+    }
+    // A suggestive name counts only when nothing stronger was found in the same file.
+    return out.some((s) => s.weight >= 1) ? out.filter((s) => s.weight >= 1) : out;
+  },
+};

@@ -1,0 +1,22 @@
+// Clinical vocabulary (clinical.json): diagnoses, symptoms, medication, procedures, stays, report phrasing, sensitive
+// conditions. Each occurrence is a clinical signal; it counts only near a person designation.
+import { foldString } from '../fold';
+import { maskClinical } from '../mask';
+import type { Signal, TextDetector } from '../types';
+import type { TextContext } from '../text-context';
+
+export const clinicalTermsDetector: TextDetector = {
+  id: 'clinical-terms',
+  target: 'text',
+  detect(ctx: TextContext): Signal[] {
+    const out: Signal[] = [];
+    for (const index of ctx.lex.categoriesOf('clinical')) {
+      const cat = ctx.lex.categories[index]!;
+      for (const h of ctx.hitsOf(index)) {
+        const raw = ctx.text.slice(h.start, h.end);
+        out.push({ kind: cat.name, role: 'clinical', start: h.start, end: h.end, weight: cat.weight, key: `${cat.name}:${foldString(raw)}`, label: cat.label, excerpt: maskClinical(raw) });
+      }
+    }
+    return out;
+  },
+};

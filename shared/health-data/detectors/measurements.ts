@@ -1,0 +1,55 @@
+// Numbers that describe a body: a dose (500 mg), a lab result (kaliémie 3,2 mmol/l, HbA1c 8,1 %), a vital sign
+// (TA 150/90 mmHg). Units come from units.json, lab tests and vital signs from clinical.json.
+import { NUMBER, WORD, type TextContext } from '../text-context';
+import { maskClinical } from '../mask';
+import type { Signal, TextDetector } from '../types';
+
+/** Most tokens / characters between a lab test's name and its value ("CRP à 45", "Hb : 9,8"). */
+const VALUE_TOKENS = 3;
+const VALUE_CHARS = 16;
+
+export const measurementsDetector: TextDetector = {
+  id: 'measurements',
+  target: 'text',
+  detect(ctx: TextContext): Signal[] {
+    const { lex, text } = ctx;
+    const out: Signal[] = [];
+    const units = [lex.category('dose-unit'), lex.category('lab-unit'), lex.category('vital-unit')];
+    const kinds: Record<string, string> = { 'dose-unit': 'dose', 'lab-unit': 'lab-result', 'vital-unit': 'vital-sign' };
+    const unitIndex = new Map(units.map((u) => [u.index, u]));
+    const valued = new Set<number>();
+
+    for (let t = 0; t + 1 < ctx.n; t++) {
+      if (ctx.kind[t] !== NUMBER || ctx.kind[t + 1] !== WORD) continue;
+      const gap = ctx.start[t + 1]! - ctx.end[t]!;
+      if (gap > 1) continue;
+      const h = ctx.hitAt(t + 1);
+      const unit = h && unitIndex.get(h.category);
+      if (!h || !unit) continue;
+      if (gap === 1 && !/[ \u00a0/]/.test(text.charAt(ctx.end[t]!))) continue;
+      const kind = kinds[unit.name]!;
+      out.push({ kind, role: 'clinical', start: ctx.start[t]!, end: h.end, weight: unit.weight, key: `${kind}:${ctx.start[t]!}`, label: unit.label, excerpt: maskClinical(text.slice(ctx.start[t]!, h.end)) });
+      valued.add(t);
+    }
+
+    for (const name of ['analyte', 'vital-sign']) {
+      const cat = lex.category(name);
+      const result = name === 'analyte' ? units[1]! : units[2]!;
+      for (const h of ctx.hitsOf(cat.index)) {
+        for (let t = h.tokEnd; t < ctx.n && t < h.tokEnd + VALUE_TOKENS; t++) {
+          if (ctx.start[t]! - h.end > VALUE_CHARS) break;
+          if (ctx.kind[t] !== NUMBER) continue;
+          let end = ctx.end[t]!;
+          // Keep what follows on the excerpt: "150/90", "8,1 %".
+          if (text.charAt(end) === '/' && ctx.kind[t + 1] === NUMBER && ctx.start[t + 1] === end + 1) end = ctx.end[t + 1]!;
+          const pct = /^ ?%/.exec(text.slice(end, end + 2));
+          if (pct) end += pct[0].length;
+          const kind = name === 'analyte' ? 'lab-result' : 'vital-sign';
+          if (!valued.has(t)) out.push({ kind, role: 'clinical', start: h.start, end, weight: result.weight, key: `${kind}:${h.start}`, label: result.label, excerpt: maskClinical(text.slice(h.start, end)) });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,151 @@
+// Designations of a person: civility + capitalised name, a specific patient, a birth date, an age. A clinician's title
+// with a name is reported too, with a low weight (rosters and congresses name doctors, not patients).
+import { NUMBER, WORD, type Hit, type TextContext } from '../text-context';
+import { maskDigits, maskName } from '../mask';
+import type { Signal, TextDetector } from '../types';
+
+const SPACE = '[ \\t\\u00a0]';
+const MONTHS =
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|janv|févr|fevr|fév|fev|avr|juil|sept|oct|nov|déc|dec|jan|feb|mar|apr|jun|jul|aug|sep';
+const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/** A date right after a cue; every repetition is bounded (no backtracking blow-up on long runs of spaces). */
+const DATE = new RegExp(
+  `${SPACE}{0,3}(?:(?:le|on|du)${SPACE}{1,3})?:?${SPACE}{0,3}(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?!\\d)|(?:\\d{1,2}|1er)${SPACE}{1,3}(?:${MONTHS})\\.?${SPACE}{1,3}\\d{4}(?!\\d)|(?:${EN_MONTHS})${SPACE}{1,3}\\d{1,2}(?:st|nd|rd|th)?,?${SPACE}{1,3}\\d{4}(?!\\d))`,
+  'iy',
+);
+
+/** Length of the date starting at `offset` (after optional spaces, "le", ":"), or 0. */
+export function dateLengthAt(text: string, offset: number): number {
+  DATE.lastIndex = offset;
+  const m = DATE.exec(text);
+  return m ? m[0].length : 0;
+}
+
+const NAME_GAP = /^\.?[ \u00a0]{1,2}$/;
+const NAME_JOIN = /^[ \u00a0-]$/;
+const MAX_NAME_WORDS = 3;
+
+function small(s: string, max: number): string | undefined {
+  return s.length <= max ? s : undefined;
+}
+
+/** An age in years: 1–3 digits, at most 120. */
+function ageAt(ctx: TextContext, t: number): boolean {
+  if (t >= ctx.n || ctx.kind[t] !== NUMBER) return false;
+  const s = ctx.text.slice(ctx.start[t]!, ctx.end[t]!);
+  return /^\d{1,3}$/.test(s) && Number(s) <= 120;
+}
+
+function isAny(ctx: TextContext, t: number, words: string[]): boolean {
+  return words.some((w) => ctx.isWord(t, w));
+}
+
+const AGE_UNITS = ['ans', 'an', 'mois', 'years', 'year', 'months', 'yo'];
+
+export const personDetector: TextDetector = {
+  id: 'person',
+  target: 'text',
+  detect(ctx: TextContext): Signal[] {
+    const { lex, text } = ctx;
+    const out: Signal[] = [];
+    const civility = lex.category('civility');
+    const clinician = lex.category('clinician-title');
+    const patientWord = lex.category('patient-word');
+    const determiner = lex.category('patient-determiner');
+    const birth = lex.category('birth-cue');
+    const ageCue = lex.category('age-cue');
+    const personNoun = lex.category('person-noun');
+
+    const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
+      out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
+
+    /** Capitalised words right after a title: the name, or undefined. */
+    const nameAfter = (h: Hit): { end: number; first: number } | undefined => {
+      const t = h.tokEnd;
+      if (t >= ctx.n || ctx.kind[t] !== WORD || !ctx.capitalised(t)) return undefined;
+      const gap = small(ctx.gapBefore(t), 3);
+      if (gap === undefined || !NAME_GAP.test(gap)) return undefined;
+      const next = ctx.hitAt(t);
+      if (next && (next.category === civility.index || next.category === clinician.index)) return undefined;
+      let u = t;
+      while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && NAME_JOIN.test(small(ctx.gapBefore(u + 1), 1) ?? '')) u++;
+      return { end: ctx.end[u]!, first: t };
+    };
+
+    for (const h of ctx.hitsOf(civility.index)) {
+      const title = text.slice(h.start, h.end);
+      if (ctx.isWord(h.tokStart, 'm') && text.charAt(h.end) !== '.') continue;
+      const name = nameAfter(h);
+      if (name) push('person-name', h.start, name.end, civility.weight, civility.label, `${title}${text.charAt(h.end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
+    }
+    for (const h of ctx.hitsOf(clinician.index)) {
+      const name = nameAfter(h);
+      if (name) push('clinician-name', h.start, name.end, clinician.weight, clinician.label, `${text.slice(h.start, h.end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
+    }
+
+    for (const h of ctx.hitsOf(patientWord.index)) {
+      const t = h.tokStart;
+      const before = ctx.hitAt(t - 1);
+      const word = text.slice(h.start, h.end);
+      const determined = before?.category === determiner.index && (small(ctx.gapBefore(t), 2) ?? '').trim() === '';
+      const gapAfter = t + 1 < ctx.n ? small(ctx.gapBefore(t + 1), 4) ?? '' : '';
+      const named = t + 1 < ctx.n && ctx.kind[t + 1] === WORD && ctx.capitalised(t + 1) && /^[ \u00a0]*:?[ \u00a0]*$/.test(gapAfter) && gapAfter.length > 0;
+      const aged = ctx.isWord(t + 1, 'de') && ageAt(ctx, t + 2) && isAny(ctx, t + 3, AGE_UNITS);
+      if (determined || named || aged) {
+        const start = determined ? before!.start : h.start;
+        push('patient-designation', start, aged ? ctx.end[t + 3]! : h.end, determiner.weight, patientWord.label, determined ? text.slice(start, h.end) : aged ? `${word} de ** ${ctx.value(t + 3)}` : `${word} ${maskName(text.slice(ctx.start[t + 1]!, ctx.end[t + 1]!))}`);
+      } else push('patient-mention', h.start, h.end, patientWord.weight, patientWord.label, word);
+    }
+
+    for (const h of ctx.hitsOf(birth.index)) {
+      const dateLen = dateLengthAt(text, h.end);
+      const cue = text.slice(h.start, h.end);
+      if (dateLen) {
+        push('birth-date', h.start, h.end + dateLen, birth.weight, birth.label, `${cue} ${maskDigits(text.slice(h.end, h.end + dateLen).trim())}`);
+      } else if (ctx.isWord(h.tokStart, 'nee') && h.tokEnd === h.tokStart + 1) {
+        const t = h.tokEnd;
+        const gap = t < ctx.n ? small(ctx.gapBefore(t), 2) : undefined;
+        if (gap !== undefined && /^[ \u00a0]+$/.test(gap) && ctx.kind[t] === WORD && ctx.capitalised(t)) {
+          push('birth-name', h.start, ctx.end[t]!, civility.weight, civility.label, `${cue} ${maskName(text.slice(ctx.start[t]!, ctx.end[t]!))}`);
+        }
+      }
+    }
+
+    for (const h of ctx.hitsOf(ageCue.index)) {
+      let t = h.tokEnd;
+      const withDe = ctx.isWord(t, 'de');
+      if (withDe) t++;
+      if (!ageAt(ctx, t) || ctx.start[t]! - h.end > 6) continue;
+      const unit = isAny(ctx, t + 1, AGE_UNITS);
+      const english = ctx.isWord(h.tokStart, 'aged') || (ctx.isWord(h.tokStart, 'age') && !unit && !withDe);
+      if (!unit && !english) continue;
+      // "aged 65 and over", "aged 18-65", "âgés de 65 ans et plus": a population, not a person.
+      const after = small(text.slice(ctx.end[t + (unit ? 1 : 0)]!, ctx.end[t + (unit ? 1 : 0)]! + 12), 12) ?? '';
+      if (/^\s*(?:\+|[-–]\s*\d|and over|or over|and above|and older|or older|et plus|ou plus)/i.test(after)) continue;
+      const end = unit ? ctx.end[t + 1]! : ctx.end[t]!;
+      push('age', h.start, end, withDe ? 1 : ageCue.weight, ageCue.label, `${text.slice(h.start, h.end)}${withDe ? ' de' : ''} **${unit ? ` ${ctx.value(t + 1)}` : ''}`);
+    }
+
+    for (const h of ctx.hitsOf(personNoun.index)) {
+      const t = h.tokEnd;
+      if (ctx.isWord(t, 'de') && ageAt(ctx, t + 1) && isAny(ctx, t + 2, AGE_UNITS)) {
+        push('age', h.start, ctx.end[t + 2]!, personNoun.weight, personNoun.label, `${text.slice(h.start, h.end)} de ** ${ctx.value(t + 2)}`);
+      }
+    }
+
+    // "Mme X, 67 ans", "(54 ans)", "54-year-old", "54 yo".
+    for (let t = 0; t + 1 < ctx.n; t++) {
+      if (ctx.kind[t] !== NUMBER || !ageAt(ctx, t)) continue;
+      const next = t + 1;
+      if (ctx.isWord(next, 'ans') || ctx.isWord(next, 'mois')) {
+        const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
+        if ((gap === ',' || gap === '(') && small(ctx.gapBefore(next), 1) !== undefined) push('age', ctx.start[t]!, ctx.end[next]!, 0.6, ageCue.label, `** ${ctx.value(next)}`);
+      } else if (ctx.isWord(next, 'year') && ctx.isWord(next + 1, 'old') && /^[ -]?$/.test(small(ctx.gapBefore(next), 1) ?? 'x')) {
+        push('age', ctx.start[t]!, ctx.end[next + 1]!, ageCue.weight, ageCue.label, '**-year-old');
+      } else if (ctx.isWord(next, 'yo') && (small(ctx.gapBefore(next), 1) ?? 'x').trim() === '') {
+        push('age', ctx.start[t]!, ctx.end[next]!, ageCue.weight, ageCue.label, '** yo');
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,55 @@
+// scanText / scanDraft: run every registered detector, score the signals, report masked findings.
+import type { AttachmentInfo, Draft, Finding, HealthDataReport } from '../model';
+import { detectors } from './registry';
+import { combine, THRESHOLD } from './score';
+import { TextContext } from './text-context';
+import type { Signal } from './types';
+
+function textSignals(text: string): Signal[] {
+  if (!text) return [];
+  const ctx = new TextContext(text);
+  const out: Signal[] = [];
+  for (const d of detectors) if (d.target === 'text') out.push(...d.detect(ctx));
+  return out;
+}
+
+function attachmentSignals(attachments: readonly AttachmentInfo[]): Signal[] {
+  const out: Signal[] = [];
+  attachments.forEach((a, i) => {
+    for (const d of detectors) if (d.target === 'attachment') out.push(...d.detect(a, i));
+  });
+  return out;
+}
+
+function toFinding(s: Signal, source: Finding['source'], shift = 0): Finding {
+  return { kind: s.kind, source, start: s.start - shift, end: s.end - shift, excerpt: s.excerpt, weight: s.weight, label: s.label };
+}
+
+function report(score: number, findings: Finding[]): HealthDataReport {
+  return { containsHealthData: score >= THRESHOLD, findings, score };
+}
+
+/** Scans one text (a message body, a document). Offsets of findings are in `text`. */
+export function scanText(text: string, attachments: readonly AttachmentInfo[] = []): HealthDataReport {
+  const { score, signals } = combine([...textSignals(text), ...attachmentSignals(attachments)]);
+  return report(score, signals.map((s) => toFinding(s, s.role === 'attachment' ? 'attachment' : 'body')));
+}
+
+/**
+ * Scans a draft: subject and body are read as one text (a name in the subject and a diagnosis in the body belong
+ * together), each finding placed back in its own field; attachment names and types are read too.
+ */
+export function scanDraft(draft: Pick<Draft, 'subject' | 'body' | 'attachments'>): HealthDataReport {
+  const subject = draft.subject ?? '';
+  const separator = '\n\n';
+  const bodyOffset = subject.length + separator.length;
+  const text = subject ? `${subject}${separator}${draft.body ?? ''}` : (draft.body ?? '');
+  const shift = subject ? bodyOffset : 0;
+  const { score, signals } = combine([...textSignals(text), ...attachmentSignals(draft.attachments ?? [])]);
+  const findings = signals.map((s) => {
+    if (s.role === 'attachment') return toFinding(s, 'attachment');
+    if (subject && s.start < subject.length) return { ...toFinding(s, 'subject'), end: Math.min(s.end, subject.length) };
+    return toFinding(s, 'body', shift);
+  });
+  return report(score, findings);
+}

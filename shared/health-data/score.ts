@@ -1,0 +1,112 @@
+// How signals add up. Identifiers and report attachments are enough alone. Otherwise a person designation must have
+// clinical content within PROXIMITY characters (Purview's window for its keyword rule): the cluster scores
+// person strength × clinical evidence, each distinct clinical fact counted once.
+import type { Signal } from './types';
+
+export const THRESHOLD = 1;
+export const PROXIMITY = 300;
+/** Clinical evidence above this adds nothing (a long report is not "more" health data). */
+const CLINICAL_CAP = 2;
+/** Each further kind of person designation near the first (name + age + birth date) strengthens it. */
+const PERSON_BONUS = 0.25;
+/** At most this many findings are reported (the score is computed on all of them). */
+const MAX_FINDINGS = 100;
+
+export interface Scored {
+  score: number;
+  signals: Signal[];
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Signals sorted by start. */
+function byStart(a: Signal, b: Signal): number {
+  return a.start - b.start;
+}
+
+/** Index of the first signal with start ≥ offset. */
+function lowerBound(list: Signal[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Scores the signals of one message. `text` signals are positioned in the scanned text; attachment signals have no
+ * position in it: a suggestive attachment name counts as clinical evidence for every person of the message.
+ */
+export function combine(signals: Signal[]): Scored {
+  const persons = signals.filter((s) => s.role === 'person').sort(byStart);
+  const clinical = signals.filter((s) => s.role === 'clinical').sort(byStart);
+  const attachments = signals.filter((s) => s.role === 'attachment');
+  const identifiers = signals.filter((s) => s.role === 'identifier');
+
+  const near = (list: Signal[], s: Signal) => {
+    const i = lowerBound(list, s.start - PROXIMITY);
+    return i < list.length && list[i]!.start <= s.end + PROXIMITY;
+  };
+
+  let score = 0;
+  const decisive: Signal[] = [];
+  for (const id of identifiers) {
+    const w = id.needsContext && (near(persons, id) || near(clinical, id)) ? 1 : id.weight;
+    const s = w === id.weight ? id : { ...id, weight: w, needsContext: false };
+    score = Math.max(score, w);
+    decisive.push(s);
+  }
+  for (const a of attachments) score = Math.max(score, a.weight);
+  const weakAttachments = attachments.filter((a) => a.weight < THRESHOLD);
+  const attachmentEvidence = weakAttachments.reduce((sum, a) => sum + a.weight, 0);
+
+  let best: { score: number; person: number } | undefined;
+  for (let p = 0; p < persons.length; p++) {
+    const anchor = persons[p]!;
+    const from = anchor.start - PROXIMITY;
+    const to = anchor.end + PROXIMITY;
+    const kinds = new Set<string>([anchor.kind]);
+    for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) kinds.add(persons[q]!.kind);
+    const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.size - 1));
+    const seen = new Set<string>();
+    let evidence = attachmentEvidence;
+    for (let c = lowerBound(clinical, from); c < clinical.length && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
+      const sig = clinical[c]!;
+      if (seen.has(sig.key)) continue;
+      seen.add(sig.key);
+      evidence += sig.weight;
+    }
+    const cluster = strength * Math.min(CLINICAL_CAP, evidence);
+    if (!best || cluster > best.score) best = { score: cluster, person: p };
+  }
+  if (best) score = Math.max(score, best.score);
+
+  const findings: Signal[] = [...decisive, ...attachments];
+  if (best && best.score > 0) {
+    const anchor = persons[best.person]!;
+    const from = anchor.start - PROXIMITY;
+    const to = anchor.end + PROXIMITY;
+    const seen = new Set<string>();
+    const inWindow = (list: Signal[]) => {
+      const r: Signal[] = [];
+      for (let i = lowerBound(list, from); i < list.length && list[i]!.start <= to; i++) {
+        const s = list[i]!;
+        if (seen.has(s.key) && s.role === 'clinical') continue;
+        seen.add(s.key);
+        r.push(s);
+      }
+      return r;
+    };
+    const personsNear = inWindow(persons);
+    const clinicalNear = inWindow(clinical).sort((a, b) => b.weight - a.weight || a.start - b.start);
+    // The designation first, then the clinical facts by weight: the warning names "who" before "what".
+    const [first, ...others] = personsNear.sort((a, b) => b.weight - a.weight || a.start - b.start);
+    findings.push(...(first ? [first] : []), ...clinicalNear, ...others);
+  }
+  return { score: round(score), signals: findings.slice(0, MAX_FINDINGS) };
+}
