@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../io';
 import { EXIT, UsageError } from '../io';
 import { checkDraft, type CheckContext } from '../../shared/send-check';
+import { scanDraft } from '../../shared/health-data';
 import { embeddedDomainSet } from '../../shared/whitelist/embedded';
 import type { Draft, Language } from '../../shared/model';
 import { loadVerifiedFile } from '../../server/liste-blanche/load';
@@ -72,7 +73,7 @@ export const checkCommand: CliCommand = {
       body,
       attachments: values.attachment.map((name) => ({ name })),
     };
-    const ctx: CheckContext = { whitelist, policy };
+    const ctx: CheckContext = { whitelist, policy, scanHealthData: scanDraft };
     const verdict = checkDraft(draft, ctx);
     const out = {
       verdict: verdict.verdict,

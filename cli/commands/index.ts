@@ -3,5 +3,6 @@ import type { CliCommand } from '../io';
 import { checkCommand } from './check';
 import { whitelistCommand } from './whitelist';
 import { xdmCommand } from './xdm';
+import { scanCommand } from './scan';
 
-export const commands: CliCommand[] = [checkCommand, whitelistCommand, xdmCommand];
+export const commands: CliCommand[] = [checkCommand, whitelistCommand, xdmCommand, scanCommand];
