@@ -2,7 +2,8 @@
 import type { CliCommand } from '../io';
 import { checkCommand } from './check';
 import { whitelistCommand } from './whitelist';
+import { demoCommand } from './demo';
 import { xdmCommand } from './xdm';
 import { scanCommand } from './scan';
 
-export const commands: CliCommand[] = [checkCommand, whitelistCommand, xdmCommand, scanCommand];
+export const commands: CliCommand[] = [checkCommand, whitelistCommand, demoCommand, xdmCommand, scanCommand];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normaliseDomain, parseRecipientField, parseSingleAddress, MAX_FIELD_LENGTH } from './address';
+import { normaliseDomain, parseRecipientField, parseSingleAddress, parseWithGrammar, MAX_FIELD_LENGTH } from './address';
 
 const ok = (input: string) => parseRecipientField(input).map((p) => (p.ok ? p.address : `!${p.error}`));
 
@@ -53,6 +53,27 @@ describe('recipient field grammar', () => {
         expect(Date.now() - started).toBeLessThan(1000);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the direct reading of common shapes agrees with the RFC 5322 grammar', () => {
+    const word = fc.stringMatching(/^[A-Za-zéèçÉ' .-]{1,12}$/);
+    const local = fc.stringMatching(/^[a-z0-9!#$%&'*+/=?^_`{|}~-]{1,10}(\.[a-z0-9_-]{1,8}){0,2}$/);
+    const domain = fc.stringMatching(/^([a-zA-Z0-9]([a-zA-Z0-9-]{0,8}[a-zA-Z0-9])?\.){1,3}[a-zA-Z]{2,6}$/);
+    const field = fc.oneof(
+      fc.tuple(local, domain).map(([l, d]) => `${l}@${d}`),
+      fc.tuple(word, local, domain).map(([n, l, d]) => `${n} <${l}@${d}>`),
+      fc.tuple(fc.stringMatching(/^[^"\\\r\n]{0,20}$/), local, domain).map(([n, l, d]) => `"${n}" <${l}@${d}>`),
+    );
+    fc.assert(
+      fc.property(field, (f) => {
+        const direct = parseRecipientField(f).map((p) => (p.ok ? p.address : null));
+        const grammar = parseWithGrammar(f.trim()).map((p) => (p.ok ? p.address : null));
+        if (direct.every((a) => a !== null) && grammar.every((a) => a !== null)) expect(direct).toEqual(grammar);
+        // The direct reading may only accept what the grammar accepts.
+        if (grammar.some((a) => a === null)) expect(direct.some((a) => a === null)).toBe(true);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

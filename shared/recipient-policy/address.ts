@@ -13,10 +13,15 @@ export type ParsedAddress =
  * Normalises a domain: lower case, IDNA (UTS #46, non-transitional) ASCII form, no trailing dot.
  * Returns null for a domain IDNA refuses or that has fewer than two labels.
  */
+const PLAIN_LDH_DOMAIN = /^(?!.*(?:^|\.)xn--)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
 export function normaliseDomain(domain: string): string | null {
   let d = domain.trim();
   if (d.endsWith('.')) d = d.slice(0, -1);
   if (!d || d.startsWith('[')) return null; // address literals are never MSSanté mailboxes
+  // Lower-case ASCII letter-digit-hyphen labels are their own UTS #46 form: no need to run the mapping.
+  const lower = d.toLowerCase();
+  if (lower.length <= 253 && PLAIN_LDH_DOMAIN.test(lower)) return lower;
   const ascii = toASCII(d, {
     checkBidi: true,
     checkHyphens: false,
@@ -98,6 +103,35 @@ function toParsedAddress(input: string, m: Mailbox): ParsedAddress {
   return { ok: true, input, address: `${local}@${domain}`, local, domain, displayName: m.name || null, unicodeDomain };
 }
 
+// The common shapes, `local@domain` and `Display Name <local@domain>`, with an RFC 5322 dot-atom local part, an
+// ASCII domain and a display name made of plain words: read directly (the full grammar costs ≈ 100 µs an address;
+// the benchmark shows it). Anything else goes to the RFC 5322 parser. A property test checks both agree.
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+const DOT_ATOM = `${ATEXT}+(?:\\.${ATEXT}+)*`;
+const ASCII_DOMAIN = '[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?';
+const SIMPLE_ADDRESS = new RegExp(`^(${DOT_ATOM})@(${ASCII_DOMAIN})$`);
+const SIMPLE_NAME_ADDR = new RegExp(`^([A-Za-z0-9\\u00C0-\\u024F'-][A-Za-z0-9\\u00C0-\\u024F' .-]{0,199}?) ?<(${DOT_ATOM})@(${ASCII_DOMAIN})>$`);
+const QUOTED_NAME_ADDR = new RegExp(`^"([^"\\\\\\r\\n]{0,200})" ?<(${DOT_ATOM})@(${ASCII_DOMAIN})>$`);
+
+function fastPath(input: string): ParsedAddress[] | undefined {
+  let local: string | undefined;
+  let domain: string | undefined;
+  let name: string | null = null;
+  let m = SIMPLE_ADDRESS.exec(input);
+  if (m) {
+    local = m[1];
+    domain = m[2];
+  } else if ((m = SIMPLE_NAME_ADDR.exec(input)) || (m = QUOTED_NAME_ADDR.exec(input))) {
+    name = m[1]!.trim().replace(/\s+/g, ' ') || null;
+    local = m[2];
+    domain = m[3];
+  }
+  if (!local || !domain || domain.includes('..')) return undefined;
+  const normal = normaliseDomain(domain);
+  if (!normal) return undefined;
+  return [{ ok: true, input, address: `${local}@${normal}`, local, domain: normal, displayName: name, unicodeDomain: normal }];
+}
+
 /**
  * Parses one recipient field as typed (display names, quoted strings, comments, groups, several addresses
  * separated by `,` or `;`). A piece that does not parse to exactly one plain `local@domain` is an error entry.
@@ -106,6 +140,13 @@ export function parseRecipientField(input: string): ParsedAddress[] {
   const trimmed = input.trim();
   if (!trimmed) return [{ ok: false, input, error: 'empty' }];
   if (trimmed.length > MAX_FIELD_LENGTH) return [{ ok: false, input: trimmed.slice(0, 80) + '…', error: 'too-long' }];
+  const fast = fastPath(trimmed);
+  if (fast) return fast;
+  return parseWithGrammar(trimmed);
+}
+
+/** The full RFC 5322 address-list grammar (email-addresses). Exported for the agreement test. */
+export function parseWithGrammar(trimmed: string): ParsedAddress[] {
   let parsed = parseList(trimmed, ',');
   if (!parsed && trimmed.includes(';')) parsed = parseList(trimmed, ';') ?? parseList(semicolonsToCommas(trimmed), ',');
   if (!parsed && /\.\s*(?:[>,;]|$)/.test(trimmed)) {

@@ -14,8 +14,19 @@ function skeleton(domain: string): string {
 }
 
 /** Optimal string alignment distance, abandoned as soon as it exceeds `max`. */
-export function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+export function boundedDistance(a0: string, b0: string, max: number): number {
+  if (Math.abs(a0.length - b0.length) > max) return max + 1;
+  // Common prefix and suffix do not change the distance; most listed names share ".mssante.fr" with the candidate.
+  let start = 0;
+  while (start < a0.length && start < b0.length && a0.charCodeAt(start) === b0.charCodeAt(start)) start++;
+  let endA = a0.length;
+  let endB = b0.length;
+  while (endA > start && endB > start && a0.charCodeAt(endA - 1) === b0.charCodeAt(endB - 1)) { endA--; endB--; }
+  // Keep one character of context on each side so that a transposition across the cut is still seen.
+  const from = Math.max(0, start - 1);
+  const a = a0.slice(from, Math.min(a0.length, endA + 1));
+  const b = b0.slice(from, Math.min(b0.length, endB + 1));
+  if (a === b) return 0;
   const n = b.length;
   let prev2 = new Array<number>(n + 1).fill(0);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
@@ -61,11 +72,25 @@ function closestListed(domain: string, set: DomainSet, max: number): string | un
   return bestD <= max ? best : undefined;
 }
 
+const verdictCache = new WeakMap<DomainSet, Map<string, Lookalike | null>>();
+const CACHE_SIZE = 2000;
+
 /**
  * Says whether an unlisted domain (normalised ASCII form) imitates a listed one. Returns undefined for ordinary
- * domains (gmail.com, chu-exemple.fr).
+ * domains (gmail.com, chu-exemple.fr). Answers are remembered per list (a user writes to the same domains again).
  */
 export function detectLookalike(domain: string, set: DomainSet): Lookalike | undefined {
+  let cache = verdictCache.get(set);
+  if (!cache) verdictCache.set(set, (cache = new Map()));
+  const known = cache.get(domain);
+  if (known !== undefined) return known ?? undefined;
+  const found = computeLookalike(domain, set);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(domain, found ?? null);
+  return found;
+}
+
+function computeLookalike(domain: string, set: DomainSet): Lookalike | undefined {
   if (set.has(domain)) return undefined;
   let unicode = domain;
   if (domain.includes('xn--')) {
