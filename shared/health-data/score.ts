@@ -8,7 +8,8 @@ export const PROXIMITY = 300;
 /** Clinical evidence above this adds nothing (a long report is not "more" health data). */
 const CLINICAL_CAP = 2;
 /** Each further kind of person designation near the first (name + age + birth date) strengthens it. */
-const PERSON_BONUS = 0.25;
+const PERSON_BONUS = 0.3;
+const MIN_BONUS_WEIGHT = 0.3;
 /** At most this many findings are reported (the score is computed on all of them). */
 const MAX_FINDINGS = 100;
 
@@ -70,8 +71,11 @@ export function combine(signals: Signal[]): Scored {
     const anchor = persons[p]!;
     const from = anchor.start - PROXIMITY;
     const to = anchor.end + PROXIMITY;
+    // Professionals' names (low weight) neither get nor give the bonus.
     const kinds = new Set<string>([anchor.kind]);
-    for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) kinds.add(persons[q]!.kind);
+    if (anchor.weight >= MIN_BONUS_WEIGHT) {
+      for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) if (persons[q]!.weight >= MIN_BONUS_WEIGHT) kinds.add(persons[q]!.kind);
+    }
     const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.size - 1));
     const seen = new Set<string>();
     let evidence = attachmentEvidence;

@@ -55,6 +55,8 @@ export const personDetector: TextDetector = {
     const birth = lex.category('birth-cue');
     const ageCue = lex.category('age-cue');
     const personNoun = lex.category('person-noun');
+    const role = lex.category('professional-role');
+    const location = lex.category('patient-location');
 
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
@@ -72,11 +74,37 @@ export const personDetector: TextDetector = {
       return { end: ctx.end[u]!, first: t };
     };
 
+    /** "Mme Duval, pharmacienne", "la pharmacienne Mme Duval", "Mrs Cooper, our new Director of Nursing": staff, not a patient. */
+    const hasRole = (h: Hit, nameEnd: number): boolean => {
+      const before = ctx.tokenAtOrAfter(h.start) - 1;
+      for (let t = before; t >= 0 && t >= before - 2; t--) {
+        const r = ctx.hitAt(t);
+        if (r && r.category === role.index && h.start - r.end <= 2) return true;
+      }
+      const after = ctx.tokenAtOrAfter(nameEnd);
+      const gap = small(text.slice(nameEnd, after < ctx.n ? ctx.start[after]! : nameEnd), 4);
+      if (gap === undefined || !/^[ \u00a0]*[,(\u2013-][ \u00a0]*$/.test(gap)) return false;
+      for (let t = after; t < ctx.n && t < after + 3; t++) if (ctx.hitAt(t)?.category === role.index) return true;
+      return false;
+    };
+
     for (const h of ctx.hitsOf(civility.index)) {
       const title = text.slice(h.start, h.end);
       if (ctx.isWord(h.tokStart, 'm') && text.charAt(h.end) !== '.') continue;
       const name = nameAfter(h);
-      if (name) push('person-name', h.start, name.end, civility.weight, civility.label, `${title}${text.charAt(h.end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
+      if (!name) continue;
+      const excerpt = `${title}${text.charAt(h.end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
+      if (hasRole(h, name.end)) push('staff-name', h.start, name.end, role.weight, role.label, excerpt);
+      else push('person-name', h.start, name.end, civility.weight, civility.label, excerpt);
+    }
+
+    // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
+    for (const h of ctx.hitsOf(location.index)) {
+      let t = h.tokEnd;
+      if (ctx.isWord(t, 'n') || ctx.isWord(t, 'no')) t++;
+      if (t < ctx.n && ctx.kind[t] === NUMBER && ctx.start[t]! - h.end <= 4 && ctx.end[t]! - ctx.start[t]! <= 4) {
+        push('patient-location', h.start, ctx.end[t]!, location.weight, location.label, `${text.slice(h.start, h.end)} **`);
+      }
     }
     for (const h of ctx.hitsOf(clinician.index)) {
       const name = nameAfter(h);
@@ -116,6 +144,8 @@ export const personDetector: TextDetector = {
       const withDe = ctx.isWord(t, 'de');
       if (withDe) t++;
       if (!ageAt(ctx, t) || ctx.start[t]! - h.end > 6) continue;
+      // "median age 71", "mean age 64": a statistic.
+      if (isAny(ctx, h.tokStart - 1, ['median', 'mean', 'average', 'moyen', 'moyenne', 'median'])) continue;
       const unit = isAny(ctx, t + 1, AGE_UNITS);
       const english = ctx.isWord(h.tokStart, 'aged') || (ctx.isWord(h.tokStart, 'age') && !unit && !withDe);
       if (!unit && !english) continue;
