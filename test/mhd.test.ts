@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DocumentReference, Patient } from '@medplum/fhirtypes';
-import { MhdClient } from '../shared/documents/mhd/client';
+import { MhdClient, toXdmDocument } from '../shared/documents/mhd';
 import { DocumentSourceError, type DocumentSummary } from '../shared/ports/document-source';
 import { packXdm, PatientError } from '../shared/documents';
 import { startMhdServer, type MhdServer } from './support/mhd-server';
@@ -105,12 +105,15 @@ describe('ITI-68 Retrieve Document', () => {
     expect(got.sha1Hex).toBe(createHash('sha1').update(got.bytes).digest('hex'));
     const packed = packXdm({
       patient: { ins: { matricule: INS_A, qualified: true }, family: 'Corse', given: 'Figatellix', birthDate: '1988-10-12' },
-      documents: [{ bytes: got.bytes, mimeType: got.summary.contentType, title: got.summary.title, typeCode: got.summary.type, uniqueId: got.summary.uniqueId, patient: got.summary.patient }],
+      documents: [toXdmDocument(got)],
       title: 'CR imagerie',
       author: {},
       sender: { organisation: 'CHU', application: { name: 'Vigie', version: 'test', vendor: 'Vigie' } },
     });
     expect(packed.entries[0]).toMatchObject({ hashHex: got.sha1Hex, uniqueId: s!.uniqueId, typeCode: '18748-4' });
+    // The DI's class code (NOS URL in FHIR) travels as its OID; the creation time is the document's date.
+    expect(packed.metadataXml).toMatch(/nodeRepresentation="10"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</);
+    expect(packed.metadataXml).toContain('<rim:Value>20260301100000</rim:Value>');
   });
 
   it('will not pack a document of another patient into this patient’s message', async () => {

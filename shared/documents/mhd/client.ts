@@ -188,11 +188,21 @@ function coded(c: Coding | undefined): (DocumentSummary['type'] & object) | unde
   return { code: c.code, system, codingScheme: oidOf(system), display: c.display ?? c.code };
 }
 
-/** `urn:oid:1.2.3` → `1.2.3`; LOINC's URL → its OID; other systems unchanged. */
-function oidOf(system: string): string {
+/** OIDs of the code systems French DIs name by URL (NOS terminologies in FHIR form, LOINC). */
+const SYSTEM_OIDS: Record<string, string> = {
+  'http://loinc.org': '2.16.840.1.113883.6.1',
+  'https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument': '1.2.250.1.213.1.1.4.1',
+  'https://mos.esante.gouv.fr/NOS/TRE_A11-IheFormatCode/FHIR/TRE-A11-IheFormatCode': '1.3.6.1.4.1.19376.1.2.3',
+  'https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite': '1.2.250.1.71.4.2.4',
+  'https://mos.esante.gouv.fr/NOS/TRE_A01-CadreExercice/FHIR/TRE-A01-CadreExercice': '1.2.250.1.213.1.1.4.9',
+  'https://mos.esante.gouv.fr/NOS/TRE_A05-TypeDocComplementaire/FHIR/TRE-A05-TypeDocComplementaire': '1.2.250.1.213.1.1.4.12',
+  'http://terminology.hl7.org/CodeSystem/v3-Confidentiality': '2.16.840.1.113883.5.25',
+};
+
+/** `urn:oid:1.2.3` → `1.2.3`; a known URL → its OID; other systems unchanged. */
+export function oidOf(system: string): string {
   if (system.startsWith('urn:oid:')) return system.slice(8);
-  if (system === 'http://loinc.org') return '2.16.840.1.113883.6.1';
-  return system;
+  return SYSTEM_OIDS[system] ?? system;
 }
 
 function insFrom(ids: Identifier[] | undefined): DocumentSummary['patient']['ins'] {
