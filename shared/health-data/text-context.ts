@@ -102,7 +102,8 @@ export class TextContext {
           j += 2;
           while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
         }
-        this.push(i, j, NUMBER, -1, -1);
+        // Short numbers may be part of a phrase ("diabète de type 2").
+        this.push(i, j, NUMBER, j - i <= 3 ? lex.exact(text.slice(i, j)) : -1, -1);
         i = j;
       } else i++;
     }
@@ -114,13 +115,17 @@ export class TextContext {
 
   private matchPhrases(): void {
     const { lex } = this;
+    // Left to right, longest phrase first; a phrase's inner words do not start other phrases.
     for (let t = 0; t < this.n; t++) {
       if (this.kind[t] !== WORD) continue;
       const a = this.id[t]!;
       const b = this.wid[t]!;
       if (a < 0 && b < 0) continue;
       const best = this.longestAt(t, a >= 0 ? lex.byFirst.get(a) : undefined, b >= 0 ? lex.byFirst.get(b) : undefined);
-      if (best) this.hits.push(best);
+      if (best) {
+        this.hits.push(best);
+        t = best.tokEnd - 1;
+      }
     }
   }
 

@@ -28,7 +28,11 @@ export const measurementsDetector: TextDetector = {
       if (!h || !unit) continue;
       if (gap === 1 && !/[ \u00a0/]/.test(text.charAt(ctx.end[t]!))) continue;
       const kind = kinds[unit.name]!;
-      out.push({ kind, role: 'clinical', start: ctx.start[t]!, end: h.end, weight: unit.weight, key: `${kind}:${ctx.start[t]!}`, label: unit.label, excerpt: maskClinical(text.slice(ctx.start[t]!, h.end)) });
+      // "148/96 mmHg": the value starts at the first number.
+      const first = t > 0 && ctx.kind[t - 1] === NUMBER && ctx.end[t - 1] === ctx.start[t]! - 1 && text.charAt(ctx.end[t - 1]!) === '/' ? t - 1 : t;
+      const start = ctx.start[first]!;
+      out.push({ kind, role: 'clinical', start, end: h.end, weight: unit.weight, key: `${kind}:${start}`, label: unit.label, excerpt: maskClinical(text.slice(start, h.end)) });
+      valued.add(first);
       valued.add(t);
     }
 

@@ -4,7 +4,8 @@ import { charClass } from '../fold';
 import type { Signal, TextDetector } from '../types';
 import type { TextContext } from '../text-context';
 
-const DOMAIN = /@patient\.mssante\.fr\b/gi;
+/** The domain, ended: not followed by more of a domain name (a final dot of a sentence is fine). */
+const DOMAIN = /@patient\.mssante\.fr(?![\w-]|\.[\w-])/gi;
 
 export const patientAddressDetector: TextDetector = {
   id: 'patient-address',

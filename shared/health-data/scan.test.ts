@@ -1,0 +1,58 @@
+import { scanDraft, scanText } from './index';
+
+const draft = (subject: string, body: string, attachments: string[] = []) => ({ subject, body, attachments: attachments.map((name) => ({ name })) });
+
+describe('scanText / scanDraft', () => {
+  it('reports no health data, and no finding, for ordinary mail', () => {
+    const r = scanDraft(draft('Réunion de service', 'Bonjour, la réunion est déplacée à jeudi 14 h en salle Pasteur. Merci.'));
+    expect(r).toEqual({ containsHealthData: false, findings: [], score: 0 });
+  });
+
+  it('a NIR alone is health data, reported first with its label and a masked excerpt', () => {
+    const text = 'Bonjour, NIR du patient : 1 85 06 75 112 345 45, merci.';
+    const r = scanText(text);
+    expect(r.containsHealthData).toBe(true);
+    const start = text.indexOf('1 85');
+    expect(r.findings[0]).toMatchObject({ kind: 'nir', source: 'body', start, end: start + 21, excerpt: '1 85 ** ** *** *** **', label: { fr: 'NIR détecté', en: 'NIR detected' } });
+  });
+
+  it('a bare 15-digit number with a valid key needs a person or clinical content near it', () => {
+    expect(scanText('Référence de commande 185067511234545.').containsHealthData).toBe(false);
+    expect(scanText('Mme Roux, 185067511234545.').containsHealthData).toBe(true);
+  });
+
+  it('a person alone, or clinical talk alone, is not health data; together and near, it is', () => {
+    expect(scanText('Mme Colette Roux a appelé pour son rendez-vous.').containsHealthData).toBe(false);
+    expect(scanText('Le diabète de type 2 et l’insuffisance cardiaque seront au programme, avec la metformine 1000 mg.').containsHealthData).toBe(false);
+    expect(scanText('Mme Colette Roux, diabétique, est sous metformine 1000 mg.').containsHealthData).toBe(true);
+    const far = `Mme Colette Roux a appelé.${' Nous vous remercions de votre attention.'.repeat(20)} Diabète de type 2 sous metformine 1000 mg.`;
+    expect(scanText(far).containsHealthData).toBe(false);
+  });
+
+  it('reads subject and body together, and places each finding back in its field', () => {
+    const r = scanDraft(draft('Résultats de Mme Colette Roux', 'Kaliémie 6,1 mmol/l, créatinine 180 µmol/l.'));
+    expect(r.containsHealthData).toBe(true);
+    const person = r.findings.find((f) => f.kind === 'person-name')!;
+    expect(person).toMatchObject({ source: 'subject', start: 'Résultats de '.length, end: 'Résultats de Mme Colette Roux'.length, excerpt: 'Mme C.' });
+    const lab = r.findings.find((f) => f.kind === 'lab-result')!;
+    expect(lab.source).toBe('body');
+    expect('Kaliémie 6,1 mmol/l, créatinine 180 µmol/l.'.slice(lab.start, lab.end)).toMatch(/mol\/l$/);
+  });
+
+  it('a report attachment is enough; a suggestive one only with a person in the message', () => {
+    expect(scanDraft(draft('', 'ci-joint', ['CR_consultation.pdf'])).containsHealthData).toBe(true);
+    expect(scanDraft(draft('', 'ci-joint', ['bilan.pdf'])).containsHealthData).toBe(false);
+    const body = 'Voici pour Mme Colette Roux, sous metformine.';
+    expect(scanDraft(draft('', body)).containsHealthData).toBe(false);
+    const r = scanDraft(draft('', body, ['bilan.pdf']));
+    expect(r.containsHealthData).toBe(true);
+    expect(r.findings.find((f) => f.source === 'attachment')).toMatchObject({ kind: 'attachment-possible-report', start: 0, end: 5 });
+  });
+
+  it('never returns a name, a NIR or a value in an excerpt', () => {
+    const body = 'Votre patiente Mme Colette ROUX, née le 14/02/1941, NIR 2 41 02 75 056 123 xx, kaliémie 6,1 mmol/l, 279035121518989@patient.mssante.fr';
+    const r = scanText(body);
+    const all = r.findings.map((f) => f.excerpt).join(' | ');
+    for (const secret of ['ROUX', 'Colette', '1941', '14/02', '6,1', '279035121518989']) expect(all).not.toContain(secret);
+  });
+});
