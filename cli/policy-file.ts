@@ -1,6 +1,7 @@
 // Reads an org policy file for the CLI; a bad policy is a usage error listing every problem with its JSON path.
 import { readFileSync } from 'node:fs';
-import { defaultPolicy, parsePolicy, type OrgPolicy } from '../shared/config/policy';
+import { defaultPolicy, type OrgPolicy } from '../shared/config/policy';
+import { parsePolicy } from '../shared/config/validate-policy';
 import { UsageError } from './io';
 
 export function loadPolicyFile(path: string | undefined): OrgPolicy {

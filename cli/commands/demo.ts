@@ -3,7 +3,7 @@ import type { CliCommand, CliIO } from '../io';
 import { EXIT } from '../io';
 import { checkDraft } from '../../shared/send-check';
 import { embeddedDomainSet } from '../../shared/whitelist/embedded';
-import { parsePolicy } from '../../shared/config/policy';
+import { parsePolicy } from '../../shared/config/validate-policy';
 import type { Draft } from '../../shared/model';
 
 const scenarios: { title: string; draft: Partial<Draft> }[] = [

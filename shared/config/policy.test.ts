@@ -1,4 +1,5 @@
-import { defaultPolicy, domainMatches, parsePolicy } from './policy';
+import { defaultPolicy, domainMatches } from './policy';
+import { parsePolicy } from './validate-policy';
 
 describe('org policy', () => {
   it('fills every default from the schema', () => {
@@ -7,6 +8,11 @@ describe('org policy', () => {
     expect(p.internalRecipients).toBe('mode');
     expect(p.healthData).toEqual({ consumerSender: 'warn', consumerRecipient: 'warn', externalRecipient: 'warn' });
     expect(p.whitelist.maxAgeDays).toBe(7);
+  });
+
+  it('reads the same defaults without a validator as the validator fills', () => {
+    const r = parsePolicy({});
+    expect(r.ok && r.policy).toEqual(defaultPolicy());
   });
 
   it('accepts a full policy', () => {

@@ -1,6 +1,4 @@
 // The organisation's policy: one JSON document, validated against the shipped JSON Schema, defaults filled in.
-import Ajv, { type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
 import schema from './policy.schema.json';
 import type { LocalizedText } from '../model';
 
@@ -20,53 +18,28 @@ export interface OrgPolicy {
   helpdesk?: string;
 }
 
-export interface PolicyError {
-  /** JSON path of the offending value, e.g. `/internalDomains/0`. */
-  path: string;
-  message: string;
-}
-
 export const policySchema = schema;
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
-function validator() {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv);
-    compiled = ajv.compile(schema);
+type SchemaNode = { type?: string; default?: unknown; properties?: Record<string, SchemaNode> };
+
+function defaultsOf(node: SchemaNode): unknown {
+  if (node.type === 'object' && node.properties) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(node.properties)) {
+      const value = defaultsOf(child);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
   }
-  return compiled;
+  return node.default === undefined ? undefined : JSON.parse(JSON.stringify(node.default));
 }
 
-function describe(e: ErrorObject): PolicyError {
-  const path = e.instancePath || '/';
-  if (e.keyword === 'additionalProperties') {
-    return { path, message: `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"` };
-  }
-  if (e.keyword === 'enum') {
-    return { path, message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
-  }
-  return { path, message: e.message ?? e.keyword };
-}
-
-export type PolicyResult = { ok: true; policy: OrgPolicy } | { ok: false; errors: PolicyError[] };
-
-/** Validates a policy document (parsed JSON) and fills every default. The input is not modified. */
-export function parsePolicy(input: unknown): PolicyResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [{ path: '/', message: 'the policy must be a JSON object' }] };
-  }
-  const copy = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-  const validate = validator();
-  if (!validate(copy)) return { ok: false, errors: (validate.errors ?? []).map(describe) };
-  return { ok: true, policy: copy as unknown as OrgPolicy };
-}
-
-/** The embedded defaults (an empty policy with every default filled). */
+/**
+ * The embedded defaults: every `default` of the schema, read without a validator (the Outlook send-check bundle
+ * carries no JSON Schema engine). Validation of a deployed policy is in validate-policy.ts.
+ */
 export function defaultPolicy(): OrgPolicy {
-  const r = parsePolicy({});
-  if (!r.ok) throw new Error('the policy schema rejects its own defaults');
-  return r.policy;
+  return defaultsOf(schema as unknown as SchemaNode) as OrgPolicy;
 }
 
 /** True when `domain` matches one of the patterns (`example.fr` exactly, `*.example.fr` for it and its subdomains). */

@@ -1,6 +1,6 @@
 // What a user types in a recipient field → normalised addresses, with an RFC 5322 parser.
 import emailAddresses from 'email-addresses';
-import { toASCII } from 'tr46';
+import { domainToAscii } from './idna';
 
 /** Longer recipient fields are refused outright: no legitimate field is this long, and it bounds parsing time. */
 export const MAX_FIELD_LENGTH = 8192;
@@ -22,18 +22,10 @@ export function normaliseDomain(domain: string): string | null {
   // Lower-case ASCII letter-digit-hyphen labels are their own UTS #46 form: no need to run the mapping.
   const lower = d.toLowerCase();
   if (lower.length <= 253 && PLAIN_LDH_DOMAIN.test(lower)) return lower;
-  const ascii = toASCII(d, {
-    checkBidi: true,
-    checkHyphens: false,
-    checkJoiners: true,
-    useSTD3ASCIIRules: true,
-    transitionalProcessing: false,
-    verifyDNSLength: true,
-  });
-  if (ascii === null || ascii === undefined) return null;
-  const labels = ascii.split('.');
-  if (labels.length < 2 || labels.some((l) => l.length === 0)) return null;
-  return ascii.toLowerCase();
+  const ascii = domainToAscii(d);
+  if (ascii === null) return null;
+  if (ascii.split('.').length < 2) return null;
+  return ascii;
 }
 
 type Mailbox = emailAddresses.ParsedMailbox;

@@ -1,7 +1,7 @@
 // Domains that imitate a listed MSSanté domain: an unlisted *.mssante.fr, homoglyphs (IDN), extra labels or TLDs,
 // and one- or two-letter typos.
 import { remove as removeConfusables } from 'confusables';
-import { toUnicode } from 'tr46';
+import { domainToUnicode } from './idna';
 import type { Lookalike } from '../model';
 import type { DomainSet } from '../whitelist/domain-set';
 
@@ -92,11 +92,7 @@ export function detectLookalike(domain: string, set: DomainSet): Lookalike | und
 
 function computeLookalike(domain: string, set: DomainSet): Lookalike | undefined {
   if (set.has(domain)) return undefined;
-  let unicode = domain;
-  if (domain.includes('xn--')) {
-    const u = toUnicode(domain, { useSTD3ASCIIRules: true });
-    if (!u.error) unicode = u.domain;
-  }
+  const unicode = domain.includes('xn--') ? domainToUnicode(domain) : domain;
 
   // 1. Homoglyphs and other visual tricks: the skeleton matches a listed domain.
   const listedBySkeleton = skeletons(set).get(skeleton(unicode));

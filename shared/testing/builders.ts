@@ -1,7 +1,8 @@
 // Builders for tests: a draft, a small liste blanche, a policy.
 import type { Draft } from '../model';
 import { DomainSet } from '../whitelist/domain-set';
-import { defaultPolicy, parsePolicy, type OrgPolicy } from '../config/policy';
+import { defaultPolicy, type OrgPolicy } from '../config/policy';
+import { parsePolicy } from '../config/validate-policy';
 
 export function aDraft(overrides: Partial<Draft> = {}): Draft {
   return { from: 'dr.martin@medecin.mssante.fr', to: [], cc: [], bcc: [], subject: '', body: '', attachments: [], ...overrides };
