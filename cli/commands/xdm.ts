@@ -4,7 +4,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../io';
 import { EXIT, UsageError } from '../io';
-import { DEFAULT_TYPE_CODE, HeaderError, loincType, packXdm, PatientError, XdmError, type XdmDocument } from '../../shared/documents';
+import { DEFAULT_TYPE_CODE, HeaderError, packXdm, typeCodeOf, PatientError, XdmError, type XdmDocument } from '../../shared/documents';
 import type { Language } from '../../shared/model';
 
 const usage =
@@ -82,7 +82,7 @@ export const xdmCommand: CliCommand = {
       operatorLimitBytes = Math.round(mb * 1024 * 1024);
     }
     const typeCode = v['type-code'] ?? DEFAULT_TYPE_CODE;
-    if (!/^[0-9]{1,7}-[0-9]$|^[A-Z0-9_-]{1,40}$/.test(typeCode)) throw new UsageError(`--type-code "${typeCode}" is not a LOINC code`);
+    if (!/^[0-9]{1,7}-[0-9]$|^[A-Z0-9_-]{1,40}$/.test(typeCode)) throw new UsageError(`--type-code "${typeCode}" is neither a LOINC code nor a TRE_A05 code`);
 
     const documents: XdmDocument[] = v.document.map((file) => {
       const path = resolve(io.cwd, file);
@@ -100,7 +100,7 @@ export const xdmCommand: CliCommand = {
         fileName: basename(path),
         title: v.title!,
         // A CDA's own code wins over --type-code for XML documents.
-        ...(isXml && !v['type-code'] ? {} : { typeCode: loincType(typeCode) }),
+        ...(isXml && !v['type-code'] ? {} : { typeCode: typeCodeOf(typeCode) }),
       };
     });
 

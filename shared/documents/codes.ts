@@ -46,6 +46,7 @@ export const XDS = {
 
 export const OID = {
   loinc: '2.16.840.1.113883.6.1',
+  typeDocComplementaire: '1.2.250.1.213.1.1.4.12', // TRE_A05
   classeDocument: '1.2.250.1.213.1.1.4.1', // TRE_A03
   confidentiality: '2.16.840.1.113883.5.25', // TRE_A08
   iheFormat: '1.3.6.1.4.1.19376.1.2.3', // TRE_A11
@@ -85,6 +86,12 @@ export const DEFAULT_TYPE_CODE = '11488-4';
 /** The typeCode of a LOINC code (display from the table above, else the code itself). */
 export function loincType(code: string, display?: string): Coded {
   return { code, codingScheme: OID.loinc, display: display ?? TYPES[code]?.display ?? code };
+}
+
+/** A typeCode from a bare code: LOINC when it has LOINC's shape (`11490-0`), else TRE_A05 (`PRESC-BIO`…). */
+export function typeCodeOf(code: string, display?: string): Coded {
+  if (/^[0-9]{1,7}-[0-9]$/.test(code)) return loincType(code, display);
+  return { code, codingScheme: OID.typeDocComplementaire, display: display ?? code };
 }
 
 /** The classCode (TRE_A03) matching a typeCode: from the table above, else `10` Compte rendu. */

@@ -93,3 +93,11 @@ describe('size rules', () => {
     expect(checkMessageSize({ attachmentBytes: [1024 * 1024], toPatient: true }).level).toBe('ok');
   });
 });
+
+describe('type codes', () => {
+  it('tells LOINC codes from TRE_A05 codes', async () => {
+    const { typeCodeOf, OID } = await import('./codes');
+    expect(typeCodeOf('11490-0')).toMatchObject({ codingScheme: OID.loinc, display: 'Lettre de liaison à la sortie d’un établissement de soins' });
+    expect(typeCodeOf('PRESC-BIO')).toMatchObject({ codingScheme: '1.2.250.1.213.1.1.4.12', display: 'PRESC-BIO' });
+  });
+});
