@@ -5,3 +5,4 @@ export * from './entry';
 export * from './directory-index';
 export * from './suggest';
 export * from './synthetic';
+export * from './fhir-client';
