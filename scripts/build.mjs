@@ -21,8 +21,14 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 mkdirSync(join(root, 'dist/cli'), { recursive: true });
 await build({ ...node, entryPoints: ['cli/bin.ts'], outfile: 'dist/cli/vigie.cjs'});
 chmodSync(join(root, 'dist/cli/vigie.cjs'), 0o755);
+// The server's directory build worker, loaded by `vigie serve` from next to vigie.cjs.
+await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfile: 'dist/cli/directory-worker.cjs' });
 
-// 3. Benchmarks (bench/<name>.ts → dist/bench/<name>.cjs).
+// 3. The Outlook event runtime bundle: one self-contained IIFE, ES2016 syntax (classic Outlook's JS-only runtime).
+mkdirSync(join(root, 'dist/outlook'), { recursive: true });
+await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js' });
+
+// 4. Benchmarks (bench/<name>.ts → dist/bench/<name>.cjs).
 if (existsSync(join(root, 'bench'))) {
   const benches = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   await Promise.all(benches.map((f) => build({ ...node, entryPoints: [`bench/${f}`], outfile: `dist/bench/${f.replace(/\.ts$/, '.cjs')}` })));

@@ -12,6 +12,7 @@ export interface OrgPolicy {
   refusedDomains: string[];
   consumerDomains: string[];
   patientAddresses: 'block' | 'warn';
+  distributionLists: 'block' | 'warn';
   healthData: { consumerSender: 'warn' | 'block'; consumerRecipient: 'warn' | 'block'; externalRecipient: HealthDataAction };
   whitelist: { maxAgeDays: number; serverUrl?: string };
   messages: Record<string, Partial<LocalizedText>>;

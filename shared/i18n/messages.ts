@@ -45,6 +45,7 @@ export const messages = {
   'route.consumer-sender': { fr: 'depuis une messagerie grand public ({domain})', en: 'from a consumer mail account ({domain})' },
   'route.consumer-recipient': { fr: 'vers une messagerie grand public ({recipients})', en: 'to a consumer mail provider ({recipients})' },
   'route.external-recipient': { fr: 'hors MSSanté ({recipients})', en: 'outside MSSanté ({recipients})' },
+  'verdict.distribution-list': { fr: 'Liste de diffusion {recipients} : Vigie ne voit pas ses membres. Écrivez directement à leurs adresses MSSanté (Annuaire Santé).', en: 'Distribution list {recipients}: Vigie cannot see its members. Write to their MSSanté addresses directly (Annuaire Santé).' },
   'verdict.block.no-sender': { fr: 'Vigie ne peut pas vérifier ce message : l’expéditeur est illisible. Envoi bloqué par précaution.', en: 'Vigie cannot check this message: the sender is unreadable. Send blocked as a precaution.' },
   'verdict.block.no-recipient': { fr: 'Aucun destinataire à vérifier.', en: 'No recipient to check.' },
   'verdict.block.error': { fr: 'Vigie n’a pas pu vérifier ce message ({detail}). Envoi bloqué par précaution ; réessayez ou contactez le support informatique.', en: 'Vigie could not check this message ({detail}). Send blocked as a precaution; try again or call IT support.' },

@@ -27,6 +27,8 @@ export interface Draft {
   /** Plain text of the body (hosts convert HTML to text before calling the core). */
   body: string;
   attachments: AttachmentInfo[];
+  /** Recipients the host knows to be distribution lists whose members it cannot see (Outlook). */
+  distributionLists?: string[];
 }
 
 export type RecipientCategory =

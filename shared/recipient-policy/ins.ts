@@ -6,18 +6,19 @@ export type InsCheck =
 
 const INS_SHAPE = /^[0-9]{5}(?:[0-9]{2}|2[AB])[0-9]{8}$/;
 
-/** Numeric value of the first 13 characters, with Corsica's 2A/2B replaced as the key rule says. */
-function thirteenDigits(m: string): bigint {
+/** The first 13 characters mod 97, with Corsica's 2A/2B replaced as the key rule says (no BigInt: old runtimes). */
+function thirteenDigitsMod97(m: string): number {
   const dept = m.slice(5, 7);
   const digits = dept === '2A' ? `${m.slice(0, 5)}19${m.slice(7, 13)}` : dept === '2B' ? `${m.slice(0, 5)}18${m.slice(7, 13)}` : m.slice(0, 13);
-  return BigInt(digits);
+  let r = 0;
+  for (let i = 0; i < digits.length; i++) r = (r * 10 + (digits.charCodeAt(i) - 48)) % 97;
+  return r;
 }
 
 /** The 2-digit key of a 13-character NIR/NIA prefix (Corsica handled). */
 export function insKey(first13: string): string {
   const prefix = first13.toUpperCase();
-  const n = thirteenDigits(`${prefix}00`);
-  return String(97n - (n % 97n)).padStart(2, '0');
+  return String(97 - thirteenDigitsMod97(`${prefix}00`)).padStart(2, '0');
 }
 
 /**

@@ -1,6 +1,6 @@
 // Domains that imitate a listed MSSanté domain: an unlisted *.mssante.fr, homoglyphs (IDN), extra labels or TLDs,
 // and one- or two-letter typos.
-import { remove as removeConfusables } from 'confusables';
+import { foldHomoglyphs } from './homoglyphs';
 import { domainToUnicode } from './idna';
 import type { Lookalike } from '../model';
 import type { DomainSet } from '../whitelist/domain-set';
@@ -9,7 +9,7 @@ const MSSANTE = 'mssante.fr';
 
 /** Skeleton for comparing domains visually: confusables folded, accents dropped, rn→m, digits that pass as letters. */
 function skeleton(domain: string): string {
-  const folded = removeConfusables(domain.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
+  const folded = foldHomoglyphs(domain.normalize('NFKC').toLowerCase()).normalize('NFKD').replace(/\p{M}/gu, '');
   return folded.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/[1|]/g, 'l').replace(/_/g, '-');
 }
 

@@ -52,6 +52,11 @@ describe('checkDraft from an MSSanté mailbox', () => {
     expect(v.reasons).toContain('verdict.block.invalid');
   });
 
+  it('treats distribution lists the client cannot expand per policy (block by default)', () => {
+    expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }).verdict).toBe('block');
+    expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }, aPolicy({ distributionLists: 'warn' })).verdict).toBe('warn');
+  });
+
   it('fails safe when the sender cannot be read', () => {
     expect(run({ from: 'pas une adresse', to: ['a@medecin.mssante.fr'] }).verdict).toBe('block');
   });

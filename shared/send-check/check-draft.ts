@@ -93,6 +93,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
     const warned = internalAction === 'warn' ? of('internal') : [];
     if (blocked.length) add(policy.mode, policy.mode === 'block' ? 'verdict.block.outside' : 'verdict.warn.outside', { recipients: listRecipients(blocked), ...verbs(blocked) });
     if (warned.length) add('warn', 'verdict.warn.outside', { recipients: listRecipients(warned), ...verbs(warned) });
+    const lists = draft.distributionLists ?? [];
+    if (lists.length) add(policy.distributionLists, 'verdict.distribution-list', { recipients: lists.slice(0, 3).join(', ') });
   } else {
     const lookalikes = recipients.filter((r) => r.lookalike);
     if (lookalikes.length) add('warn', 'verdict.warn.outside', { recipients: listRecipients(lookalikes), ...verbs(lookalikes) });

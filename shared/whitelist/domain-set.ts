@@ -36,10 +36,18 @@ export class DomainSet {
 
 /**
  * Compact form: one line of metadata (JSON), then one domain per line, sorted; names ending in `.mssante.fr`
- * are written without that suffix, the others (e.g. `mssante.apicrypt.org`) are written whole behind `=`.
+ * are written without that suffix, the others (e.g. `mssante.apicrypt.org`) whole behind `=`; each line then starts
+ * with one base-36 character, the length of the prefix it shares with the line before (front coding).
  */
 export function encodeCompact(set: DomainSet): string {
-  const lines = set.domains.map((d) => (d.endsWith(MSSANTE_SUFFIX) ? d.slice(0, -MSSANTE_SUFFIX.length) : `=${d}`));
+  const names = set.domains.map((d) => (d.endsWith(MSSANTE_SUFFIX) ? d.slice(0, -MSSANTE_SUFFIX.length) : `=${d}`)).sort();
+  let prev = '';
+  const lines = names.map((n) => {
+    let k = 0;
+    while (k < 35 && k < prev.length && k < n.length && prev[k] === n[k]) k++;
+    prev = n;
+    return `${k.toString(36)}${n.slice(k)}`;
+  });
   return `${JSON.stringify({ generatedAt: set.info.generatedAt, signer: set.info.signer, count: set.size })}\n${lines.join('\n')}`;
 }
 
@@ -47,11 +55,16 @@ export function decodeCompact(text: string, source: DomainSetInfo['source'] = 'e
   const nl = text.indexOf('\n');
   if (nl < 0) throw new Error('compact liste blanche: missing header line');
   const header = JSON.parse(text.slice(0, nl)) as { generatedAt: string; signer: string; count: number };
-  const domains = text
-    .slice(nl + 1)
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .map((l) => (l.startsWith('=') ? l.slice(1) : `${l}${MSSANTE_SUFFIX}`));
+  const domains: string[] = [];
+  let prev = '';
+  for (const line of text.slice(nl + 1).split('\n')) {
+    if (!line) continue;
+    const k = parseInt(line[0]!, 36);
+    if (!(k >= 0 && k <= prev.length)) throw new Error('compact liste blanche: malformed line');
+    const name = prev.slice(0, k) + line.slice(1);
+    prev = name;
+    domains.push(name.startsWith('=') ? name.slice(1) : `${name}${MSSANTE_SUFFIX}`);
+  }
   const set = new DomainSet(domains, { generatedAt: header.generatedAt, signer: header.signer, source });
   if (set.size !== header.count) throw new Error(`compact liste blanche: ${set.size} domains, header says ${header.count}`);
   return set;

@@ -1,0 +1,83 @@
+// OfficeComposeSession: reads the item being composed through office-js and builds the core's Draft.
+// Callback APIs are wrapped in promises; nothing here decides anything.
+import type { Draft } from '../../shared/model';
+
+/** The part of office-js this adapter uses (the item being composed). */
+export interface OfficeComposeItem {
+  from?: { getAsync(cb: (r: AsyncResult<EmailAddress>) => void): void };
+  to?: Recipients;
+  cc?: Recipients;
+  bcc?: Recipients;
+  requiredAttendees?: Recipients;
+  optionalAttendees?: Recipients;
+  subject: { getAsync(cb: (r: AsyncResult<string>) => void): void };
+  body: { getAsync(coercion: string, cb: (r: AsyncResult<string>) => void): void };
+  getAttachmentsAsync?(cb: (r: AsyncResult<{ name: string; size?: number; contentType?: string }[]>) => void): void;
+}
+interface Recipients {
+  getAsync(cb: (r: AsyncResult<EmailAddress[]>) => void): void;
+}
+interface EmailAddress {
+  displayName?: string;
+  emailAddress?: string;
+  recipientType?: string;
+}
+interface AsyncResult<T> {
+  status: string;
+  value: T;
+  error?: { message?: string; code?: number };
+}
+
+export interface OfficeDraft {
+  draft: Draft;
+  /** Distribution lists: Outlook gives one address for the list, its members are not visible. */
+  distributionLists: string[];
+}
+
+function call<T>(fn: (cb: (r: AsyncResult<T>) => void) => void, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    fn((r) => {
+      if (r.status === 'succeeded') resolve(r.value);
+      else reject(new Error(`${what}: ${r.error?.message ?? 'failed'}`));
+    });
+  });
+}
+
+function field(list: EmailAddress[]): string[] {
+  return list
+    .filter((r) => r.emailAddress)
+    .map((r) => (r.displayName && r.displayName !== r.emailAddress ? `"${r.displayName.replace(/["\\]/g, '')}" <${r.emailAddress}>` : r.emailAddress!));
+}
+
+export class OfficeComposeSession {
+  constructor(private readonly item: OfficeComposeItem, private readonly userAddress: string | undefined) {}
+
+  async readDraft(): Promise<OfficeDraft> {
+    const item = this.item;
+    const get = (r: Recipients | undefined, what: string) => (r ? call<EmailAddress[]>((cb) => r.getAsync(cb), what) : Promise.resolve([] as EmailAddress[]));
+    const [from, to, cc, bcc, required, optional, subject, body, attachments] = await Promise.all([
+      item.from ? call<EmailAddress>((cb) => item.from!.getAsync(cb), 'from') : Promise.resolve<EmailAddress>({ emailAddress: this.userAddress }),
+      get(item.to, 'to'),
+      get(item.cc, 'cc'),
+      get(item.bcc, 'bcc'),
+      get(item.requiredAttendees, 'requiredAttendees'),
+      get(item.optionalAttendees, 'optionalAttendees'),
+      call<string>((cb) => item.subject.getAsync(cb), 'subject'),
+      call<string>((cb) => item.body.getAsync('text', cb), 'body'),
+      item.getAttachmentsAsync ? call<{ name: string; size?: number }[]>((cb) => item.getAttachmentsAsync!(cb), 'attachments') : Promise.resolve<{ name: string; size?: number }[]>([]),
+    ]);
+    const all = [...to, ...cc, ...bcc, ...required, ...optional];
+    return {
+      draft: {
+        from: from?.emailAddress ?? this.userAddress ?? '',
+        to: field([...to, ...required]),
+        cc: field([...cc, ...optional]),
+        bcc: field(bcc),
+        subject: subject ?? '',
+        body: body ?? '',
+        attachments: (attachments ?? []).map((a) => ({ name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
+      },
+      distributionLists: all.filter((r) => r.recipientType === 'distributionList' && r.emailAddress).map((r) => r.emailAddress!),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+// The built Outlook handler, run as classic Outlook runs it: a bare JavaScript context with an Office object and
+// timers only — no window, document, localStorage; fetch rejects.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const bundlePath = join(__dirname, '../../dist/outlook/launch-event.js');
+
+interface Completed { allowEvent?: boolean; errorMessage?: string; sendModeOverride?: string; commandId?: string }
+type Rcpt = { displayName?: string; emailAddress: string; recipientType?: string };
+
+function fakeItem(opts: { from: string; to: Rcpt[]; cc?: Rcpt[]; subject?: string; body?: string; failBody?: boolean }) {
+  const ok = <T>(value: T) => (cb: (r: { status: string; value: T }) => void) => setTimeout(() => cb({ status: 'succeeded', value }), 0);
+  return {
+    from: { getAsync: ok({ emailAddress: opts.from, displayName: 'Dr Martin' }) },
+    to: { getAsync: ok(opts.to) },
+    cc: { getAsync: ok(opts.cc ?? []) },
+    bcc: { getAsync: ok([]) },
+    subject: { getAsync: ok(opts.subject ?? 'Compte rendu') },
+    body: {
+      getAsync: (_c: string, cb: (r: { status: string; value: string; error?: { message: string } }) => void) => {
+        if (opts.failBody) throw new Error('body unavailable');
+        setTimeout(() => cb({ status: 'succeeded', value: opts.body ?? 'Bonjour' }), 0);
+      },
+    },
+    getAttachmentsAsync: ok([]),
+  };
+}
+
+function runHandler(name: string, item: object, supports14 = true): Promise<Completed> {
+  const handlers = new Map<string, (e: unknown) => void>();
+  const Office = {
+    actions: { associate: (n: string, fn: (e: unknown) => void) => handlers.set(n, fn) },
+    context: { displayLanguage: 'fr-FR', mailbox: { item, userProfile: { emailAddress: 'martin@medecin.mssante.fr' } }, requirements: { isSetSupported: () => supports14 } },
+  };
+  const context = vm.createContext({ Office, setTimeout, clearTimeout, fetch: () => Promise.reject(new TypeError('Network request failed')) });
+  vm.runInContext(readFileSync(bundlePath, 'utf8'), context, { filename: 'launch-event.js' });
+  const handler = handlers.get(name);
+  if (!handler) throw new Error(`${name} was not associated at top level`);
+  return new Promise((resolve) => handler({ completed: (o: Completed = {}) => resolve(o) }));
+}
+
+describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
+  it('is one self-contained script under 150 KB with no import and no DOM use', () => {
+    const code = readFileSync(bundlePath, 'utf8');
+    expect(statSync(bundlePath).size).toBeLessThan(150 * 1024);
+    expect(code).not.toMatch(/\bimport\s*\(|^import |\brequire\(/m);
+    expect(code).not.toMatch(/\blocalStorage\b|\bdocument\.\w/);
+  });
+
+  it('stops Gmail from an MSSanté sender with a message of at most 500 characters', async () => {
+    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }, { displayName: 'Jean Dupont', emailAddress: 'jean.dupont@gmail.com' }] }));
+    expect(r.allowEvent).toBe(false);
+    expect(r.errorMessage).toContain('jean.dupont@gmail.com');
+    expect(r.errorMessage!.length).toBeLessThanOrEqual(500);
+    expect(r.commandId).toBe('vigieOpenPicker');
+    expect(r.sendModeOverride).toBeUndefined();
+  });
+
+  it('lets MSSanté and patient recipients through', async () => {
+    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], cc: [{ emailAddress: '279035121518989@patient.mssante.fr' }] }));
+    expect(r.allowEvent).toBe(true);
+  });
+
+  it('blocks a distribution list by default', async () => {
+    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }));
+    expect(r.allowEvent).toBe(false);
+    expect(r.errorMessage).toContain('Liste de diffusion');
+  });
+
+  it('warns, with Send anyway, for health data leaving a non-MSSanté account for Gmail', async () => {
+    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'secretariat@chu-exemple.fr', to: [{ emailAddress: 'ami@gmail.com' }], body: 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45 (hors sujet). Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.' }));
+    expect(r.allowEvent).toBe(false);
+    expect(r.sendModeOverride).toBe('promptUser');
+  });
+
+  it('blocks with an explanation when something inside throws', async () => {
+    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], failBody: true }));
+    expect(r.allowEvent).toBe(false);
+    expect(r.errorMessage).toMatch(/n’a pas pu vérifier/);
+  });
+});
