@@ -5,5 +5,7 @@ import { whitelistCommand } from './whitelist';
 import { demoCommand } from './demo';
 import { xdmCommand } from './xdm';
 import { scanCommand } from './scan';
+import { directoryCommand } from './directory';
+import { serveCommand } from './serve';
 
-export const commands: CliCommand[] = [checkCommand, whitelistCommand, demoCommand, xdmCommand, scanCommand];
+export const commands: CliCommand[] = [checkCommand, whitelistCommand, demoCommand, xdmCommand, scanCommand, directoryCommand, serveCommand];
