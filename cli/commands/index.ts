@@ -6,5 +6,6 @@ import { demoCommand } from './demo';
 import { xdmCommand } from './xdm';
 import { scanCommand } from './scan';
 import { directoryCommand } from './directory';
+import { serveCommand } from './serve';
 
-export const commands: CliCommand[] = [checkCommand, whitelistCommand, demoCommand, xdmCommand, scanCommand, directoryCommand];
+export const commands: CliCommand[] = [checkCommand, whitelistCommand, demoCommand, xdmCommand, scanCommand, directoryCommand, serveCommand];

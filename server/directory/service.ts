@@ -1,0 +1,142 @@
+// The directory the server searches: one index in memory, rebuilt in a worker thread from the daily extraction
+// (downloaded, or dropped in a folder) or from the synthetic generator; the old index answers until the new one is
+// ready, and a failed rebuild keeps it.
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DirectoryIndex, type SearchOptions, type SearchResult } from '../../shared/directory/directory-index';
+import { suggest, type SuggestResult } from '../../shared/directory/suggest';
+import type { BuildJob, BuildReply } from './build-worker';
+
+export interface DirectoryState {
+  status: 'empty' | 'building' | 'ready' | 'error';
+  entries: number;
+  builtAt?: string;
+  source?: string;
+  building: boolean;
+  lastBuildMs?: number;
+  lastError?: { at: string; reason: string };
+}
+
+/** Starts the build worker: the bundled `directory-worker.cjs` next to the server bundle, or the TypeScript source. */
+function startWorker(job: BuildJob): Worker {
+  if (__filename.endsWith('.ts')) {
+    const entry = join(__dirname, 'build-worker.ts');
+    const tsx = require.resolve('tsx/cjs/api');
+    return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: job });
+  }
+  return new Worker(join(__dirname, 'directory-worker.cjs'), { workerData: job });
+}
+
+export function buildInWorker(job: BuildJob): Promise<{ index: DirectoryIndex; rows: number; badLines: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(job);
+    let done = false;
+    worker.once('message', (reply: BuildReply) => {
+      done = true;
+      void worker.terminate();
+      if (!reply.ok) return reject(new Error(reply.error));
+      try {
+        resolve({ index: DirectoryIndex.fromParts(reply.parts), rows: reply.report.rows, badLines: reply.report.badLines, ms: reply.ms });
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+    worker.once('error', (e) => {
+      if (!done) reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!done) reject(new Error(`the directory build stopped (exit ${code})`));
+    });
+  });
+}
+
+export class DirectoryService {
+  private index: DirectoryIndex | null = null;
+  readonly state: DirectoryState = { status: 'empty', entries: 0, building: false };
+  private pending: Promise<void> | null = null;
+
+  constructor(private readonly log: (line: string) => void = () => {}) {}
+
+  get ready(): boolean {
+    return this.index !== null;
+  }
+
+  /** Builds a new index and swaps it in; resolves when done (the current index answers meanwhile). Never throws. */
+  rebuild(job: BuildJob): Promise<void> {
+    if (this.pending) return this.pending;
+    this.state.building = true;
+    if (!this.index) this.state.status = 'building';
+    this.pending = buildInWorker(job)
+      .then(({ index, rows, badLines, ms }) => {
+        this.index = index;
+        Object.assign(this.state, { status: 'ready', entries: index.size, builtAt: index.info.builtAt, source: job.source, lastBuildMs: ms });
+        delete this.state.lastError;
+        this.log(`directory: ${index.size} mailboxes from ${job.source} (${rows} rows, ${badLines} bad lines, ${ms} ms)`);
+      })
+      .catch((e: unknown) => {
+        this.state.lastError = { at: new Date().toISOString(), reason: (e as Error).message };
+        if (!this.index) this.state.status = 'error';
+        this.log(`directory: rebuild failed (${(e as Error).message}); ${this.index ? 'the previous index stays in use' : 'no directory yet'}`);
+      })
+      .finally(() => {
+        this.state.building = false;
+        this.pending = null;
+      });
+    return this.pending;
+  }
+
+  search(q: string, opts: SearchOptions): { results: SearchResult[]; tookMs: number } | null {
+    if (!this.index) return null;
+    const t = performance.now();
+    const results = this.index.search(q, opts);
+    return { results, tookMs: Math.round((performance.now() - t) * 100) / 100 };
+  }
+
+  /** The address if listed, else close listed addresses (shared/directory/suggest). */
+  suggest(address: string, limit = 5): SuggestResult | null {
+    if (!this.index) return null;
+    return suggest(this.index, address, { limit });
+  }
+}
+
+/** Downloads the extraction (the ANS ZIP or text) into `dir`, replacing the previous download once complete. */
+export function downloadExtraction(url: string, dir: string, timeoutMs = 10 * 60_000): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const final = join(dir, /\.zip($|\?)/i.test(url) || !/\.txt($|\?)/i.test(url) ? 'extraction.zip' : 'extraction.txt');
+  const tmp = `${final}.part`;
+  return new Promise((resolve, reject) => {
+    const req = httpsGet(url, { timeout: timeoutMs, headers: { 'user-agent': 'vigie-mssante' } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return reject(new Error(`HTTP ${res.statusCode ?? '?'} from ${new URL(url).host}`));
+      }
+      const out = createWriteStream(tmp);
+      res.pipe(out);
+      out.on('finish', () => {
+        renameSync(tmp, final);
+        resolve(final);
+      });
+      out.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('download timed out')));
+    req.on('error', (e) => {
+      if (existsSync(tmp)) unlinkSync(tmp);
+      reject(e);
+    });
+  });
+}
+
+/** The newest extraction file (`*.txt` or `*.zip`) in a folder, or undefined. */
+export function newestExtraction(dir: string): { path: string; mtimeMs: number } | undefined {
+  if (!existsSync(dir)) return undefined;
+  let best: { path: string; mtimeMs: number } | undefined;
+  for (const name of readdirSync(dir)) {
+    if (!/\.(txt|zip)$/i.test(name) || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const st = statSync(path);
+    if (st.isFile() && (!best || st.mtimeMs > best.mtimeMs)) best = { path, mtimeMs: st.mtimeMs };
+  }
+  return best;
+}
