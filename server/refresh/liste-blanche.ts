@@ -63,6 +63,7 @@ export class ListeBlancheRefresher {
   private timer: NodeJS.Timeout | undefined;
   private etag: string | undefined;
   private ca: Buffer | undefined;
+  private stopped = false;
 
   constructor(private readonly store: ListeBlancheStore, private readonly opts: RefreshOptions, private readonly log: (line: string) => void = () => {}) {
     this.state = { running: false, ...(opts.url ? { url: opts.url } : {}) };
@@ -70,9 +71,19 @@ export class ListeBlancheRefresher {
     if (opts.caFile) this.ca = readFileSync(opts.caFile);
   }
 
-  /** Fetches now; never throws (the reason lands in `state.lastError` and the current list stays). */
-  async refresh(): Promise<void> {
-    if (!this.opts.url || this.state.running) return;
+  private inflight: Promise<void> | undefined;
+
+  /** Fetches now (or joins the fetch under way); never throws (the reason lands in `state.lastError` and the current list stays). */
+  refresh(): Promise<void> {
+    if (!this.opts.url) return Promise.resolve();
+    this.inflight ??= this.fetchOnce().finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private async fetchOnce(): Promise<void> {
+    if (!this.opts.url) return;
     this.state.running = true;
     const at = new Date().toISOString();
     this.state.lastAttemptAt = at;
@@ -111,6 +122,7 @@ export class ListeBlancheRefresher {
     if (!this.opts.url) return;
     const every = this.opts.refreshMinutes * 60_000;
     const tick = () => {
+      if (this.stopped) return;
       this.state.nextAt = new Date(Date.now() + every).toISOString();
       this.timer = setTimeout(() => void this.refresh().finally(tick), every);
       this.timer.unref();
@@ -119,6 +131,8 @@ export class ListeBlancheRefresher {
   }
 
   stop(): void {
+    this.stopped = true;
+    delete this.state.nextAt;
     if (this.timer) clearTimeout(this.timer);
   }
 }
