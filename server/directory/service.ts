@@ -23,7 +23,8 @@ export interface DirectoryState {
 function startWorker(job: BuildJob): Worker {
   if (__filename.endsWith('.ts')) {
     const entry = join(__dirname, 'build-worker.ts');
-    const tsx = require.resolve('tsx/cjs/api');
+    // Only when running from source (tests, tsx): the bundle never takes this branch, so tsx stays out of it.
+    const tsx = require.resolve(['tsx', 'cjs', 'api'].join('/'));
     return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: job });
   }
   return new Worker(join(__dirname, 'directory-worker.cjs'), { workerData: job });
