@@ -184,10 +184,12 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
   const demoDi = config.di.mode === 'demo' ? new DemoDocumentSource() : undefined;
 
   let publicUrl = '';
+  // PSC sends the browser back here; behind a proxy this is the public address, not the socket's.
+  const redirectUri = () => config.psc?.redirectUri ?? `${publicUrl}/api/psc/callback`;
   const pscClient = (): Promise<PscClient> => {
     if (!config.psc) throw new HttpError(404, 'psc-off', 'Pro Santé Connect is not configured on this server');
     const p = config.psc;
-    psc ??= PscClient.create({ issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret, redirectUri: p.redirectUri ?? `${publicUrl}/api/psc/callback`, ...(p.allowHttp ? { allowHttp: true } : {}) }).catch((e: unknown) => {
+    psc ??= PscClient.create({ issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret, redirectUri: redirectUri(), ...(p.allowHttp ? { allowHttp: true } : {}) }).catch((e: unknown) => {
       psc = undefined;
       throw new HttpError(502, 'psc-unreachable', `Pro Santé Connect discovery failed: ${(e as Error).message}`);
     });
@@ -343,7 +345,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
       if (!pending) throw new HttpError(400, 'no-pending-login', 'no login in progress (or it expired): start again');
       let session: PscSession;
       try {
-        session = await client.completeLogin(new URL(`${ctx.url.pathname}${ctx.url.search}`, publicUrl), pending);
+        session = await client.completeLogin(`${redirectUri()}${ctx.url.search}`, pending);
       } catch (e) {
         if (e instanceof PscError) throw new HttpError(401, `psc-${e.code}`, e.message);
         throw e;

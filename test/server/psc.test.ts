@@ -1,0 +1,148 @@
+// Pro Santé Connect through the server, against a real OpenID Provider shaped like PSC (test/support/psc-issuer.mjs):
+// login start, callback, session, logout, with the login state in sealed cookies only (no server-side session).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import type { VigieServer } from '../../server/app';
+import { parseServerConfig } from '../../server/config';
+import { startServer } from '../../server/app';
+import { tempDir } from './support';
+
+const REDIRECT = 'http://127.0.0.1:65535/api/psc/callback';
+const CLIENT = { id: 'vigie-server-test', secret: 'a-test-secret-of-the-local-issuer', redirect: REDIRECT };
+
+let child: ChildProcess;
+let issuer: string;
+let server: VigieServer;
+let twin: VigieServer;
+
+beforeAll(async () => {
+  child = spawn(process.execPath, [join(__dirname, '..', 'support', 'psc-issuer.mjs')], {
+    env: { ...process.env, PSC_CLIENT: JSON.stringify(CLIENT), PSC_ACCESS_TTL: '300', NODE_NO_WARNINGS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  issuer = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`issuer did not start: ${stderr}`)), 20_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { issuer: string }).issuer);
+    });
+    child.once('exit', (code) => reject(new Error(`issuer exited ${code}: ${stderr}`)));
+  });
+  const overrides = {
+    directory: { syntheticCount: 10 },
+    psc: { issuer, clientId: CLIENT.id, clientSecret: 'env:PSC_SECRET', redirectUri: REDIRECT, allowHttp: true },
+    sessionSecret: 'env:SESSION_SECRET',
+    di: { mode: 'mhd', baseUrl: 'http://127.0.0.1:9/fhir' },
+  };
+  const env = { PSC_SECRET: CLIENT.secret, SESSION_SECRET: 'shared-by-every-instance' };
+  // Two instances with the same secret stand for a load-balanced pair.
+  const start = () => startServer(parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('psc'), ...overrides }, { env }), { log: () => undefined });
+  server = await start();
+  twin = await start();
+}, 40_000);
+
+afterAll(async () => {
+  await server?.close();
+  await twin?.close();
+  if (child.pid && child.exitCode === null) child.kill('SIGTERM');
+});
+
+class Jar {
+  readonly cookies = new Map<string, string>();
+  take(res: Response): void {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(';');
+      const i = pair!.indexOf('=');
+      const name = pair!.slice(0, i);
+      if (attrs.some((a) => /max-age=0/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, pair!.slice(i + 1));
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/** Plays the browser at PSC: follows its redirects, logs the account in at `acr`, returns the callback URL. */
+async function atPsc(authUrl: string, account: string, acr: string): Promise<URL> {
+  const jar = new Jar();
+  let res = await fetch(authUrl, { redirect: 'manual' });
+  jar.take(res);
+  for (let hops = 0; hops < 10; hops++) {
+    const location = res.headers.get('location');
+    if (!location) throw new Error(`no redirect (HTTP ${res.status})`);
+    const next = new URL(location, authUrl);
+    if (next.href.startsWith(REDIRECT)) return next;
+    if (next.pathname.includes('/interaction/')) {
+      next.searchParams.set('account', account);
+      next.searchParams.set('acr', acr);
+    }
+    res = await fetch(next.href, { redirect: 'manual', headers: { cookie: jar.header() } });
+    jar.take(res);
+  }
+  throw new Error('too many redirects');
+}
+
+async function login(acr = 'eidas1'): Promise<{ jar: Jar; callback: Response }> {
+  const jar = new Jar();
+  const start = await fetch(`${server.url}/api/psc/login`, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  jar.take(start);
+  const auth = new URL(start.headers.get('location')!);
+  expect(auth.searchParams.get('acr_values')).toBe('eidas1');
+  const back = await atPsc(auth.href, '810001234567', acr);
+  // The callback may land on any instance: the pending login travels in the sealed cookie.
+  const callback = await fetch(`${twin.url}/api/psc/callback${back.search}`, { redirect: 'manual', headers: { cookie: jar.header() } });
+  jar.take(callback);
+  return { jar, callback };
+}
+
+describe('Pro Santé Connect through the server', () => {
+  it('logs in, shows the professional on any instance, and logs out', async () => {
+    const { jar, callback } = await login();
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get('location')).toBe('/');
+    expect([...jar.cookies.keys()].some((k) => k.startsWith('vigie_psc.'))).toBe(true);
+    for (const c of callback.headers.getSetCookie()) if (c.startsWith('vigie_psc.0=')) expect(c).toMatch(/HttpOnly/);
+
+    const session = await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json();
+    expect(session).toMatchObject({ loggedIn: true, acr: 'eidas1', professional: { nationalId: '810001234567' } });
+    // The cookie holds the tokens sealed: nothing readable in it.
+    expect(jar.header()).not.toMatch(/MARTIN|810001234567|eyJ/);
+
+    const out = await fetch(`${server.url}/api/psc/logout`, { method: 'POST', headers: { cookie: jar.header() } });
+    jar.take(out);
+    expect((await out.json()).logoutUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\/realms\/esante-wallet\//);
+    expect(await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json()).toEqual({ loggedIn: false });
+  }, 30_000);
+
+  it('refuses a login below eidas1, a callback without its pending cookie, and a tampered session cookie', async () => {
+    const weak = await login('eidas0');
+    expect(weak.callback.status).toBe(401);
+    expect((await weak.callback.json()).error.code).toMatch(/^psc-/);
+
+    const start = await fetch(`${server.url}/api/psc/login`, { redirect: 'manual' });
+    const back = await atPsc(start.headers.get('location')!, '810001234567', 'eidas1');
+    expect((await fetch(`${server.url}/api/psc/callback${back.search}`, { redirect: 'manual' })).status).toBe(400);
+
+    const { jar } = await login();
+    const name = [...jar.cookies.keys()].find((k) => k.startsWith('vigie_psc.'))!;
+    const v = jar.cookies.get(name)!;
+    jar.cookies.set(name, `${v.slice(0, 40)}${v[40] === 'A' ? 'B' : 'A'}${v.slice(41)}`);
+    expect(await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json()).toEqual({ loggedIn: false });
+  }, 30_000);
+
+  it('asks for a login before reading the patient record', async () => {
+    const res = await fetch(`${server.url}/api/di/documents?ins=279035121518989`);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('login-required');
+    expect((await (await fetch(`${server.url}/healthz`)).json())).toMatchObject({ psc: { configured: true }, di: { mode: 'mhd', configured: true } });
+  });
+
+  it('refuses a cross-site POST', async () => {
+    expect((await fetch(`${server.url}/api/psc/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
+});
