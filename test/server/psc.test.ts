@@ -1,12 +1,17 @@
 // Pro Santé Connect through the server, against a real OpenID Provider shaped like PSC (test/support/psc-issuer.mjs):
 // login start, callback, session, logout, with the login state in sealed cookies only (no server-side session).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { VigieServer } from '../../server/app';
 import { parseServerConfig } from '../../server/config';
 import { startServer } from '../../server/app';
 import { tempDir } from './support';
+import { startMhdServer, type MhdServer } from '../support/mhd-server';
+import { CookieSealer } from '../../server/http/sealed-cookie';
+import type { PscSession } from '../../server/psc/client';
+import type { IncomingMessage } from 'node:http';
 
 const REDIRECT = 'http://127.0.0.1:65535/api/psc/callback';
 const CLIENT = { id: 'vigie-server-test', secret: 'a-test-secret-of-the-local-issuer', redirect: REDIRECT };
@@ -15,6 +20,9 @@ let child: ChildProcess;
 let issuer: string;
 let server: VigieServer;
 let twin: VigieServer;
+let di: MhdServer;
+const diTokens = { valid: [] as string[] };
+const SESSION_SECRET = 'shared-by-every-instance';
 
 beforeAll(async () => {
   child = spawn(process.execPath, [join(__dirname, '..', 'support', 'psc-issuer.mjs')], {
@@ -31,13 +39,23 @@ beforeAll(async () => {
     });
     child.once('exit', (code) => reject(new Error(`issuer exited ${code}: ${stderr}`)));
   });
+  di = await startMhdServer(diTokens);
+  const patient = await di.repo.createResource({ resourceType: 'Patient', identifier: [{ system: 'urn:oid:1.2.250.1.213.1.4.8', value: '279035121518989' }], name: [{ family: 'DUPONT', given: ['Marie'] }], birthDate: '1979-03-05' });
+  const bytes = Buffer.from('%PDF-1.4\nlettre\n%%EOF\n');
+  const binary = await di.repo.createResource({ resourceType: 'Binary', contentType: 'application/pdf', data: bytes.toString('base64') });
+  await di.repo.createResource({
+    resourceType: 'DocumentReference', status: 'current',
+    type: { coding: [{ system: 'http://loinc.org', code: '11490-0', display: 'Lettre de liaison' }] },
+    subject: { reference: `Patient/${patient.id}` }, date: '2026-03-01T10:00:00Z',
+    content: [{ attachment: { contentType: 'application/pdf', url: `Binary/${binary.id}`, size: bytes.length, hash: createHash('sha1').update(bytes).digest('base64'), title: 'Lettre' } }],
+  } as never);
   const overrides = {
     directory: { syntheticCount: 10 },
     psc: { issuer, clientId: CLIENT.id, clientSecret: 'env:PSC_SECRET', redirectUri: REDIRECT, allowHttp: true },
     sessionSecret: 'env:SESSION_SECRET',
-    di: { mode: 'mhd', baseUrl: 'http://127.0.0.1:9/fhir' },
+    di: { mode: 'mhd', baseUrl: `${di.baseUrl}/fhir` },
   };
-  const env = { PSC_SECRET: CLIENT.secret, SESSION_SECRET: 'shared-by-every-instance' };
+  const env = { PSC_SECRET: CLIENT.secret, SESSION_SECRET };
   // Two instances with the same secret stand for a load-balanced pair.
   const start = () => startServer(parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('psc'), ...overrides }, { env }), { log: () => undefined });
   server = await start();
@@ -47,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await twin?.close();
+  await di?.close();
   if (child.pid && child.exitCode === null) child.kill('SIGTERM');
 });
 
@@ -141,6 +160,24 @@ describe('Pro Santé Connect through the server', () => {
     expect((await res.json()).error.code).toBe('login-required');
     expect((await (await fetch(`${server.url}/healthz`)).json())).toMatchObject({ psc: { configured: true }, di: { mode: 'mhd', configured: true } });
   });
+
+  it('reads the patient record on behalf of the logged-in professional, with their token', async () => {
+    const { jar } = await login();
+    const session = new CookieSealer(SESSION_SECRET, false).get<PscSession>({ headers: { cookie: jar.header() } } as IncomingMessage, 'vigie_psc')!;
+    // Before the DI knows this token it refuses it, and the server says so.
+    const refused = await fetch(`${server.url}/api/di/documents?ins=279035121518989`, { headers: { cookie: jar.header() } });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.code).toBe('di-unauthorized');
+    diTokens.valid.push(session.accessToken);
+    const res = await fetch(`${server.url}/api/di/documents?ins=279035121518989`, { headers: { cookie: jar.header() } });
+    expect(res.status).toBe(200);
+    const { documents } = await res.json();
+    expect(documents).toHaveLength(1);
+    const doc = await fetch(`${twin.url}/api/di/documents/${documents[0].id}?ins=279035121518989`, { headers: { cookie: jar.header() } });
+    expect(doc.status).toBe(200);
+    expect(Buffer.from(await doc.arrayBuffer()).toString()).toContain('lettre');
+    expect(di.requests.filter((r) => r.authorization === `Bearer ${session.accessToken}`).length).toBeGreaterThanOrEqual(3);
+  }, 30_000);
 
   it('refuses a cross-site POST', async () => {
     expect((await fetch(`${server.url}/api/psc/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
