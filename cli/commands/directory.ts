@@ -55,14 +55,17 @@ export function readExtraction(file: string, onText: (text: string) => void): Pr
           reject(e);
         }
       });
+      let ended = false;
       stream.on('end', () => {
         try {
           onText(decoder.decode());
-          resolvePromise({});
+          ended = true;
         } catch (e) {
           reject(e);
         }
       });
+      // Resolved once the file is closed: nothing of the read (and of the callers' closures) stays referenced.
+      stream.on('close', () => (ended ? resolvePromise({}) : reject(new Error(`Lecture interrompue : ${file} / Read interrupted: ${file}`))));
       stream.on('error', reject);
     });
   }
@@ -112,7 +115,7 @@ export function readExtraction(file: string, onText: (text: string) => void): Pr
       }
       if (!picked) return fail(new Error('Archive ZIP sans fichier .txt. / ZIP archive without a .txt file.'));
       if (!done) return fail(new Error(`Archive ZIP tronquée (${picked}). / Truncated ZIP archive (${picked}).`));
-      resolvePromise({ entry: picked });
+      stream.on('close', () => resolvePromise({ entry: picked! }));
     });
     stream.on('error', fail);
   });
@@ -121,11 +124,14 @@ export function readExtraction(file: string, onText: (text: string) => void): Pr
 /** Reads an extraction and builds the index; nothing is written. */
 export async function buildFromExtraction(file: string): Promise<{ index: DirectoryIndex; report: ExtractionReport; entry?: string; seconds: number }> {
   const started = performance.now();
-  const builder = new DirectoryIndexBuilder();
-  const parser = new ExtractionParser((row) => builder.add(row));
-  const { entry } = await readExtraction(file, (t) => parser.push(t));
+  let builder: DirectoryIndexBuilder | null = new DirectoryIndexBuilder();
+  let parser: ExtractionParser | null = new ExtractionParser((row) => builder!.add(row));
+  const { entry } = await readExtraction(file, (t) => parser!.push(t));
   const report = parser.end();
   const index = builder.build({ source: entry ?? basename(file) });
+  // The builder's working maps hold pieces of the input text: let them go with it.
+  builder = null;
+  parser = null;
   return { index, report, ...(entry ? { entry } : {}), seconds: (performance.now() - started) / 1000 };
 }
 

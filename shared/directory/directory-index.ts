@@ -81,6 +81,19 @@ export interface IndexParts {
   };
 }
 
+/**
+ * A copy of a string that holds its own characters. Substrings of the input text keep the whole chunk they were
+ * cut from alive; whatever the index keeps for good must not.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Fresh, compact copies of strings (see detach). */
+function compact(strings: string[]): string[] {
+  return JSON.parse(JSON.stringify(strings)) as string[];
+}
+
 class Interner {
   readonly ids = new Map<string, number>();
   readonly values: string[] = [''];
@@ -92,9 +105,10 @@ class Interner {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
+      value = detach(value);
       this.ids.set(value, id);
       this.values.push(value);
-      this.codes.push(code);
+      this.codes.push(detach(code));
     }
     return id;
   }
@@ -273,7 +287,7 @@ export class DirectoryIndexBuilder {
     const n = this.records.length;
     const tokenList = [...this.tokenIds.keys()];
     const T = tokenList.length;
-    const tokens = tokenList.slice().sort();
+    const tokens = tokenList.map(detach).sort();
     const remap = new Uint32Array(T);
     const tokenLen = new Uint8Array(T);
     tokens.forEach((w, i) => {
@@ -341,6 +355,11 @@ export class DirectoryIndexBuilder {
       domainDocs[dfill[id]!++] = d;
     });
 
+    // One JSON round trip gives every record its own compact copy: one byte per character whenever the record
+    // fits Latin-1 (most do), whatever the representation of the text it was cut from.
+    const records = compact(this.records);
+    this.records.length = 0;
+
     return new DirectoryIndex({
       meta: {
         format: INDEX_FORMAT,
@@ -354,7 +373,7 @@ export class DirectoryIndexBuilder {
         departments: this.departments.values,
         duplicates: this.duplicates,
       },
-      records: this.records,
+      records,
       tokens,
       arrays: {
         type: Uint8Array.from(this.types),
@@ -418,10 +437,6 @@ export class DirectoryIndex {
   private readonly a: IndexParts['arrays'];
   // Scratch space reused by every query (the index is single-threaded).
   private readonly stamp: Uint32Array;
-  private readonly stamp2: Uint32Array;
-  private readonly acc: Float32Array;
-  private readonly tmp: Float32Array;
-  private readonly cands: Uint32Array;
   private domainIds: Map<string, number> | null = null;
   private gen = 0;
 
@@ -435,15 +450,11 @@ export class DirectoryIndex {
       throw new Error('Index incohérent (fichiers mélangés ?). / Inconsistent index (mixed files?).');
     }
     this.stamp = new Uint32Array(this.size);
-    this.stamp2 = new Uint32Array(this.size);
-    this.acc = new Float32Array(this.size);
-    this.tmp = new Float32Array(this.size);
-    this.cands = new Uint32Array(this.size);
   }
 
   static fromParts(parts: IndexParts): DirectoryIndex {
     if (parts.meta.format !== INDEX_FORMAT) throw new Error(`Format d’index ${parts.meta.format} inconnu. / Unknown index format ${parts.meta.format}.`);
-    const records = parts.meta.entries ? parts.records.split('\n') : [];
+    const records = parts.meta.entries ? compact(parts.records.split('\n')) : [];
     const tokens = parts.meta.words ? parts.tokens.split('\n') : [];
     return new DirectoryIndex({ meta: parts.meta, records, tokens, arrays: parts.arrays });
   }
@@ -585,7 +596,6 @@ export class DirectoryIndex {
   private nextGen(): number {
     if (this.gen >= 0xfffffff0) {
       this.stamp.fill(0);
-      this.stamp2.fill(0);
       this.gen = 0;
     }
     return ++this.gen;
@@ -618,145 +628,106 @@ export class DirectoryIndex {
     return (d) => checks.every((c) => c(d));
   }
 
+  /** The best score a mailbox can get from this term (bounds the search: see evaluate). */
+  private maxScore(term: Term): number {
+    const { postOff, postMid } = this.a;
+    let best = 0;
+    for (const t of term.exact) {
+      if (postMid[t]! > postOff[t]!) return 8 * term.weight;
+      best = 4;
+    }
+    let visited = 0;
+    for (let r = 0; r < term.ranges.length; r += 2) {
+      for (let t = term.ranges[r]!; t < term.ranges[r + 1]!; t++) {
+        // Very wide prefixes: assume the best a prefix can give.
+        if (++visited > 4000) return Math.max(best, 7) * term.weight;
+        const name = postMid[t]! > postOff[t]!;
+        const s = this.scoreOf(term, t, name ? 1 : 0) / term.weight;
+        if (s > best) best = s;
+      }
+    }
+    return best * term.weight;
+  }
+
+  /** Best score of `term` among the words of one mailbox (0: the term does not match it). */
+  private docScore(doc: number, term: Term): number {
+    const { docOff, docTok } = this.a;
+    const ranges = term.ranges;
+    const minLo = ranges[0]!;
+    const maxHi = ranges[ranges.length - 1]!;
+    let best = 0;
+    for (let k = docOff[doc]!, end = docOff[doc + 1]!; k < end; k++) {
+      const v = docTok[k]!;
+      const t = v >>> 1;
+      if (t < minLo) continue;
+      if (t >= maxHi) break;
+      for (let r = 0; r < ranges.length; r += 2) {
+        if (t >= ranges[r]! && t < ranges[r + 1]!) {
+          const sc = this.scoreOf(term, t, v & 1);
+          if (sc > best) best = sc;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
   /**
-   * One word: its words are visited best first (names before other fields, the exact word before longer ones,
-   * shorter before longer) and the visit stops as soon as `limit` mailboxes are found: nothing later can rank higher.
+   * Mailboxes matching every term (a prefix of one of their words), best first, at most `limit`.
+   * The rarest term drives: its words are visited best first (names before other fields, the exact word, then
+   * shorter before longer), each of its mailboxes is checked against the other terms through its own word list,
+   * and the visit stops as soon as `limit` results are found that nothing still unvisited could outrank.
    */
-  private evaluateOne(term: Term, filter: ((doc: number) => boolean) | null, limit: number): { doc: number; score: number }[] {
+  private evaluate(terms: Term[], filter: ((doc: number) => boolean) | null, limit: number): { doc: number; score: number }[] {
+    if (!terms.length || terms.some((t) => !t.ranges.length)) return [];
+    const sorted = [...terms].sort((x, y) => x.size - y.size);
+    const driver = sorted[0]!;
+    const others = sorted.slice(1);
+    const upperOthers = others.reduce((sum, t) => sum + this.maxScore(t), 0);
     const { postOff, postMid, postings } = this.a;
     const stamp = this.stamp;
     const gen = this.nextGen();
-    const ids: number[] = [];
-    for (let r = 0; r < term.ranges.length; r += 2) for (let t = term.ranges[r]!; t < term.ranges[r + 1]!; t++) ids.push(t);
-    const top: { doc: number; score: number }[] = [];
-    for (const name of [1, 0]) {
-      const scored = ids.map((t) => ({ t, s: this.scoreOf(term, t, name) }));
-      scored.sort((x, y) => y.s - x.s || x.t - y.t);
-      for (const { t, s } of scored) {
-        const from = name ? postOff[t]! : postMid[t]!;
-        const to = name ? postMid[t]! : postOff[t + 1]!;
-        for (let k = from; k < to; k++) {
-          const doc = postings[k]! >>> 1;
-          if (stamp[doc] === gen) continue;
-          stamp[doc] = gen;
-          if (filter && !filter(doc)) continue;
-          top.push({ doc, score: s });
-          if (top.length >= limit) return top;
-        }
-      }
-    }
-    return top;
-  }
 
-  /** Mailboxes matching every term (prefix on each), best first, at most `limit`. */
-  private evaluate(terms: Term[], filter: ((doc: number) => boolean) | null, limit: number): { doc: number; score: number }[] {
-    if (!terms.length || terms.some((t) => !t.ranges.length)) return [];
-    if (terms.length === 1) return this.evaluateOne(terms[0]!, filter, limit);
-    const sorted = [...terms].sort((x, y) => x.size - y.size);
-    const { postOff, postings, docOff, docTok } = this.a;
-    const { stamp, stamp2, acc, tmp } = this;
-
-    // 1. The rarest term drives: one pass over its postings slice.
-    const driver = sorted[0]!;
-    let gen = this.nextGen();
-    let n = 0;
+    const steps: { t: number; name: number; s: number }[] = [];
     for (let r = 0; r < driver.ranges.length; r += 2) {
       for (let t = driver.ranges[r]!; t < driver.ranges[r + 1]!; t++) {
-        const sName = this.scoreOf(driver, t, 1);
-        const sOther = this.scoreOf(driver, t, 0);
-        for (let k = postOff[t]!; k < postOff[t + 1]!; k++) {
-          const p = postings[k]!;
-          const doc = p >>> 1;
-          const s = p & 1 ? sName : sOther;
-          if (stamp[doc] !== gen) {
-            stamp[doc] = gen;
-            if (filter && !filter(doc)) {
-              acc[doc] = -1;
-              continue;
-            }
-            acc[doc] = s;
-            this.cands[n++] = doc;
-          } else if (s > acc[doc]!) acc[doc] = s;
-        }
+        if (postMid[t]! > postOff[t]!) steps.push({ t, name: 1, s: this.scoreOf(driver, t, 1) });
+        if (postOff[t + 1]! > postMid[t]!) steps.push({ t, name: 0, s: this.scoreOf(driver, t, 0) });
       }
     }
+    steps.sort((x, y) => y.s - x.s || y.name - x.name || x.t - y.t);
 
-    // 2. Every other term narrows the candidates: by its postings when they are few, else per mailbox.
-    for (let ti = 1; ti < sorted.length && n > 0; ti++) {
-      const term = sorted[ti]!;
-      const cands = this.cands;
-      const prevGen = gen;
-      gen = this.nextGen();
-      let kept = 0;
-      // A posting costs a few nanoseconds, a mailbox's word list some twenty times more.
-      if (term.size <= n * 40) {
-        for (let r = 0; r < term.ranges.length; r += 2) {
-          for (let t = term.ranges[r]!; t < term.ranges[r + 1]!; t++) {
-            const sName = this.scoreOf(term, t, 1);
-            const sOther = this.scoreOf(term, t, 0);
-            for (let k = postOff[t]!; k < postOff[t + 1]!; k++) {
-              const p = postings[k]!;
-              const doc = p >>> 1;
-              if (stamp[doc] !== prevGen) continue;
-              const s = p & 1 ? sName : sOther;
-              if (stamp2[doc] !== gen) {
-                stamp2[doc] = gen;
-                tmp[doc] = s;
-              } else if (s > tmp[doc]!) tmp[doc] = s;
-            }
-          }
-        }
-        for (let i = 0; i < n; i++) {
-          const doc = cands[i]!;
-          if (stamp2[doc] === gen) {
-            acc[doc]! += tmp[doc]!;
-            stamp[doc] = gen;
-            cands[kept++] = doc;
-          }
-        }
-      } else {
-        const ranges = term.ranges;
-        const maxHi = ranges[ranges.length - 1]!;
-        const minLo = ranges[0]!;
-        for (let i = 0; i < n; i++) {
-          const doc = cands[i]!;
-          let best = 0;
-          for (let k = docOff[doc]!; k < docOff[doc + 1]!; k++) {
-            const v = docTok[k]!;
-            const t = v >>> 1;
-            if (t < minLo) continue;
-            if (t >= maxHi) break;
-            for (let r = 0; r < ranges.length; r += 2) {
-              if (t >= ranges[r]! && t < ranges[r + 1]!) {
-                const s = this.scoreOf(term, t, v & 1);
-                if (s > best) best = s;
-                break;
-              }
-            }
-          }
-          if (best > 0) {
-            acc[doc]! += best;
-            stamp[doc] = gen;
-            cands[kept++] = doc;
-          }
-        }
-      }
-      n = kept;
-    }
-
-    // 3. Bounded collection of the best `limit` (ties: file order).
     const top: { doc: number; score: number }[] = [];
-    const cands = this.cands;
-    for (let i = 0; i < n; i++) {
-      const doc = cands[i]!;
-      const score = acc[doc]!;
-      if (top.length === limit) {
-        if (score <= top[limit - 1]!.score) continue;
-        top.pop();
+    const full = (bound: number) => top.length === limit && top[limit - 1]!.score >= bound;
+    for (const { t, name, s } of steps) {
+      const bound = s + upperOthers;
+      if (full(bound)) break;
+      const from = name ? postOff[t]! : postMid[t]!;
+      const to = name ? postMid[t]! : postOff[t + 1]!;
+      for (let k = from; k < to; k++) {
+        const doc = postings[k]! >>> 1;
+        if (stamp[doc] === gen) continue;
+        stamp[doc] = gen;
+        if (filter && !filter(doc)) continue;
+        let score = s;
+        for (let j = 0; j < others.length; j++) {
+          const o = this.docScore(doc, others[j]!);
+          if (o === 0) {
+            score = -1;
+            break;
+          }
+          score += o;
+        }
+        if (score < 0) continue;
+        if (top.length === limit) {
+          if (score <= top[limit - 1]!.score) continue;
+          top.pop();
+        }
+        let i = top.length;
+        while (i > 0 && top[i - 1]!.score < score) i--;
+        top.splice(i, 0, { doc, score });
+        if (full(bound)) break;
       }
-      let j = top.length;
-      while (j > 0 && top[j - 1]!.score < score) j--;
-      top.splice(j, 0, { doc, score });
     }
     return top;
   }

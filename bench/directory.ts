@@ -1,0 +1,313 @@
+// Benchmark of the Annuaire Santé index: 535,000 synthetic mailboxes, the same entries and queries for this index,
+// MiniSearch (prefix + fuzzy) and FlexSearch; prints build seconds, query p50/p95/p99, heap and how many planted
+// entries each finds first. Each engine runs in its own child process so its heap is measured alone.
+// Usage: npm run bench:directory [-- --count N] [--background N] [--engines vigie,minisearch,flexsearch] [--keep]
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import FlexSearch from 'flexsearch';
+import { buildFromExtraction, readExtraction } from '../cli/commands/directory';
+import { ExtractionParser, type ExtractionRow } from '../shared/directory/extraction';
+import { fold } from '../shared/directory/normalize';
+import { CITIES, GIVEN_NAMES, PROFESSIONS, EXTRACTION_HEADER, extractionLine, seededRandom, syntheticMailboxes, type SyntheticMailbox } from '../shared/directory/synthetic';
+
+interface Query {
+  q: string;
+  /** The planted address expected first, when the query targets a planted entry. */
+  expect?: string;
+  kind: string;
+}
+
+interface EngineResult {
+  engine: string;
+  buildSeconds: number;
+  heapMB: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  queries: number;
+  plantedFirst: number;
+  planted: number;
+  missed: { q: string; kind: string; got: string | null }[];
+  slowest: { q: string; ms: number }[];
+}
+
+const RARE = [
+  'Quertier', 'Vasquier', 'Daubrée', 'Kervella', 'Lhermitte', 'Ossart', 'Brézillon', 'Fauvelle', 'Tardieu', 'Peyrefitte',
+  'Abgrall', 'Rigaudière', 'Sauvanet', 'Coquelin', 'Maubert', 'Jolivet', 'Ravenel', 'Gastinel', 'Castagné', 'Lalande',
+  'Mauduit', 'Vernhes', 'Thévenot', 'Héraud', 'Cazenave', 'Ribière', 'Esnault', 'Trébuchet', 'Bonnaventure', 'Le Quéré',
+  'Darrieussecq', 'Ollivro', 'Scheffler', 'Nédélec', 'Pouzargues', 'Ferrandi', 'Guézennec', 'Lacombe-Arnaud', 'Vigouroux', 'Saint-Aubin',
+];
+const COMMON = ['Lefèvre', 'Martin', 'Dubois', 'Bernard', 'Moreau'];
+
+const plain = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const slug = (s: string) => fold(s).replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Planted entries and one query each, in eight styles a user really types. */
+function plantedSet(): { mailboxes: SyntheticMailbox[]; queries: Query[] } {
+  const rnd = seededRandom(2026);
+  const mailboxes: SyntheticMailbox[] = [];
+  const queries: Query[] = [];
+  RARE.forEach((rare, i) => {
+    const style = i % 8;
+    const [city, postcode, dept] = CITIES[Math.floor(rnd() * 40)]!;
+    if (style === 7) {
+      const org = `CLINIQUE ${plain(rare).toUpperCase()}`;
+      const m: SyntheticMailbox = {
+        type: 'ORG', address: `secretariat.pneumologie@clinique-${slug(rare)}.mssante.fr`, rpps: '', civility: '', familyName: '', givenName: '',
+        professionCode: '', profession: '', specialtyCode: '', specialty: '', service: 'Pneumologie', organisation: org, postcode, city, department: dept, structId: '1999000' + String(i).padStart(3, '0'), street: '',
+      };
+      mailboxes.push(m);
+      queries.push({ q: `secretariat pneumo ${plain(rare).split(' ')[0]} ${plain(city).split(' ')[0]}`, expect: m.address, kind: 'org-service-city' });
+      return;
+    }
+    const family = i % 4 === 1 ? `${COMMON[i % COMMON.length]}-${rare}` : rare;
+    const given = GIVEN_NAMES[Math.floor(rnd() * GIVEN_NAMES.length)]!;
+    const prof = PROFESSIONS[i % 3 === 0 ? 0 : Math.floor(rnd() * PROFESSIONS.length)]!;
+    const spec = prof.specs.find((s) => s.label) ?? prof.specs[0]!;
+    const m: SyntheticMailbox = {
+      type: 'PER', address: `${slug(given)}.${slug(family)}@${rnd() < 0.5 ? prof.mailiz : `ch-${slug(city)}.mssante.fr`}`, rpps: `1009${String(1000000 + i * 7919).padStart(7, '0')}`,
+      civility: prof.civ, familyName: family, givenName: given, professionCode: prof.code, profession: prof.label, specialtyCode: spec.code, specialty: spec.label,
+      service: '', organisation: '', postcode, city, department: dept, structId: '', street: '',
+    };
+    mailboxes.push(m);
+    const words = plain(family).split(' ');
+    let q: string;
+    let kind: string;
+    switch (style) {
+      case 0: q = `${given} ${family}`; kind = 'full-name'; break;
+      case 1: q = `${words.map((w) => w.slice(0, Math.max(4, w.length - 3))).join(' ')} ${plain(given).slice(0, 3)}`; kind = 'prefixes'; break;
+      case 2: q = `${plain(family)} ${plain(spec.label || prof.label).split(' ')[0]!.slice(0, 5)} ${plain(city).split(' ')[0]}`; kind = 'name-specialty-city'; break;
+      case 3: q = `${plain(family).toUpperCase()} ${plain(given).toUpperCase()}`; kind = 'upper-no-accents'; break;
+      case 4: q = m.rpps; kind = 'rpps'; break;
+      case 5: q = m.address; kind = 'address'; break;
+      default: {
+        // One typo: two neighbouring letters swapped in the longest word of the family name.
+        const w = [...words].sort((a, b) => b.length - a.length)[0]!;
+        const k = Math.floor(w.length / 2);
+        const typo = w.slice(0, k - 1) + w[k] + w[k - 1] + w.slice(k + 1);
+        q = `${plain(family).replace(w, typo)} ${plain(given)}`;
+        kind = 'one-typo';
+      }
+    }
+    queries.push({ q, expect: m.address, kind });
+  });
+  return { mailboxes, queries };
+}
+
+/** Everyday queries drawn from the generated entries: names, prefixes, name + city, specialty, services, broad words. */
+function backgroundQueries(sample: SyntheticMailbox[], n: number): Query[] {
+  const rnd = seededRandom(99);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const people = sample.filter((m) => m.type === 'PER');
+  const orgs = sample.filter((m) => m.type === 'ORG' && m.service);
+  const out: Query[] = [];
+  while (out.length < n) {
+    const r = rnd();
+    const p = pick(people);
+    const fam = plain(p.familyName);
+    if (r < 0.3) out.push({ q: fam, kind: 'family' });
+    else if (r < 0.5) out.push({ q: fam.slice(0, 3 + Math.floor(rnd() * 3)), kind: 'family-prefix' });
+    else if (r < 0.65) out.push({ q: `${p.givenName} ${p.familyName}`, kind: 'given-family' });
+    else if (r < 0.8) out.push({ q: `${fam} ${plain(p.city)}`, kind: 'family-city' });
+    else if (r < 0.9) out.push({ q: `${fam} ${plain(p.specialty || p.profession).slice(0, 6)} ${plain(p.city).split(' ')[0]}`, kind: 'family-specialty-city' });
+    else if (r < 0.96) {
+      const o = pick(orgs);
+      out.push({ q: `${plain(o.service).split(' ')[0]} ${plain(o.city)}`, kind: 'service-city' });
+    } else out.push({ q: pick(['cardio', 'lyon', 'ma', 'pharmacien paris', 'infirmier', 'secretariat', 'radiologie', 'le']), kind: 'broad' });
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function heapMB(): number {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+async function readRows(file: string): Promise<ExtractionRow[]> {
+  const rows: ExtractionRow[] = [];
+  const parser = new ExtractionParser((r) => rows.push(r));
+  await readExtraction(file, (t) => parser.push(t));
+  parser.end();
+  return rows;
+}
+
+function docText(r: ExtractionRow): string {
+  return [r.familyName, r.givenName, r.profession, r.specialty, r.organisation || r.tradeName, r.service, r.city, r.postcode, r.department, r.rpps, r.address].filter(Boolean).join(' ');
+}
+
+/** One engine: build from the extraction file, then time every query. Prints one JSON line. */
+async function child(engine: string, dataFile: string, queriesFile: string): Promise<void> {
+  const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as Query[];
+  let search: (q: string) => string | null;
+  const t0 = performance.now();
+  if (engine === 'vigie') {
+    const { index } = await buildFromExtraction(dataFile);
+    search = (q) => index.search(q, { limit: 10 })[0]?.entry.address ?? null;
+  } else if (engine === 'minisearch') {
+    const rows = await readRows(dataFile);
+    const addresses = rows.map((r) => r.address.toLowerCase());
+    const ms = new MiniSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      processTerm: (t) => fold(t),
+      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    });
+    ms.addAll(rows.map((r, id) => ({ id, text: docText(r) })));
+    rows.length = 0;
+    search = (q) => {
+      const r = ms.search(q);
+      return r.length ? addresses[r[0]!.id as number]! : null;
+    };
+  } else if (engine === 'flexsearch') {
+    const rows = await readRows(dataFile);
+    const addresses = rows.map((r) => r.address.toLowerCase());
+    const idx = new FlexSearch.Index({ tokenize: 'forward', encoder: FlexSearch.Charset.LatinBalance });
+    rows.forEach((r, id) => idx.add(id, docText(r)));
+    rows.length = 0;
+    search = (q) => {
+      const r = idx.search(q, { limit: 10 }) as number[];
+      return r.length ? addresses[r[0]!]! : null;
+    };
+  } else throw new Error(`unknown engine ${engine}`);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const heap = heapMB();
+
+  for (const { q } of queries.slice(0, 20)) search(q); // warm-up
+  const times: number[] = [];
+  const timed: { q: string; ms: number }[] = [];
+  let plantedFirst = 0;
+  let planted = 0;
+  const missed: EngineResult['missed'] = [];
+  for (const { q, expect, kind } of queries) {
+    const s = performance.now();
+    const got = search(q);
+    const ms = performance.now() - s;
+    times.push(ms);
+    timed.push({ q, ms: Math.round(ms * 100) / 100 });
+    if (expect) {
+      planted++;
+      if (got === expect) plantedFirst++;
+      else missed.push({ q, kind, got });
+    }
+  }
+  times.sort((a, b) => a - b);
+  const result: EngineResult = {
+    engine, buildSeconds, heapMB: heap, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1]!,
+    queries: queries.length, plantedFirst, planted, missed, slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+async function generate(dir: string, count: number, background: number): Promise<{ dataFile: string; queriesFile: string; seconds: number }> {
+  const t0 = performance.now();
+  const { mailboxes, queries } = plantedSet();
+  const dataFile = join(dir, 'Extraction_Correspondance_MSSante_synthetic.txt');
+  const out = createWriteStream(dataFile);
+  // A sample of the generated entries feeds the everyday queries.
+  const sample: SyntheticMailbox[] = [];
+  const every = Math.max(1, Math.floor(count / 4000));
+  let i = 0;
+  let buf: string[] = [EXTRACTION_HEADER];
+  const flush = async () => {
+    if (!out.write(buf.join('\n') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+    buf = [];
+  };
+  for (const m of syntheticMailboxes({ count, seed: 535, planted: mailboxes })) {
+    if (i++ % every === 0 && !mailboxes.includes(m)) sample.push(m);
+    buf.push(extractionLine(m));
+    if (buf.length >= 5000) await flush();
+  }
+  await flush();
+  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
+  const bg = backgroundQueries(sample, background);
+  // Planted queries spread among the everyday ones.
+  const all: Query[] = [];
+  const step = Math.max(1, Math.floor(bg.length / queries.length));
+  bg.forEach((q, k) => {
+    if (k % step === 0 && queries.length) all.push(queries.shift()!);
+    all.push(q);
+  });
+  all.push(...queries);
+  const queriesFile = join(dir, 'queries.json');
+  writeFileSync(queriesFile, JSON.stringify(all));
+  return { dataFile, queriesFile, seconds: (performance.now() - t0) / 1000 };
+}
+
+const TARGETS = { buildSeconds: 10, p95: 2, p99: 5, heapMB: 400 };
+
+function table(results: EngineResult[], count: number): string {
+  const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+  const rows = [
+    ['engine', 'build s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'heap MB', 'planted first'],
+    ...results.map((r) => [r.engine, f(r.buildSeconds, 1), f(r.p50), f(r.p95), f(r.p99), f(r.max), f(r.heapMB, 0), `${r.plantedFirst}/${r.planted}`]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const lines = rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  const v = results.find((r) => r.engine === 'vigie');
+  const verdict = v
+    ? `\nTargets for this index (${count} mailboxes): build ≤ ${TARGETS.buildSeconds} s ${v.buildSeconds <= TARGETS.buildSeconds ? 'OK' : 'MISSED'}, ` +
+      `p95 ≤ ${TARGETS.p95} ms ${v.p95 <= TARGETS.p95 ? 'OK' : 'MISSED'}, p99 ≤ ${TARGETS.p99} ms ${v.p99 <= TARGETS.p99 ? 'OK' : 'MISSED'}, ` +
+      `heap ≤ ${TARGETS.heapMB} MB ${v.heapMB <= TARGETS.heapMB ? 'OK' : 'MISSED'}, every planted entry first ${v.plantedFirst === v.planted ? 'OK' : 'MISSED'}`
+    : '';
+  return lines.join('\n') + verdict;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: 'string' }, data: { type: 'string' }, queries: { type: 'string' },
+      count: { type: 'string' }, background: { type: 'string' }, engines: { type: 'string' }, keep: { type: 'boolean' },
+    },
+  });
+  if (values.child) return child(values.child, values.data!, values.queries!);
+
+  const count = Number(values.count ?? 535000);
+  const background = Number(values.background ?? 200);
+  const engines = (values.engines ?? 'vigie,minisearch,flexsearch').split(',');
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-directory-'));
+  try {
+    console.log(`Generating ${count} synthetic mailboxes (seed 535) and ${background} everyday + ${RARE.length} planted queries in ${dir} …`);
+    const g = await generate(dir, count, background);
+    console.log(`  generated in ${g.seconds.toFixed(1)} s`);
+    const results: EngineResult[] = [];
+    for (const engine of engines) {
+      console.log(`Running ${engine} …`);
+      const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', engine, '--data', g.dataFile, '--queries', g.queriesFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const line = r.stdout.trim().split('\n').pop() ?? '';
+      try {
+        const res = JSON.parse(line) as EngineResult;
+        results.push(res);
+        console.log(`  build ${res.buildSeconds.toFixed(1)} s, p95 ${res.p95.toFixed(2)} ms, planted first ${res.plantedFirst}/${res.planted}`);
+      } catch {
+        console.log(`  ${engine} failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`);
+      }
+    }
+    console.log(`\nAnnuaire Santé index benchmark — ${count} mailboxes, ${background + RARE.length} queries (limit 10), Node ${process.version}\n`);
+    console.log(table(results, count));
+    for (const r of results) {
+      console.log(`\n${r.engine} slowest: ${r.slowest.map((x) => `"${x.q}" ${x.ms} ms`).join(', ')}`);
+      if (r.missed.length) console.log(`\n${r.engine} missed ${r.missed.length} planted: ${r.missed.slice(0, 8).map((m) => `${m.kind} "${m.q}"`).join('; ')}${r.missed.length > 8 ? ' …' : ''}`);
+    }
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
