@@ -32,6 +32,14 @@ describe('vigie xdm pack', () => {
     expect(readFileSync(copy.path)).toEqual(pdf);
   });
 
+  it('takes X-MSS-NIL and the operator size limit from the org policy', async () => {
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify({ documents: { productReference: 'VIGIE-CHU-42', operatorSizeLimitMB: 0.00001 } }));
+    const r = await runVigie([...base(dir), '--document', join(dir, 'cr.pdf'), '--policy', join(dir, 'policy.json')]);
+    const out = r.json() as Out;
+    expect(out.headers['X-MSS-NIL']).toBe('VIGIE-CHU-42');
+    expect(out.size.level).toBe('warn');
+  });
+
   it('closes the conversation when writing to the patient', async () => {
     const r = await runVigie([...base(dir), '--document', join(dir, 'cr.pdf'), '--to', `${INS}@patient.mssante.fr`, '--nil', 'X']);
     expect((r.json() as Out).headers['X-MSS-MES']).toBe('FIN');

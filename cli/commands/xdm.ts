@@ -3,12 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../io';
+import { loadPolicyFile } from '../policy-file';
 import { EXIT, UsageError } from '../io';
 import { DEFAULT_TYPE_CODE, HeaderError, packXdm, typeCodeOf, PatientError, XdmError, type XdmDocument } from '../../shared/documents';
 import type { Language } from '../../shared/model';
 
 const usage =
-  'vigie xdm pack --patient-ins <INS> --patient-family <NOM> --patient-given <prénom> --patient-birth-date <YYYY-MM-DD> --title <libellé> [--type-code <LOINC>] --document <file>... --out <IHE_XDM.ZIP> [--patient-sex M|F|U] [--ins-not-qualified] [--ipp <id> --ipp-oid <OID>] [--case-number <n°>] [--to <address>]... [--nil <référence produit>] [--operator-limit-mb <n>] [--read-receipt-to <address>] [--allow-patient-reply] [--author-idnat <id> --author-family <NOM> --author-given <prénom>] [--organisation <nom>] [--lang fr|en]';
+  'vigie xdm pack --patient-ins <INS> --patient-family <NOM> --patient-given <prénom> --patient-birth-date <YYYY-MM-DD> --title <libellé> [--type-code <LOINC>] --document <file>... --out <IHE_XDM.ZIP> [--patient-sex M|F|U] [--ins-not-qualified] [--ipp <id> --ipp-oid <OID>] [--case-number <n°>] [--to <address>]... [--policy <policy.json>] [--nil <référence produit>] [--operator-limit-mb <n>] [--read-receipt-to <address>] [--allow-patient-reply] [--author-idnat <id> --author-family <NOM> --author-given <prénom>] [--organisation <nom>] [--lang fr|en]';
 
 const MIME: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -52,6 +53,7 @@ export const xdmCommand: CliCommand = {
           out: { type: 'string' },
           to: { type: 'string', multiple: true, default: [] },
           nil: { type: 'string' },
+          policy: { type: 'string' },
           'operator-limit-mb': { type: 'string' },
           'read-receipt-to': { type: 'string' },
           'allow-patient-reply': { type: 'boolean', default: false },
@@ -75,7 +77,10 @@ export const xdmCommand: CliCommand = {
     if (v.document.length === 0) throw new UsageError('at least one --document is required');
     const sex = v['patient-sex']?.toUpperCase();
     if (sex !== undefined && sex !== 'M' && sex !== 'F' && sex !== 'U') throw new UsageError('--patient-sex must be M, F or U');
-    let operatorLimitBytes: number | undefined;
+    // The org policy gives X-MSS-NIL and the operator's size limit; the command line can override both.
+    const orgPolicy = loadPolicyFile(v.policy ? resolve(io.cwd, v.policy) : undefined);
+    const nil = v.nil ?? orgPolicy.documents.productReference;
+    let operatorLimitBytes: number | undefined = v.policy ? Math.round(orgPolicy.documents.operatorSizeLimitMB * 1024 * 1024) : undefined;
     if (v['operator-limit-mb'] !== undefined) {
       const mb = Number(v['operator-limit-mb']);
       if (!Number.isFinite(mb) || mb <= 0) throw new UsageError('--operator-limit-mb must be a positive number');
@@ -127,7 +132,7 @@ export const xdmCommand: CliCommand = {
         },
         sender: { organisation: v.organisation ?? '', application: { name: 'Vigie MSSanté', version: '0.1.0', vendor: 'Vigie' } },
         recipients: v.to,
-        policy: { nil: v.nil, operatorLimitBytes },
+        policy: { nil, operatorLimitBytes },
         readReceiptTo: v['read-receipt-to'],
         allowPatientReply: v['allow-patient-reply'],
       });

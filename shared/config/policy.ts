@@ -14,6 +14,7 @@ export interface OrgPolicy {
   patientAddresses: 'block' | 'warn';
   distributionLists: 'block' | 'warn';
   healthData: { consumerSender: 'warn' | 'block'; consumerRecipient: 'warn' | 'block'; externalRecipient: HealthDataAction };
+  documents: { productReference?: string; operatorSizeLimitMB: number };
   whitelist: { maxAgeDays: number; serverUrl?: string };
   messages: Record<string, Partial<LocalizedText>>;
   helpdesk?: string;
