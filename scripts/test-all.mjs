@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: type-check, lint, build, then every jest project (unit, integration and
+// The one test command: system packages the end-to-end suites need, type-check, lint, build, then every jest project (unit, integration and
 // end-to-end suites). Ends with a plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const steps = [
+  ['system packages for the end-to-end suites (Chromium, Thunderbird)', 'bash', ['scripts/install-system-deps.sh']],
   ['type-check (whole repository)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['type-check (shared/ without DOM or Node typings)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
