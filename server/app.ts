@@ -16,7 +16,8 @@ import { PscClient, PscError, type PendingLogin, type PscSession } from './psc/c
 import { ListeBlancheStore } from './liste-blanche/store';
 import type { TrustAnchors } from './liste-blanche/verify';
 import { ListeBlancheRefresher } from './refresh/liste-blanche';
-import { DirectoryService, downloadExtraction, newestExtraction } from './directory/service';
+import { DirectoryService } from './directory/service';
+import { downloadExtraction, newestExtraction } from './directory/extraction-files';
 import type { BuildJob } from './directory/build-worker';
 import { DemoDocumentSource } from './di/demo-source';
 import { AnnuaireSanteClient } from '../shared/directory/fhir-client';
@@ -105,6 +106,20 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
   const started = Date.now();
   const policy = loadPolicy(config.policyFile);
   mkdirSync(config.home, { recursive: true });
+
+  // The certificate first: a missing or unreadable one stops the start before anything else runs.
+  let tls: LocalCertificate | undefined;
+  let tlsMaterial: { cert: string; key: string } | undefined;
+  if (config.tls.mode === 'files') {
+    try {
+      tlsMaterial = { cert: readFileSync(config.tls.certFile!, 'utf8'), key: readFileSync(config.tls.keyFile!, 'utf8') };
+    } catch (e) {
+      throw new ServerConfigError([{ path: '/tls', message: `cannot read the certificate or key: ${(e as Error).message}` }]);
+    }
+  } else if (config.tls.mode === 'self-signed') {
+    tls = await localCertificate(join(config.home, 'tls'));
+    tlsMaterial = { cert: tls.cert, key: tls.key };
+  }
 
   // Liste blanche: the last good list on disk, else the embedded snapshot; refreshed on a schedule.
   const store = new ListeBlancheStore(join(config.home, 'liste-blanche'), hooks.trustAnchors);
@@ -424,32 +439,30 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     }
   };
 
-  let tls: LocalCertificate | undefined;
   let server: Server;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
-  if (config.tls.mode === 'off') server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, onRequest);
-  else {
-    let cert: string;
-    let key: string;
-    if (config.tls.mode === 'files') {
-      cert = readFileSync(config.tls.certFile!, 'utf8');
-      key = readFileSync(config.tls.keyFile!, 'utf8');
-    } else {
-      tls = await localCertificate(join(config.home, 'tls'));
-      cert = tls.cert;
-      key = tls.key;
-    }
-    server = createHttpsServer({ cert, key, requestTimeout: 30_000, headersTimeout: 10_000 }, onRequest);
-  }
+  if (!tlsMaterial) server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, onRequest);
+  else server = createHttpsServer({ ...tlsMaterial, requestTimeout: 30_000, headersTimeout: 10_000 }, onRequest);
   server.maxHeadersCount = 100;
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
+  const stopJobs = async () => {
+    refresher.stop();
+    for (const t of timers) clearInterval(t);
+    watcher?.close();
+    await directory.close();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    await stopJobs();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   publicUrl = publicUrlOf(config, port);
   allowedOrigins.add(new URL(publicUrl).origin);
@@ -467,12 +480,8 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     directoryReady,
     health,
     close: async () => {
-      refresher.stop();
-      for (const t of timers) clearInterval(t);
-      watcher?.close();
-      server.closeIdleConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await directoryReady.catch(() => undefined);
+      server.closeIdleConnections();
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), stopJobs()]);
     },
   };
 }

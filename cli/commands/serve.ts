@@ -67,6 +67,10 @@ export const serveCommand: CliCommand = {
         io.stderr(`vigie serve: ${e.message}\nThe server did not start.`);
         return EXIT.usage;
       }
+      if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        io.stderr(`vigie serve: le port ${config.port} est déjà utilisé / port ${config.port} is already in use (--port N)`);
+        return EXIT.failure;
+      }
       throw e;
     }
     const h = server.health();

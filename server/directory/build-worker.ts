@@ -7,6 +7,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { DirectoryIndexBuilder } from '../../shared/directory/directory-index';
 import { ExtractionParser, type ExtractionReport } from '../../shared/directory/extraction';
 import { syntheticExtraction, type SyntheticMailbox } from '../../shared/directory/synthetic';
+import { isZip } from './extraction-files';
 
 export type BuildJob =
   | { kind: 'synthetic'; count: number; seed?: number; planted?: SyntheticMailbox[]; source: string }
@@ -17,7 +18,7 @@ export type BuildReply =
   | { ok: false; error: string };
 
 async function feedFile(path: string, parser: ExtractionParser): Promise<void> {
-  const zipped = /\.zip$/i.test(path);
+  const zipped = isZip(path);
   const decoder = new TextDecoder('utf-8');
   if (!zipped) {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) parser.push(decoder.decode(chunk as Buffer, { stream: true }));

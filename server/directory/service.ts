@@ -1,8 +1,6 @@
 // The directory the server searches: one index in memory, rebuilt in a worker thread from the daily extraction
 // (downloaded, or dropped in a folder) or from the synthetic generator; the old index answers until the new one is
 // ready, and a failed rebuild keeps it.
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { get as httpsGet } from 'node:https';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DirectoryIndex, type SearchOptions, type SearchResult } from '../../shared/directory/directory-index';
@@ -30,9 +28,10 @@ function startWorker(job: BuildJob): Worker {
   return new Worker(join(__dirname, 'directory-worker.cjs'), { workerData: job });
 }
 
-export function buildInWorker(job: BuildJob): Promise<{ index: DirectoryIndex; rows: number; badLines: number; ms: number }> {
+export function buildInWorker(job: BuildJob, onStart: (worker: Worker) => void = () => {}): Promise<{ index: DirectoryIndex; rows: number; badLines: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(job);
+    onStart(worker);
     let done = false;
     worker.once('message', (reply: BuildReply) => {
       done = true;
@@ -57,6 +56,8 @@ export class DirectoryService {
   private index: DirectoryIndex | null = null;
   readonly state: DirectoryState = { status: 'empty', entries: 0, building: false };
   private pending: Promise<void> | null = null;
+  private worker: Worker | undefined;
+  private closed = false;
 
   constructor(private readonly log: (line: string) => void = () => {}) {}
 
@@ -67,9 +68,10 @@ export class DirectoryService {
   /** Builds a new index and swaps it in; resolves when done (the current index answers meanwhile). Never throws. */
   rebuild(job: BuildJob): Promise<void> {
     if (this.pending) return this.pending;
+    if (this.closed) return Promise.resolve();
     this.state.building = true;
     if (!this.index) this.state.status = 'building';
-    this.pending = buildInWorker(job)
+    this.pending = buildInWorker(job, (w) => (this.worker = w))
       .then(({ index, rows, badLines, ms }) => {
         this.index = index;
         Object.assign(this.state, { status: 'ready', entries: index.size, builtAt: index.info.builtAt, source: job.source, lastBuildMs: ms });
@@ -84,8 +86,16 @@ export class DirectoryService {
       .finally(() => {
         this.state.building = false;
         this.pending = null;
+        this.worker = undefined;
       });
     return this.pending;
+  }
+
+  /** Stops a build under way and refuses new ones (server shutdown). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.worker?.terminate();
+    await this.pending;
   }
 
   search(q: string, opts: SearchOptions): { results: SearchResult[]; tookMs: number } | null {
@@ -100,44 +110,4 @@ export class DirectoryService {
     if (!this.index) return null;
     return suggest(this.index, address, { limit });
   }
-}
-
-/** Downloads the extraction (the ANS ZIP or text) into `dir`, replacing the previous download once complete. */
-export function downloadExtraction(url: string, dir: string, timeoutMs = 10 * 60_000): Promise<string> {
-  mkdirSync(dir, { recursive: true });
-  const final = join(dir, /\.zip($|\?)/i.test(url) || !/\.txt($|\?)/i.test(url) ? 'extraction.zip' : 'extraction.txt');
-  const tmp = `${final}.part`;
-  return new Promise((resolve, reject) => {
-    const req = httpsGet(url, { timeout: timeoutMs, headers: { 'user-agent': 'vigie-mssante' } }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        return reject(new Error(`HTTP ${res.statusCode ?? '?'} from ${new URL(url).host}`));
-      }
-      const out = createWriteStream(tmp);
-      res.pipe(out);
-      out.on('finish', () => {
-        renameSync(tmp, final);
-        resolve(final);
-      });
-      out.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('download timed out')));
-    req.on('error', (e) => {
-      if (existsSync(tmp)) unlinkSync(tmp);
-      reject(e);
-    });
-  });
-}
-
-/** The newest extraction file (`*.txt` or `*.zip`) in a folder, or undefined. */
-export function newestExtraction(dir: string): { path: string; mtimeMs: number } | undefined {
-  if (!existsSync(dir)) return undefined;
-  let best: { path: string; mtimeMs: number } | undefined;
-  for (const name of readdirSync(dir)) {
-    if (!/\.(txt|zip)$/i.test(name) || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    const st = statSync(path);
-    if (st.isFile() && (!best || st.mtimeMs > best.mtimeMs)) best = { path, mtimeMs: st.mtimeMs };
-  }
-  return best;
 }
