@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DirectoryIndex, type SearchOptions, type SearchResult } from '../../shared/directory/directory-index';
 import { suggest, type SuggestResult } from '../../shared/directory/suggest';
+import type { DirectoryEntry } from '../../shared/model';
 import type { BuildJob, BuildReply } from './build-worker';
 
 export interface DirectoryState {
@@ -98,10 +99,11 @@ export class DirectoryService {
     await this.pending;
   }
 
-  search(q: string, opts: SearchOptions): { results: SearchResult[]; tookMs: number } | null {
+  /** Matching mailboxes, best first: each entry with its score and how it matched (as DirectoryClient reads them). */
+  search(q: string, opts: SearchOptions): { results: (DirectoryEntry & Pick<SearchResult, 'score' | 'match'>)[]; tookMs: number } | null {
     if (!this.index) return null;
     const t = performance.now();
-    const results = this.index.search(q, opts);
+    const results = this.index.search(q, opts).map((r) => ({ ...r.entry, score: r.score, match: r.match }));
     return { results, tookMs: Math.round((performance.now() - t) * 100) / 100 };
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { VigieServer } from '../../server/app';
 import { startTestServer, tempDir } from './support';
+import { ServerDirectoryClient } from '../../shared/directory/server-client';
 
 let server: VigieServer;
 let logs: string[];
@@ -82,17 +83,24 @@ describe('directory', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(typeof body.tookMs).toBe('number');
-    expect(body.results[0].entry.address).toBe('claire.lefevre@medecin.mssante.fr');
+    expect(body.results[0].address).toBe('claire.lefevre@medecin.mssante.fr');
   });
 
   it('applies limit, type and department', async () => {
     const some = await (await get('/api/directory/search?q=a&limit=3')).json();
     expect(some.results.length).toBeLessThanOrEqual(3);
     const org = await (await get('/api/directory/search?q=secretariat&type=ORG&limit=50')).json();
-    for (const r of org.results) expect(r.entry.type).toBe('ORG');
+    for (const r of org.results) expect(r.type).toBe('ORG');
     const lyon = await (await get('/api/directory/search?q=claire&department=69&limit=50')).json();
     expect(lyon.results.length).toBeGreaterThan(0);
-    for (const r of lyon.results) expect(r.entry.department).toBe('69');
+    for (const r of lyon.results) expect(r.department).toBe('69');
+  });
+
+  it('answers the plug-ins’ DirectoryClient (shared/directory/server-client)', async () => {
+    const client = new ServerDirectoryClient(server.url, (url, init) => fetch(url, init));
+    const r = await client.search({ q: 'lefevre claire', limit: 5 });
+    expect(r.results[0]).toMatchObject({ address: 'claire.lefevre@medecin.mssante.fr', displayName: expect.stringContaining('Claire') });
+    expect(typeof r.tookMs).toBe('number');
   });
 
   it('suggests the listed address for a typo, and confirms a listed one', async () => {

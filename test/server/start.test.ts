@@ -145,7 +145,7 @@ describe('the built `vigie serve` (what `npm start` runs)', () => {
       const printed = lines.join('\n');
       for (const part of ['/healthz', '/api/liste-blanche', '/api/directory/search', '/outlook/manifest.xml', '/downloads/', '/api/di/documents', 'Thunderbird']) expect(printed).toContain(part);
       const search = await (await fetch(`${url}/api/directory/search?q=lefevre%20claire`)).json();
-      expect(search.results[0].entry.address).toBe('claire.lefevre@medecin.mssante.fr');
+      expect(search.results[0].address).toBe('claire.lefevre@medecin.mssante.fr');
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
