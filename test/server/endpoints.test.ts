@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { VigieServer } from '../../server/app';
 import { startTestServer, tempDir } from './support';
 import { ServerDirectoryClient } from '../../shared/directory/server-client';
+import { ServerDocumentApi } from '../../shared/documents/server-api';
 
 let server: VigieServer;
 let logs: string[];
@@ -124,6 +125,15 @@ describe('demo patient record (DI)', () => {
     const bytes = Buffer.from(await doc.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(doc.headers.get('x-document-sha1')).toBe(createHash('sha1').update(bytes).digest('hex'));
+  });
+
+  it('answers the plug-ins’ document chooser API (shared/documents/server-api)', async () => {
+    const api = new ServerDocumentApi(server.url, (url, init) => fetch(url, init));
+    const docs = await api.listDocuments('185127512345688');
+    expect(docs.map((d) => d.title)).toEqual(['Lettre de liaison de sortie']);
+    const bytes = await api.fetchDocument('185127512345688', docs[0]!.id);
+    expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(api.fetchDocument('185127512345688', 'demo-cr-1')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('refuses a malformed INS and a document of another patient', async () => {
