@@ -5,7 +5,8 @@ const present = (...dirs) => dirs.filter((d) => existsSync(join(__dirname, d))).
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'preact' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'], transformIgnorePatterns: ['/node_modules/(?!(preact|openid-client|oauth4webapi|jose)/)'] };
+// jsdom tests (UI components, `@jest-environment jsdom`) resolve packages as Node does: CommonJS builds.
+const common = { transform, testEnvironment: 'node', testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] }, moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'], transformIgnorePatterns: ['/node_modules/(?!(preact|openid-client|oauth4webapi|jose)/)'] };
 module.exports = {
   testTimeout: 30000,
   projects: [

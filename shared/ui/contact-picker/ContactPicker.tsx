@@ -1,0 +1,210 @@
+// The Annuaire Santé contact picker, shared by every host: search as you type, keyboard navigation, insert into
+// To/Cc/Bcc, and the patient address builder from an INS. Props in, callbacks out; no host API here.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DirectoryEntry, Language } from '../../model';
+import { DirectoryError, type DirectoryClient } from '../../ports/directory-client';
+import { checkMatriculeIns } from '../../recipient-policy/ins';
+import { text, type PickerText } from './text';
+
+export type RecipientField = 'to' | 'cc' | 'bcc';
+
+export interface PickedRecipient {
+  address: string;
+  displayName: string;
+  entry?: DirectoryEntry;
+}
+
+export interface ContactPickerProps {
+  client: DirectoryClient;
+  lang: Language;
+  fields?: RecipientField[];
+  onInsert: (recipient: PickedRecipient, field: RecipientField) => void | Promise<void>;
+  /** Delay before searching after a keystroke. */
+  debounceMs?: number;
+  limit?: number;
+  initialQuery?: string;
+}
+
+type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; count: number } | { kind: 'error'; message: string };
+
+let instances = 0;
+
+function subtitle(e: DirectoryEntry): string {
+  return [e.profession, e.specialty].filter(Boolean).join(' · ');
+}
+
+function place(e: DirectoryEntry): string {
+  const city = [e.postcode, e.city].filter(Boolean).join(' ');
+  return [e.organisation, e.service, city].filter(Boolean).join(' — ');
+}
+
+export function ContactPicker(props: ContactPickerProps) {
+  const { client, lang, onInsert } = props;
+  const fields = props.fields ?? ['to', 'cc', 'bcc'];
+  const t: PickerText = text[lang];
+  const id = useMemo(() => `vigie-picker-${++instances}`, []);
+  const [query, setQuery] = useState(props.initialQuery ?? '');
+  const [results, setResults] = useState<DirectoryEntry[]>([]);
+  const [active, setActive] = useState(-1);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [announce, setAnnounce] = useState('');
+  const controller = useRef<AbortController | null>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    controller.current?.abort();
+    if (q.length < 2) {
+      setResults([]);
+      setStatus({ kind: 'idle' });
+      setActive(-1);
+      return;
+    }
+    const ac = new AbortController();
+    controller.current = ac;
+    const timer = setTimeout(() => {
+      setStatus({ kind: 'loading' });
+      client.search({ q, limit: props.limit ?? 20 }, ac.signal).then(
+        (r) => {
+          if (ac.signal.aborted) return;
+          setResults(r.results);
+          setActive(r.results.length ? 0 : -1);
+          setStatus({ kind: 'done', count: r.results.length });
+          setAnnounce(r.results.length ? t.count(r.results.length) : t.none);
+        },
+        (e: unknown) => {
+          if (ac.signal.aborted) return;
+          const message = e instanceof DirectoryError ? e.text[lang] : t.failed;
+          setResults([]);
+          setStatus({ kind: 'error', message });
+          setAnnounce(message);
+        },
+      );
+    }, props.debounceMs ?? 200);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  useEffect(() => {
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+
+  const insert = async (entry: DirectoryEntry, field: RecipientField) => {
+    await onInsert({ address: entry.address, displayName: entry.displayName, entry }, field);
+    setAnnounce(t.inserted(entry.displayName, t.field[field]));
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(results.length - 1, i + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (e.key === 'Home' && results.length && e.ctrlKey) {
+      setActive(0);
+    } else if (e.key === 'End' && results.length && e.ctrlKey) {
+      setActive(results.length - 1);
+    } else if (e.key === 'Enter') {
+      const entry = results[active];
+      if (entry) {
+        e.preventDefault();
+        // Enter adds to the first field; Shift+Enter to Cc, Ctrl+Enter to Bcc when offered.
+        const field: RecipientField = e.shiftKey && fields.includes('cc') ? 'cc' : (e.ctrlKey || e.metaKey) && fields.includes('bcc') ? 'bcc' : fields[0]!;
+        void insert(entry, field);
+      }
+    } else if (e.key === 'Escape') {
+      setQuery('');
+    }
+  };
+
+  const listId = `${id}-list`;
+  const activeId = active >= 0 ? `${id}-opt-${active}` : undefined;
+
+  return (
+    <section class="vigie-picker" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} class="vigie-title">{t.title}</h2>
+      <label for={`${id}-input`} class="vigie-label">{t.label}</label>
+      <input
+        id={`${id}-input`}
+        class="vigie-input"
+        type="search"
+        role="combobox"
+        list={undefined}
+        autoComplete="off"
+        spellcheck={false}
+        aria-autocomplete="list"
+        aria-expanded={results.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        aria-describedby={`${id}-hint`}
+        placeholder={t.placeholder}
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={onKeyDown}
+      />
+      <p id={`${id}-hint`} class="vigie-hint">{t.hint}</p>
+      <div role="status" aria-live="polite" class="vigie-sr-only">{announce}</div>
+      {status.kind === 'loading' && <p class="vigie-status">{t.loading}</p>}
+      {status.kind === 'error' && <p class="vigie-status vigie-error" role="alert">{status.message}</p>}
+      {status.kind === 'done' && status.count === 0 && <p class="vigie-status">{t.none}</p>}
+      <ul id={listId} ref={listRef} role="listbox" class="vigie-results" aria-label={t.results} hidden={results.length === 0}>
+        {results.map((e, i) => (
+          <li
+            id={`${id}-opt-${i}`}
+            key={e.address}
+            data-index={i}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'vigie-result vigie-active' : 'vigie-result'}
+            onMouseEnter={() => setActive(i)}
+          >
+            <div class="vigie-result-main">
+              <span class="vigie-name">{e.displayName}</span>
+              <span class={`vigie-badge vigie-badge-${e.type.toLowerCase()}`} title={t.typeLong(e.type)}>{t.typeShort(e.type)}</span>
+            </div>
+            {subtitle(e) && <div class="vigie-sub">{subtitle(e)}</div>}
+            {place(e) && <div class="vigie-place">{place(e)}</div>}
+            <div class="vigie-address">{e.address}</div>
+            <div class="vigie-actions">
+              {fields.map((f) => (
+                <button type="button" class="vigie-button" tabIndex={-1} aria-label={t.addTo(e.displayName, t.field[f])} onClick={() => void insert(e, f)}>
+                  {t.fieldShort[f]}
+                </button>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <PatientAddressBuilder lang={lang} fields={fields} onInsert={async (r, f) => { await onInsert(r, f); setAnnounce(t.inserted(r.address, t.field[f])); }} />
+    </section>
+  );
+}
+
+export function PatientAddressBuilder(props: { lang: Language; fields: RecipientField[]; onInsert: (r: PickedRecipient, f: RecipientField) => void | Promise<void> }) {
+  const t = text[props.lang];
+  const id = useMemo(() => `vigie-ins-${++instances}`, []);
+  const [ins, setIns] = useState('');
+  const compact = ins.replace(/[\s.-]/g, '').toUpperCase();
+  const check = compact.length === 0 ? undefined : checkMatriculeIns(compact);
+  const address = check?.valid ? `${check.matricule.toLowerCase()}@patient.mssante.fr` : undefined;
+  return (
+    <details class="vigie-patient">
+      <summary>{t.patientTitle}</summary>
+      <label for={`${id}-input`} class="vigie-label">{t.insLabel}</label>
+      <input id={`${id}-input`} class="vigie-input" inputMode="text" autoComplete="off" maxLength={25} value={ins} aria-describedby={`${id}-msg`} aria-invalid={check !== undefined && !check.valid} onInput={(e) => setIns((e.currentTarget as HTMLInputElement).value)} />
+      <p id={`${id}-msg`} class={check && !check.valid ? 'vigie-hint vigie-error' : 'vigie-hint'}>
+        {check === undefined ? t.insHint : check.valid ? address : t.insInvalid[check.reason]}
+      </p>
+      {address && (
+        <div class="vigie-actions">
+          {props.fields.map((f) => (
+            <button type="button" class="vigie-button" onClick={() => void props.onInsert({ address, displayName: address }, f)}>
+              {t.addPatient(t.field[f])}
+            </button>
+          ))}
+        </div>
+      )}
+    </details>
+  );
+}

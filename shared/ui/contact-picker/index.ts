@@ -1,0 +1,1 @@
+export { ContactPicker, PatientAddressBuilder, type ContactPickerProps, type PickedRecipient, type RecipientField } from './ContactPicker';

@@ -1,0 +1,1 @@
+export { DocumentChooser, type DocumentChooserProps, type DocumentApi, type AttachedFile } from './DocumentChooser';

@@ -1,0 +1,43 @@
+// The document chooser's words, French first.
+const fr = {
+  title: 'Documents du dossier patient',
+  ins: 'Matricule INS du patient',
+  family: 'Nom de naissance',
+  given: 'Premier prénom',
+  birthDate: 'Date de naissance',
+  caseNumber: 'N° de dossier (facultatif)',
+  search: 'Chercher les documents',
+  searching: 'Recherche…',
+  insInvalid: 'INS invalide : vérifiez les 15 caractères et la clé.',
+  failed: 'Le dossier patient n’a pas pu être lu.',
+  noDocuments: 'Aucun document courant pour ce patient.',
+  documents: (n: number) => `${n} document${n > 1 ? 's' : ''} dans le dossier`,
+  libelle: 'Libellé (objet du message)',
+  attach: 'Joindre au message',
+  attaching: 'Préparation des pièces jointes…',
+  attached: (n: number) => `${n} pièce${n > 1 ? 's' : ''} jointe${n > 1 ? 's' : ''} (IHE_XDM.ZIP et copie PDF), objet et en-têtes MSSanté renseignés.`,
+  noneSelected: 'Cochez au moins un document.',
+  identityMissing: 'Nom, prénom et date de naissance du patient sont nécessaires.',
+};
+type ChooserText = typeof fr;
+const en: ChooserText = {
+  title: 'Documents from the patient record',
+  ins: 'Patient’s INS',
+  family: 'Birth family name',
+  given: 'First given name',
+  birthDate: 'Date of birth',
+  caseNumber: 'Case number (optional)',
+  search: 'Find documents',
+  searching: 'Searching…',
+  insInvalid: 'Invalid INS: check the 15 characters and the key.',
+  failed: 'The patient record could not be read.',
+  noDocuments: 'No current document for this patient.',
+  documents: (n: number) => `${n} document${n > 1 ? 's' : ''} in the record`,
+  libelle: 'Label (message subject)',
+  attach: 'Attach to the message',
+  attaching: 'Preparing the attachments…',
+  attached: (n: number) => `${n} attachment${n > 1 ? 's' : ''} added (IHE_XDM.ZIP and PDF copy), subject and MSSanté headers set.`,
+  noneSelected: 'Tick at least one document.',
+  identityMissing: 'The patient’s family name, given name and date of birth are needed.',
+};
+export const chooserText = { fr, en };
