@@ -7,7 +7,7 @@ import { sha1Hex } from '../../documents/hash';
 
 const INS = '279035121518989';
 const pdf = new TextEncoder().encode('%PDF-1.4\n% compte rendu\n%%EOF\n');
-const summary: DocumentSummary = { id: 'doc-1', title: 'Compte rendu de consultation', status: 'current', date: '2026-11-20T10:00:00Z', contentType: 'application/pdf', url: 'Binary/b1', size: pdf.length, patient: { ins: { matricule: INS, qualified: true } }, type: { system: 'http://loinc.org', code: '11488-4', display: 'Note de consultation' } };
+const summary: DocumentSummary = { id: 'doc-1', title: 'Compte rendu de consultation', status: 'current', date: '2026-11-20T10:00:00Z', contentType: 'application/pdf', url: 'Binary/b1', size: pdf.length, patient: { ins: { matricule: INS, qualified: true } }, type: { system: 'http://loinc.org', code: '11488-4', codingScheme: '2.16.840.1.113883.6.1', display: 'Note de consultation' } };
 
 function api(overrides: Partial<DocumentApi> = {}): DocumentApi {
   return {
