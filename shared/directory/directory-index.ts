@@ -10,6 +10,8 @@ import { STOP_WORDS, addressKey, fold, nameWords, words } from './normalize';
 const FIELDS = ['address', 'type', 'civility', 'familyName', 'givenName', 'profession', 'specialty', 'rpps', 'organisation', 'service', 'postcode', 'city', 'department'] as const;
 const SEP = '\x1f';
 const UNSAFE_ALL = /[\x1f\n]/g;
+const LETTERS_THEN_DIGITS = /^[a-z].*\d$/;
+const TRAILING_DIGITS = /\d+$/;
 const TYPES = ['PER', 'ORG', 'APP', 'CAB'];
 /** Domain labels present in nearly every address: not worth a word. */
 const DOMAIN_NOISE = new Set(['mssante', 'fr', 'org', 'com', 'net']);
@@ -89,11 +91,6 @@ function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** Fresh, compact copies of strings (see detach). */
-function compact(strings: string[]): string[] {
-  return JSON.parse(JSON.stringify(strings)) as string[];
-}
-
 class Interner {
   readonly ids = new Map<string, number>();
   readonly values: string[] = [''];
@@ -116,14 +113,19 @@ class Interner {
 
 const HASH_SPACE = 2 ** 26;
 
-/** 26-bit FNV-1a hash of a string. */
-function hash26(s: string): number {
+/** 32-bit FNV-1a hash of a string. */
+function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & (HASH_SPACE - 1);
+  return h >>> 0;
+}
+
+/** 26-bit hash of a string. */
+function hash26(s: string): number {
+  return hash32(s) & (HASH_SPACE - 1);
 }
 
 /** An exact-lookup key: hash and mailbox position in one float (exact up to 2^26 mailboxes). */
@@ -160,7 +162,9 @@ function lowerBound(tokens: readonly string[], key: string): number {
 /** Collects rows, then builds the index in one pass. Duplicate addresses keep their first row. */
 export class DirectoryIndexBuilder {
   private readonly records: string[] = [];
-  private readonly seen = new Map<string, number>();
+  /** Open-addressing set of the addresses already added: slot → mailbox + 1 (0 = empty). */
+  private slots = new Int32Array(1 << 16);
+  private hashes: number[] = [];
   private readonly tokenIds = new Map<string, number>();
   private readonly cName = new Map<string, number[]>();
   private readonly cOrgName = new Map<string, number[]>();
@@ -206,12 +210,31 @@ export class DirectoryIndexBuilder {
 
   add(row: ExtractionRow): boolean {
     const address = addressKey(row.address);
-    if (this.seen.has(address)) {
-      this.duplicates++;
-      return false;
+    const h = hash32(address);
+    let mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (let d = this.slots[slot]!; d !== 0; d = this.slots[slot]!) {
+      const rec = this.records[d - 1]!;
+      if (this.hashes[d - 1] === h && rec.startsWith(address) && rec.charCodeAt(address.length) === 0x1f) {
+        this.duplicates++;
+        return false;
+      }
+      slot = (slot + 1) & mask;
     }
     const doc = this.records.length;
-    this.seen.set(address, doc);
+    this.slots[slot] = doc + 1;
+    this.hashes.push(h);
+    if ((doc + 1) * 2 > this.slots.length) {
+      // Keep the table at most half full.
+      const bigger = new Int32Array(this.slots.length * 2);
+      mask = bigger.length - 1;
+      for (let i = 0; i <= doc; i++) {
+        let j = this.hashes[i]! & mask;
+        while (bigger[j] !== 0) j = (j + 1) & mask;
+        bigger[j] = i + 1;
+      }
+      this.slots = bigger;
+    }
     const organisation = row.organisation || row.tradeName;
     // Array.join makes one flat string per mailbox: nothing keeps the input text alive.
     const cells = [address, row.type, row.civility, row.familyName, row.givenName, row.profession, row.specialty, row.rpps, organisation, row.service, row.postcode, row.city, row.department];
@@ -245,7 +268,9 @@ export class DirectoryIndexBuilder {
     // RPPS numbers are unique: kept in an exact-lookup table, not in the word dictionary.
     if (row.rpps) this.rppsKeys.push(tableKey(row.rpps, doc));
     const at = address.lastIndexOf('@');
-    for (const w of words(address.slice(0, at))) s.push(this.tok(w) * 2);
+    // Local-part words without their disambiguating number ("martin12" → "martin"): the number says nothing a
+    // user would type, and exact addresses are found through the address table.
+    for (const w of words(address.slice(0, at))) s.push(this.tok(LETTERS_THEN_DIGITS.test(w) ? w.replace(TRAILING_DIGITS, '') : w) * 2);
     const domain = address.slice(at + 1);
     push(this.field(this.cDomain, domain, OTHER, domainWords, false));
     this.domainIds.push(this.domains.id(domain));
@@ -340,10 +365,7 @@ export class DirectoryIndexBuilder {
 
     const rppsTable = Float64Array.from(this.rppsKeys).sort();
     const addrTable = new Float64Array(n);
-    for (let d = 0; d < n; d++) {
-      const rec = this.records[d]!;
-      addrTable[d] = tableKey(rec.slice(0, rec.indexOf(SEP)), d);
-    }
+    for (let d = 0; d < n; d++) addrTable[d] = (this.hashes[d]! & (HASH_SPACE - 1)) * HASH_SPACE + d;
     addrTable.sort();
     const D = this.domains.values.length;
     const domainOff = new Uint32Array(D + 1);
@@ -355,10 +377,9 @@ export class DirectoryIndexBuilder {
       domainDocs[dfill[id]!++] = d;
     });
 
-    // One JSON round trip gives every record its own compact copy: one byte per character whenever the record
-    // fits Latin-1 (most do), whatever the representation of the text it was cut from.
-    const records = compact(this.records);
-    this.records.length = 0;
+    const records = this.records;
+    this.slots = new Int32Array(0);
+    this.hashes = [];
 
     return new DirectoryIndex({
       meta: {
@@ -454,7 +475,7 @@ export class DirectoryIndex {
 
   static fromParts(parts: IndexParts): DirectoryIndex {
     if (parts.meta.format !== INDEX_FORMAT) throw new Error(`Format d’index ${parts.meta.format} inconnu. / Unknown index format ${parts.meta.format}.`);
-    const records = parts.meta.entries ? compact(parts.records.split('\n')) : [];
+    const records = parts.meta.entries ? parts.records.split('\n') : [];
     const tokens = parts.meta.words ? parts.tokens.split('\n') : [];
     return new DirectoryIndex({ meta: parts.meta, records, tokens, arrays: parts.arrays });
   }

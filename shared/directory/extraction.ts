@@ -117,6 +117,18 @@ export class ExtractionFormatError extends Error {
   }
 }
 
+function blank(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) > 32) return false;
+  return true;
+}
+
+/** The cell between offsets a and b, without surrounding spaces. */
+function cell(text: string, a: number, b: number): string {
+  while (a < b && text.charCodeAt(a) <= 32) a++;
+  while (b > a && text.charCodeAt(b - 1) <= 32) b--;
+  return a < b ? text.slice(a, b) : '';
+}
+
 const ADDRESS = /^[^\s@]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 const KNOWN_TYPES = new Set(['PER', 'ORG', 'APP', 'CAB']);
 const MAX_BAD_KEPT = 50;
@@ -148,6 +160,8 @@ export class ExtractionParser {
   private cols: number[] = [];
   private readonly cities = new Map<string, string>();
   private width = 0;
+  /** Offsets of the separators of the current line. */
+  private readonly pos = new Int32Array(258);
   private readonly report: ExtractionReport = {
     lines: 0,
     rows: 0,
@@ -184,14 +198,14 @@ export class ExtractionParser {
     this.lineNo++;
     if (to > from && text.charCodeAt(to - 1) === 13) to--;
     if (to <= from) return;
-    const line = text.slice(from, to);
-    if (!line.trim()) return;
+    if (text.charCodeAt(from) <= 32 && !text.slice(from, to).trim()) return;
     this.report.lines++;
     if (this.index === null) {
+      const line = text.slice(from, to);
       this.header(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
       return;
     }
-    this.row(line);
+    this.row(text, from, to);
   }
 
   private header(line: string): void {
@@ -220,13 +234,28 @@ export class ExtractionParser {
     if (r.bad.length < MAX_BAD_KEPT) r.bad.push({ line: this.lineNo, reason });
   }
 
-  private row(line: string): void {
-    const cells = line.split('|');
+  private row(text: string, from: number, to: number): void {
+    // Cells are cut straight from the text between separators: no array of 31 strings per line.
+    const pos = this.pos;
+    pos[0] = from - 1;
+    let n = 0;
+    for (let i = from; ; ) {
+      const p = text.indexOf('|', i);
+      if (p < 0 || p >= to) break;
+      if (++n >= pos.length - 1) return this.bad('columns');
+      pos[n] = p;
+      i = p + 1;
+    }
+    pos[n + 1] = to;
+    let cellCount = n + 1;
     // A trailing `|` adds one empty cell; anything else that does not fit the header is a bad line.
-    if (cells.length === this.width + 1 && !cells[this.width]!.trim()) cells.pop();
-    if (cells.length !== this.width) return this.bad('columns');
+    if (cellCount === this.width + 1 && blank(text, pos[n]! + 1, to)) cellCount--;
+    if (cellCount !== this.width) return this.bad('columns');
     const c = this.cols;
-    const get = (i: number): string => (c[i]! < 0 ? '' : cells[c[i]!]!.trim());
+    const get = (f: number): string => {
+      const i = c[f]!;
+      return i < 0 ? '' : cell(text, pos[i]! + 1, pos[i + 1]!);
+    };
     const address = get(F.address);
     if (!ADDRESS.test(address)) return this.bad('address');
     let type = get(F.type).toUpperCase();

@@ -44,7 +44,7 @@ export const FAMILY_NAMES = [
   'Lejeune', 'Gilbert', 'Lamy', 'Delaunay', 'Pasquier', 'Carlier', 'Laporte', "N'Diaye", 'Nguyen', 'Diallo', 'Traoré', 'Haddad',
   'Benali', 'Mansouri', 'Cohen', 'Lévy', 'Kaci', 'Coulibaly', 'Tran', 'Pham', 'Da Costa', 'Dos Santos', 'Ferreira', 'Rossi',
   "D'Almeida", 'De Oliveira', 'Saint-Martin', 'Le Bihan', 'Quéré', 'Kerjean', 'Le Floch', 'Goasdoué', 'Etcheverry', 'Irigoyen',
-  'Larrieu', 'Courrèges', 'Casanova', 'Santoni', 'Bartoli', 'Grosjean', 'Wagner', 'Zimmermann', 'Hoffmann', 'Kieffer', 'Metzger',
+  'Larrieu', 'Courrèges', 'Lœuillet', 'Casanova', 'Santoni', 'Bartoli', 'Grosjean', 'Wagner', 'Zimmermann', 'Hoffmann', 'Kieffer', 'Metzger',
 ];
 
 export const GIVEN_NAMES = [
@@ -72,7 +72,7 @@ export const PROFESSIONS: Profession[] = [
     { code: 'SM41', label: 'Pneumologie', w: 2 }, { code: 'SM33', label: 'Neurologie', w: 2 }, { code: 'SM47', label: 'Rhumatologie', w: 1 },
     { code: 'SM31', label: 'Néphrologie', w: 1 }, { code: 'SM39', label: 'Oto-rhino-laryngologie et chirurgie cervico-faciale', w: 1 },
     { code: 'SM54', label: 'Endocrinologie, diabétologie, maladies métaboliques', w: 1 }, { code: 'SM08', label: 'Chirurgie orthopédique et traumatologie', w: 2 },
-    { code: 'SM05', label: 'Chirurgie viscérale et digestive', w: 1 }, { code: 'SM28', label: 'Médecine d’urgence', w: 3 },
+    { code: 'SM05', label: 'Chirurgie viscérale et digestive', w: 1 }, { code: 'SM28', label: "Médecine d'urgence", w: 3 },
     { code: 'SM21', label: 'Gériatrie', w: 2 }, { code: 'SM43', label: 'Anatomie et cytologie pathologiques', w: 1 },
     { code: 'SM36', label: 'Oncologie', w: 2 }, { code: 'SM30', label: 'Médecine du travail', w: 1 }, { code: 'SM35', label: 'Biologie médicale', w: 1 },
   ] },
@@ -124,12 +124,12 @@ const SERVICES = [
   'Cardiologie', 'Pneumologie', 'Neurologie', 'Pédiatrie', 'Maternité', 'Urgences', 'Radiologie', 'Imagerie médicale', 'Oncologie',
   'Gériatrie', 'Psychiatrie adulte', 'Chirurgie orthopédique', 'Chirurgie viscérale', 'Néphrologie', 'Dialyse', 'Gastro-entérologie',
   'Endocrinologie', 'Rhumatologie', 'Dermatologie', 'Ophtalmologie', 'ORL', 'Médecine interne', 'Soins palliatifs', 'Réanimation',
-  'Anesthésie', 'Laboratoire de biologie médicale', 'Pharmacie à usage intérieur', 'Département d’information médicale', 'Consultations externes',
+  'Anesthésie', 'Laboratoire de biologie médicale', 'Pharmacie à usage intérieur', "Département d'information médicale", 'Consultations externes',
   'Hôpital de jour', 'Soins de suite et de réadaptation', 'Addictologie', 'Infectiologie', 'Hématologie', 'Urologie', 'Gynécologie',
 ];
 const ORG_LOCALS = ['secretariat', 'secretariat.medical', 'accueil', 'contact', 'service', 'sec', 'rdv', 'correspondance', 'courrier'];
 const VOIES = ['RUE', 'AV', 'BD', 'PL', 'CHE', 'ALL', 'QUAI', 'RTE'];
-const VOIE_NAMES = ['DE LA RÉPUBLIQUE', 'VICTOR HUGO', 'JEAN JAURÈS', 'DU GÉNÉRAL DE GAULLE', 'PASTEUR', 'DES LILAS', 'GAMBETTA', 'DE L’HÔPITAL', 'DU MARÉCHAL FOCH', 'SAINT-JACQUES', 'DES ÉCOLES', 'LÉON BLUM'];
+const VOIE_NAMES = ['DE LA RÉPUBLIQUE', 'VICTOR HUGO', 'JEAN JAURÈS', 'DU GÉNÉRAL DE GAULLE', 'PASTEUR', 'DES LILAS', 'GAMBETTA', "DE L'HÔPITAL", 'DU MARÉCHAL FOCH', 'SAINT-JACQUES', 'DES ÉCOLES', 'LÉON BLUM'];
 
 interface Institution {
   domain: string;
