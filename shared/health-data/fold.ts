@@ -5,8 +5,9 @@ const DIGIT = 2;
 
 /** Character class of every UTF-16 unit: 1 letter, 2 digit, 0 anything else. */
 export const charClass = new Uint8Array(0x10000);
-/** Folded form of every unit (0 when the unit folds to itself lower-cased by `toLowerCase`). */
-const foldTable = new Uint16Array(0x10000);
+/** Folded form of every unit (itself for anything but a letter). */
+export const foldTable = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) foldTable[c] = c;
 
 for (let c = 0x30; c <= 0x39; c++) charClass[c] = DIGIT;
 for (let c = 0x41; c <= 0x5a; c++) {
@@ -43,16 +44,23 @@ export function foldCode(c: number): number {
 export function foldString(s: string): string {
   let ascii = true;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) {
+    if (s.charCodeAt(i) >= 0x80) {
       ascii = false;
       break;
     }
   }
-  if (ascii) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
-  return out;
+  if (ascii) return s.toLowerCase();
+  if (s.length > 1024) {
+    let out = '';
+    for (let i = 0; i < s.length; i += 1024) out += foldString(s.slice(i, i + 1024));
+    return out;
+  }
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = foldTable[c] || c;
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** Splits a vocabulary term into folded words, the way the tokenizer splits text (letters+digits after a letter; numbers alone). */

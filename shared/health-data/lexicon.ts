@@ -5,7 +5,7 @@ import identifiers from './vocabulary/identifiers.json';
 import units from './vocabulary/units.json';
 import attachments from './vocabulary/attachments.json';
 import type { LocalizedText } from '../model';
-import { termWords } from './fold';
+import { foldTable, termWords } from './fold';
 
 export interface VocabularyCategory {
   weight: number;
@@ -41,6 +41,24 @@ export interface Phrase {
 }
 
 const MIN_AFFIX = 3;
+const AFFIX_BITS = 1 << 16;
+const AFFIX_MASK = AFFIX_BITS - 1;
+
+/** One step of the word hash, over folded units: h = h * 31 + unit (32-bit). */
+export function hashStep(h: number, unit: number): number {
+  return (Math.imul(h, 31) + unit) | 0;
+}
+
+function hashWord(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
+/** A number for the MIN_AFFIX characters of s at offset (collisions only cost a map lookup). */
+function affixHash(s: string, offset: number): number {
+  return (s.charCodeAt(offset) * 31 + s.charCodeAt(offset + 1)) * 31 + s.charCodeAt(offset + 2);
+}
 
 export class Lexicon {
   readonly categories: Category[] = [];
@@ -52,9 +70,18 @@ export class Lexicon {
   /** Suffix words (`*olol`) → id, and the suffix lengths in use. */
   private readonly suffixes = new Map<string, number>();
   private readonly suffixLengths: number[] = [];
+  /** Cheap pre-filters: a hash of the first / last MIN_AFFIX characters of every prefix / suffix entry. */
+  private readonly prefixHeads = new Uint8Array(AFFIX_BITS);
+  private readonly suffixTails = new Uint8Array(AFFIX_BITS);
   private nextId = 0;
-  /** Phrase indexes by first word id, longest first. */
-  readonly byFirst = new Map<number, number[]>();
+  /** Exact words by id, and an open-addressing hash table over them (id + 1, 0 = empty) for allocation-free lookups. */
+  private readonly wordList: string[] = [];
+  private table = new Int32Array(0);
+  private mask = 0;
+  /** Phrase indexes by first word id, longest first (indexed by word id). */
+  readonly byFirst: (number[] | undefined)[] = [];
+  /** Bit per (hash & 0xffff) of every exact word: most words of a text are rejected by one load. */
+  readonly maybeWord = new Uint8Array(1 << 16);
   private readonly categoryByName = new Map<string, Category>();
 
   constructor(files: Record<string, VocabularyFile>) {
@@ -71,13 +98,56 @@ export class Lexicon {
         }
       }
     }
-    this.phrases.forEach((p, i) => {
-      const list = this.byFirst.get(p.words[0]!) ?? [];
-      list.push(i);
-      this.byFirst.set(p.words[0]!, list);
-    });
-    for (const list of this.byFirst.values()) list.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
+    this.phrases.forEach((p, i) => (this.byFirst[p.words[0]!] ??= []).push(i));
+    for (const list of this.byFirst) list?.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
     this.suffixLengths.sort((a, b) => b - a);
+    let size = 16;
+    while (size < this.words.size * 4) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [word, id] of this.words) {
+      let slot = hashWord(word) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = id + 1;
+      this.wordList[id] = word;
+      this.maybeWord[hashWord(word) & 0xffff] = 1;
+    }
+  }
+
+  /**
+   * Id of the word text[start, end) once folded, given the hash of its folded units (see hashStep), or -1.
+   * Reads the text in place: no substring is made.
+   */
+  exactRange(text: string, start: number, end: number, hash: number): number {
+    const len = end - start;
+    let slot = hash & this.mask;
+    for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
+      const word = this.wordList[entry - 1]!;
+      if (word.length === len) {
+        let k = 0;
+        while (k < len) {
+          const c = text.charCodeAt(start + k);
+          if ((foldTable[c] || c) !== word.charCodeAt(k)) break;
+          k++;
+        }
+        if (k === len) return entry - 1;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  /** True when a prefix or suffix entry may match the folded word text[start, end) (checks its first / last units only). */
+  mayHaveAffix(text: string, start: number, end: number): boolean {
+    if (end - start <= MIN_AFFIX) return false;
+    let a = text.charCodeAt(start);
+    let b = text.charCodeAt(start + 1);
+    let c = text.charCodeAt(start + 2);
+    if (this.prefixHeads[(((foldTable[a] || a) * 31 + (foldTable[b] || b)) * 31 + (foldTable[c] || c)) & AFFIX_MASK]) return true;
+    a = text.charCodeAt(end - 3);
+    b = text.charCodeAt(end - 2);
+    c = text.charCodeAt(end - 1);
+    return this.suffixTails[(((foldTable[a] || a) * 31 + (foldTable[b] || b)) * 31 + (foldTable[c] || c)) & AFFIX_MASK] === 1;
   }
 
   private intern(word: string): number {
@@ -97,6 +167,7 @@ export class Lexicon {
       list.push({ prefix, id });
       list.sort((a, b) => b.prefix.length - a.prefix.length);
       this.prefixes.set(key, list);
+      this.prefixHeads[affixHash(prefix, 0) & AFFIX_MASK] = 1;
       return id;
     }
     if (star === 0 && word.length - 1 >= MIN_AFFIX && word.indexOf('*', 1) < 0) {
@@ -104,6 +175,7 @@ export class Lexicon {
       let id = this.suffixes.get(suffix);
       if (id === undefined) {
         this.suffixes.set(suffix, (id = this.nextId++));
+        this.suffixTails[affixHash(suffix, suffix.length - MIN_AFFIX) & AFFIX_MASK] = 1;
         if (!this.suffixLengths.includes(suffix.length)) this.suffixLengths.push(suffix.length);
       }
       return id;
@@ -119,8 +191,11 @@ export class Lexicon {
   /** Id of the longest prefix or suffix entry matching a folded word (the word itself must be longer than the affix), or -1. */
   wildcard(word: string): number {
     if (word.length <= MIN_AFFIX) return -1;
-    const list = this.prefixes.get(word.slice(0, MIN_AFFIX));
-    if (list) for (const p of list) if (word.startsWith(p.prefix)) return p.id;
+    if (this.prefixHeads[affixHash(word, 0) & AFFIX_MASK]) {
+      const list = this.prefixes.get(word.slice(0, MIN_AFFIX));
+      if (list) for (const p of list) if (word.startsWith(p.prefix)) return p.id;
+    }
+    if (!this.suffixTails[affixHash(word, word.length - MIN_AFFIX) & AFFIX_MASK]) return -1;
     for (const len of this.suffixLengths) {
       if (word.length > len + 2) {
         const id = this.suffixes.get(word.slice(word.length - len));
@@ -136,10 +211,23 @@ export class Lexicon {
     return c;
   }
 
+  private readonly byFile = new Map<string, number[]>();
   /** Category indexes of a file. */
   categoriesOf(file: string): number[] {
-    return this.categories.filter((c) => c.file === file).map((c) => c.index);
+    let list = this.byFile.get(file);
+    if (!list) this.byFile.set(file, (list = this.categories.filter((c) => c.file === file).map((c) => c.index)));
+    return list;
   }
+}
+
+/** A value computed once per lexicon (the categories a detector reads, looked up by name once). */
+export function perLexicon<T>(make: (lex: Lexicon) => T): (lex: Lexicon) => T {
+  const cache = new WeakMap<Lexicon, T>();
+  return (lex) => {
+    let v = cache.get(lex);
+    if (v === undefined) cache.set(lex, (v = make(lex)));
+    return v;
+  };
 }
 
 let forText: Lexicon | undefined;

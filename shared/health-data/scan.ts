@@ -4,25 +4,28 @@ import { detectors } from './registry';
 import { combine, THRESHOLD } from './score';
 import { TextContext } from './text-context';
 import type { Signal } from './types';
+import { maskClinical } from './mask';
 
 function textSignals(text: string): Signal[] {
   if (!text) return [];
   const ctx = new TextContext(text);
-  const out: Signal[] = [];
-  for (const d of detectors) if (d.target === 'text') out.push(...d.detect(ctx));
+  let out: Signal[] = [];
+  for (const d of detectors) if (d.target === 'text') out = out.concat(d.detect(ctx));
   return out;
 }
 
 function attachmentSignals(attachments: readonly AttachmentInfo[]): Signal[] {
-  const out: Signal[] = [];
+  let out: Signal[] = [];
   attachments.forEach((a, i) => {
-    for (const d of detectors) if (d.target === 'attachment') out.push(...d.detect(a, i));
+    for (const d of detectors) if (d.target === 'attachment') out = out.concat(d.detect(a, i));
   });
   return out;
 }
 
-function toFinding(s: Signal, source: Finding['source'], shift = 0): Finding {
-  return { kind: s.kind, source, start: s.start - shift, end: s.end - shift, excerpt: s.excerpt, weight: s.weight, label: s.label };
+/** A finding for the user: offsets in its own field, the excerpt masked (clinical words kept, numbers hidden). */
+function toFinding(s: Signal, text: string, source: Finding['source'], shift = 0): Finding {
+  const excerpt = s.excerpt ?? maskClinical(text.slice(s.start, s.end));
+  return { kind: s.kind, source, start: s.start - shift, end: s.end - shift, excerpt, weight: s.weight, label: s.label };
 }
 
 function report(score: number, findings: Finding[]): HealthDataReport {
@@ -32,7 +35,7 @@ function report(score: number, findings: Finding[]): HealthDataReport {
 /** Scans one text (a message body, a document). Offsets of findings are in `text`. */
 export function scanText(text: string, attachments: readonly AttachmentInfo[] = []): HealthDataReport {
   const { score, signals } = combine([...textSignals(text), ...attachmentSignals(attachments)]);
-  return report(score, signals.map((s) => toFinding(s, s.role === 'attachment' ? 'attachment' : 'body')));
+  return report(score, signals.map((s) => toFinding(s, text, s.role === 'attachment' ? 'attachment' : 'body')));
 }
 
 /**
@@ -47,9 +50,9 @@ export function scanDraft(draft: Pick<Draft, 'subject' | 'body' | 'attachments'>
   const shift = subject ? bodyOffset : 0;
   const { score, signals } = combine([...textSignals(text), ...attachmentSignals(draft.attachments ?? [])]);
   const findings = signals.map((s) => {
-    if (s.role === 'attachment') return toFinding(s, 'attachment');
-    if (subject && s.start < subject.length) return { ...toFinding(s, 'subject'), end: Math.min(s.end, subject.length) };
-    return toFinding(s, 'body', shift);
+    if (s.role === 'attachment') return toFinding(s, text, 'attachment');
+    if (subject && s.start < subject.length) return { ...toFinding(s, text, 'subject'), end: Math.min(s.end, subject.length) };
+    return toFinding(s, text, 'body', shift);
   });
   return report(score, findings);
 }

@@ -77,7 +77,7 @@ export function combine(signals: Signal[]): Scored {
       for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) if (persons[q]!.weight >= MIN_BONUS_WEIGHT) kinds.add(persons[q]!.kind);
     }
     const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.size - 1));
-    const seen = new Set<string>();
+    const seen = new Set<string | number>();
     let evidence = attachmentEvidence;
     for (let c = lowerBound(clinical, from); c < clinical.length && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
       const sig = clinical[c]!;
@@ -87,6 +87,8 @@ export function combine(signals: Signal[]): Scored {
     }
     const cluster = strength * Math.min(CLINICAL_CAP, evidence);
     if (!best || cluster > best.score) best = { score: cluster, person: p };
+    // No cluster can score more: the rest cannot change the result.
+    if (cluster >= CLINICAL_CAP) break;
   }
   if (best) score = Math.max(score, best.score);
 
@@ -95,7 +97,7 @@ export function combine(signals: Signal[]): Scored {
     const anchor = persons[best.person]!;
     const from = anchor.start - PROXIMITY;
     const to = anchor.end + PROXIMITY;
-    const seen = new Set<string>();
+    const seen = new Set<string | number>();
     const inWindow = (list: Signal[]) => {
       const r: Signal[] = [];
       for (let i = lowerBound(list, from); i < list.length && list[i]!.start <= to; i++) {

@@ -1,6 +1,6 @@
 // One pass over a text: tokens (words folded, numbers) and vocabulary phrase hits, shared by every text detector.
-import { charClass, CLASS, foldString } from './fold';
-import { lexicon, type Lexicon } from './lexicon';
+import { charClass, CLASS, foldString, foldTable } from './fold';
+import { hashStep, lexicon, type Lexicon } from './lexicon';
 
 export const WORD = 1;
 export const NUMBER = 2;
@@ -8,11 +8,7 @@ export const NUMBER = 2;
 /** Largest gap (characters) allowed between two words of one phrase. */
 const PHRASE_GAP = 4;
 
-function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
+const NO_HITS: readonly Hit[] = Object.freeze([]);
 
 export interface Hit {
   category: number;
@@ -29,6 +25,7 @@ export class TextContext {
   readonly lex: Lexicon;
   /** Number of tokens. */
   n = 0;
+  // Token columns (valid below n), sized from the text and doubled when a text has more tokens than expected.
   start: Int32Array;
   end: Int32Array;
   kind: Uint8Array;
@@ -37,12 +34,13 @@ export class TextContext {
   /** Prefix/suffix vocabulary word id, or -1. */
   wid: Int32Array;
   readonly hits: Hit[] = [];
-  private byCategory: Hit[][] | undefined;
+  private byCategory: (Hit[] | undefined)[] | undefined;
 
   constructor(text: string, lex: Lexicon = lexicon()) {
     this.text = text;
     this.lex = lex;
-    const cap = Math.max(16, text.length >> 3);
+    // About one kept token per 8 characters of mail; grown if needed.
+    const cap = 16 + (text.length >> 3);
     this.start = new Int32Array(cap);
     this.end = new Int32Array(cap);
     this.kind = new Uint8Array(cap);
@@ -52,58 +50,75 @@ export class TextContext {
     this.matchPhrases();
   }
 
+  private grow(): void {
+    const size = this.start.length * 2;
+    const g32 = (x: Int32Array) => {
+      const y = new Int32Array(size);
+      y.set(x);
+      return y;
+    };
+    const k = new Uint8Array(size);
+    k.set(this.kind);
+    this.start = g32(this.start);
+    this.end = g32(this.end);
+    this.id = g32(this.id);
+    this.wid = g32(this.wid);
+    this.kind = k;
+  }
+
   private push(s: number, e: number, k: number, id: number, wid: number): void {
-    if (this.n === this.start.length) {
-      const size = this.n * 2;
-      this.start = grow(this.start, size);
-      this.end = grow(this.end, size);
-      this.kind = grow(this.kind, size);
-      this.id = grow(this.id, size);
-      this.wid = grow(this.wid, size);
-    }
-    const i = this.n++;
+    const i = this.n;
+    if (i === this.start.length) this.grow();
     this.start[i] = s;
     this.end[i] = e;
     this.kind[i] = k;
     this.id[i] = id;
     this.wid[i] = wid;
+    this.n = i + 1;
   }
 
   private tokenize(): void {
     const text = this.text;
     const len = text.length;
-    const lower = text.toLowerCase();
-    const sameLength = lower.length === len;
     const lex = this.lex;
+    const maybeWord = lex.maybeWord;
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
       const k = charClass[c];
       if (k === CLASS.LETTER) {
+        // The word's hash is computed on its folded units as it is read: the lookup makes no substring.
+        let h = foldTable[c]!;
         let j = i + 1;
-        let ascii = c < 0x80;
         while (j < len) {
           const d = text.charCodeAt(j);
           if (charClass[d] === 0) break;
-          if (d >= 0x80) ascii = false;
+          h = (Math.imul(h, 31) + foldTable[d]!) | 0;
           j++;
         }
-        // Words longer than any vocabulary entry cannot match: skip the lookup (and the allocation).
-        if (j - i <= 40) {
-          const word = ascii && sameLength ? lower.slice(i, j) : foldString(text.slice(i, j));
-          this.push(i, j, WORD, lex.exact(word), lex.wildcard(word));
-        } else this.push(i, j, WORD, -1, -1);
+        // Kept: vocabulary words, and words starting with a capital or an accented letter (names). Lower-case words
+        // outside the vocabulary are dropped: every detector checks the characters between the tokens it joins, so a
+        // dropped word only ever breaks a match. Words longer than any vocabulary entry are not looked up.
+        const id = j - i <= 40 && maybeWord[h & 0xffff] === 1 ? lex.exactRange(text, i, j, h) : -1;
+        const wid = id < 0 && j - i <= 40 && lex.mayHaveAffix(text, i, j) ? lex.wildcard(foldString(text.slice(i, j))) : -1;
+        if (id >= 0 || wid >= 0 || c < 0x61 || c > 0x7a) this.push(i, j, WORD, id, wid);
         i = j;
       } else if (k === CLASS.DIGIT) {
         let j = i + 1;
         while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
-        const sep = text.charCodeAt(j);
+        const sep = j + 1 < len ? text.charCodeAt(j) : 0;
         if ((sep === 0x2c || sep === 0x2e) && charClass[text.charCodeAt(j + 1)] === CLASS.DIGIT) {
           j += 2;
           while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
         }
         // Short numbers may be part of a phrase ("diabète de type 2").
-        this.push(i, j, NUMBER, j - i <= 3 ? lex.exact(text.slice(i, j)) : -1, -1);
+        let id = -1;
+        if (j - i <= 3) {
+          let h = 0;
+          for (let x = i; x < j; x++) h = hashStep(h, text.charCodeAt(x));
+          id = lex.exactRange(text, i, j, h);
+        }
+        this.push(i, j, NUMBER, id, -1);
         i = j;
       } else i++;
     }
@@ -117,11 +132,14 @@ export class TextContext {
     const { lex } = this;
     // Left to right, longest phrase first; a phrase's inner words do not start other phrases.
     for (let t = 0; t < this.n; t++) {
-      if (this.kind[t] !== WORD) continue;
       const a = this.id[t]!;
       const b = this.wid[t]!;
-      if (a < 0 && b < 0) continue;
-      const best = this.longestAt(t, a >= 0 ? lex.byFirst.get(a) : undefined, b >= 0 ? lex.byFirst.get(b) : undefined);
+      if ((a < 0 && b < 0) || this.kind[t] !== WORD) continue;
+      const exact = a >= 0 ? lex.byFirst[a] : undefined;
+      const wild = b >= 0 ? lex.byFirst[b] : undefined;
+      if (!exact && !wild) continue;
+      let best = exact ? this.longestAt(t, exact, undefined) : undefined;
+      if (wild) best = this.longestAt(t, wild, best);
       if (best) {
         this.hits.push(best);
         t = best.tokEnd - 1;
@@ -129,28 +147,22 @@ export class TextContext {
     }
   }
 
-  private longestAt(t: number, ...lists: (number[] | undefined)[]): Hit | undefined {
-    let best: Hit | undefined;
-    for (const list of lists) {
-      if (!list) continue;
-      for (const p of list) {
-        const phrase = this.lex.phrases[p]!;
-        const len = phrase.words.length;
-        if (best && best.tokEnd - best.tokStart >= len) break;
-        if (t + len > this.n) continue;
-        let ok = true;
-        for (let k = 1; k < len; k++) {
-          const u = t + k;
-          if (!this.matches(u, phrase.words[k]!) || this.start[u]! - this.end[u - 1]! > PHRASE_GAP) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          best = { category: phrase.category, phrase: p, start: this.start[t]!, end: this.end[t + len - 1]!, tokStart: t, tokEnd: t + len };
+  /** The longest phrase of the list that matches at token t, if longer than `best`. */
+  private longestAt(t: number, list: number[], best: Hit | undefined): Hit | undefined {
+    for (const p of list) {
+      const phrase = this.lex.phrases[p]!;
+      const len = phrase.words.length;
+      if (best && best.tokEnd - best.tokStart >= len) break;
+      if (t + len > this.n) continue;
+      let ok = true;
+      for (let k = 1; k < len; k++) {
+        const u = t + k;
+        if (!this.matches(u, phrase.words[k]!) || this.start[u]! - this.end[u - 1]! > PHRASE_GAP) {
+          ok = false;
           break;
         }
       }
+      if (ok) return { category: phrase.category, phrase: p, start: this.start[t]!, end: this.end[t + len - 1]!, tokStart: t, tokEnd: t + len };
     }
     return best;
   }
@@ -169,12 +181,13 @@ export class TextContext {
   }
 
   /** Hits of one category, in text order. */
-  hitsOf(category: number): Hit[] {
+  hitsOf(category: number): readonly Hit[] {
     if (!this.byCategory) {
-      this.byCategory = this.lex.categories.map(() => []);
-      for (const h of this.hits) this.byCategory[h.category]!.push(h);
+      const by: (Hit[] | undefined)[] = [];
+      for (const h of this.hits) (by[h.category] ??= []).push(h);
+      this.byCategory = by;
     }
-    return this.byCategory[category] ?? [];
+    return this.byCategory[category] ?? NO_HITS;
   }
 
   /** True when a hit of one of the categories starts within [from, to). */

@@ -20,11 +20,11 @@ export interface Signal {
   weight: number;
   /** An identifier whose weight rises to 1 when a person or clinical signal is near (a bare 15-digit number with a valid key). */
   needsContext?: boolean;
-  /** Distinct clinical facts count once: the vocabulary term (folded) or a fixed key. */
-  key: string;
+  /** Distinct clinical facts count once: a vocabulary phrase index, a position, or a fixed name. */
+  key: string | number;
   label: LocalizedText;
-  /** Masked: never the raw identifier or name. */
-  excerpt: string;
+  /** Masked: never the raw identifier or name. Absent for clinical text, masked from the text when reported. */
+  excerpt?: string;
 }
 
 export interface TextDetector {

@@ -1,7 +1,6 @@
 // Clinical vocabulary (clinical.json): diagnoses, symptoms, medication, procedures, stays, report phrasing, sensitive
-// conditions. Each occurrence is a clinical signal; it counts only near a person designation.
-import { foldString } from '../fold';
-import { maskClinical } from '../mask';
+// conditions. Each occurrence is a clinical signal; it counts only near a person designation. Its excerpt (the
+// words, numbers masked) is made only if it is reported.
 import type { Signal, TextDetector } from '../types';
 import type { TextContext } from '../text-context';
 
@@ -13,8 +12,7 @@ export const clinicalTermsDetector: TextDetector = {
     for (const index of ctx.lex.categoriesOf('clinical')) {
       const cat = ctx.lex.categories[index]!;
       for (const h of ctx.hitsOf(index)) {
-        const raw = ctx.text.slice(h.start, h.end);
-        out.push({ kind: cat.name, role: 'clinical', start: h.start, end: h.end, weight: cat.weight, key: `${cat.name}:${foldString(raw)}`, label: cat.label, excerpt: maskClinical(raw) });
+        out.push({ kind: cat.name, role: 'clinical', start: h.start, end: h.end, weight: cat.weight, key: h.phrase, label: cat.label });
       }
     }
     return out;

@@ -1,9 +1,13 @@
 import { measurementsDetector } from './measurements';
 import { clinicalTermsDetector } from './clinical-terms';
 import { TextContext } from '../text-context';
+import { maskClinical } from '../mask';
+import type { Signal } from '../types';
 
-const measures = (text: string) => measurementsDetector.detect(new TextContext(text)).map((s) => `${s.kind} ${s.excerpt}`);
-const terms = (text: string) => clinicalTermsDetector.detect(new TextContext(text)).map((s) => `${s.kind} ${s.excerpt}`);
+// Clinical signals carry no excerpt: the scan masks their span of text when it reports them.
+const shown = (text: string) => (s: Signal) => `${s.kind} ${s.excerpt ?? maskClinical(text.slice(s.start, s.end))}`;
+const measures = (text: string) => measurementsDetector.detect(new TextContext(text)).map(shown(text));
+const terms = (text: string) => clinicalTermsDetector.detect(new TextContext(text)).map(shown(text));
 
 describe('measurements detector', () => {
   it('finds doses, lab results and vital signs with their units, numbers masked', () => {

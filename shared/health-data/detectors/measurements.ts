@@ -1,12 +1,22 @@
 // Numbers that describe a body: a dose (500 mg), a lab result (kaliémie 3,2 mmol/l, HbA1c 8,1 %), a vital sign
-// (TA 150/90 mmHg). Units come from units.json, lab tests and vital signs from clinical.json.
+// (TA 150/90 mmHg). Units come from units.json, lab tests and vital signs from clinical.json. Excerpts (numbers
+// masked) are made from the text only for reported findings.
 import { NUMBER, WORD, type TextContext } from '../text-context';
-import { maskClinical } from '../mask';
+import { perLexicon, type Category } from '../lexicon';
 import type { Signal, TextDetector } from '../types';
 
 /** Most tokens / characters between a lab test's name and its value ("CRP à 45", "Hb : 9,8"). */
 const VALUE_TOKENS = 3;
 const VALUE_CHARS = 16;
+
+const KINDS: Record<string, string> = { 'dose-unit': 'dose', 'lab-unit': 'lab-result', 'vital-unit': 'vital-sign' };
+
+const categories = perLexicon((lex) => {
+  const units = [lex.category('dose-unit'), lex.category('lab-unit'), lex.category('vital-unit')];
+  const unitOf: (Category | undefined)[] = [];
+  for (const u of units) unitOf[u.index] = u;
+  return { units, unitOf, analyte: lex.category('analyte'), vital: lex.category('vital-sign') };
+});
 
 export const measurementsDetector: TextDetector = {
   id: 'measurements',
@@ -14,9 +24,7 @@ export const measurementsDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];
-    const units = [lex.category('dose-unit'), lex.category('lab-unit'), lex.category('vital-unit')];
-    const kinds: Record<string, string> = { 'dose-unit': 'dose', 'lab-unit': 'lab-result', 'vital-unit': 'vital-sign' };
-    const unitIndex = new Map(units.map((u) => [u.index, u]));
+    const { units, unitOf, analyte, vital } = categories(lex);
     const valued = new Set<number>();
 
     for (let t = 0; t + 1 < ctx.n; t++) {
@@ -24,21 +32,24 @@ export const measurementsDetector: TextDetector = {
       const gap = ctx.start[t + 1]! - ctx.end[t]!;
       if (gap > 1) continue;
       const h = ctx.hitAt(t + 1);
-      const unit = h && unitIndex.get(h.category);
+      const unit = h && unitOf[h.category];
       if (!h || !unit) continue;
-      if (gap === 1 && !/[ \u00a0/]/.test(text.charAt(ctx.end[t]!))) continue;
-      const kind = kinds[unit.name]!;
+      if (gap === 1) {
+        const sep = text.charCodeAt(ctx.end[t]!);
+        if (sep !== 0x20 && sep !== 0xa0 && sep !== 0x2f) continue;
+      }
+      const kind = KINDS[unit.name]!;
       // "148/96 mmHg": the value starts at the first number.
       const first = t > 0 && ctx.kind[t - 1] === NUMBER && ctx.end[t - 1] === ctx.start[t]! - 1 && text.charAt(ctx.end[t - 1]!) === '/' ? t - 1 : t;
       const start = ctx.start[first]!;
-      out.push({ kind, role: 'clinical', start, end: h.end, weight: unit.weight, key: `${kind}:${start}`, label: unit.label, excerpt: maskClinical(text.slice(start, h.end)) });
+      out.push({ kind, role: 'clinical', start, end: h.end, weight: unit.weight, key: -1 - start, label: unit.label });
       valued.add(first);
       valued.add(t);
     }
 
-    for (const name of ['analyte', 'vital-sign']) {
-      const cat = lex.category(name);
-      const result = name === 'analyte' ? units[1]! : units[2]!;
+    for (const cat of [analyte, vital]) {
+      const name = cat.name;
+      const result = cat === analyte ? units[1]! : units[2]!;
       for (const h of ctx.hitsOf(cat.index)) {
         for (let t = h.tokEnd; t < ctx.n && t < h.tokEnd + VALUE_TOKENS; t++) {
           if (ctx.start[t]! - h.end > VALUE_CHARS) break;
@@ -49,7 +60,7 @@ export const measurementsDetector: TextDetector = {
           const pct = /^ ?%/.exec(text.slice(end, end + 2));
           if (pct) end += pct[0].length;
           const kind = name === 'analyte' ? 'lab-result' : 'vital-sign';
-          if (!valued.has(t)) out.push({ kind, role: 'clinical', start: h.start, end, weight: result.weight, key: `${kind}:${h.start}`, label: result.label, excerpt: maskClinical(text.slice(h.start, end)) });
+          if (!valued.has(t)) out.push({ kind, role: 'clinical', start: h.start, end, weight: result.weight, key: -1 - h.start, label: result.label });
           break;
         }
       }

@@ -22,32 +22,71 @@ function isCorsicaLetter(c: number): boolean {
   return c === 0x41 || c === 0x42 || c === 0x61 || c === 0x62;
 }
 
-interface Group {
-  start: number;
-  end: number;
-  usable: boolean;
+const NEXT_DIGIT = /[0-9]/g;
+
+/** Scratch space for the groups of one digit run (reused: no allocation per run). */
+let groupStart = new Int32Array(64);
+let groupEnd = new Int32Array(64);
+let groupUsable = new Uint8Array(64);
+
+function ensureGroups(n: number): void {
+  if (n < groupStart.length) return;
+  const size = groupStart.length * 2;
+  const s = new Int32Array(size);
+  const e = new Int32Array(size);
+  const u = new Uint8Array(size);
+  s.set(groupStart);
+  e.set(groupEnd);
+  u.set(groupUsable);
+  groupStart = s;
+  groupEnd = e;
+  groupUsable = u;
 }
 
-/** Finds every valid NIR: start/end offsets and the compact upper-case form. */
-export function findNirs(text: string): { start: number; end: number; compact: string; grouped: boolean }[] {
-  const found: { start: number; end: number; compact: string; grouped: boolean }[] = [];
+export interface NirMatch {
+  start: number;
+  end: number;
+  /** Upper-case, without separators. */
+  compact: string;
+  /** Written in at least four groups (S AA MM DD …): the way a NIR is written, not a reference number. */
+  grouped: boolean;
+}
+
+/** Past this many NIRs in one text the verdict cannot change: the search stops (a pasted file of NIRs stays fast). */
+export const MAX_NIRS = 1000;
+
+/** Finds every valid NIR (up to `limit`). Linear: each character is read once, each run's groups a bounded number of times. */
+export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
+  const found: NirMatch[] = [];
   const len = text.length;
   let i = 0;
   while (i < len) {
     if (charClass[text.charCodeAt(i)] !== CLASS.DIGIT) {
-      i++;
-      continue;
+      // Jump to the next digit (a native search).
+      NEXT_DIGIT.lastIndex = i;
+      if (!NEXT_DIGIT.test(text)) break;
+      i = NEXT_DIGIT.lastIndex - 1;
     }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     const glued = charClass[prev] === CLASS.LETTER || prev === 0x5f;
-    const groups: Group[] = [];
+    let groups = 0;
+    let chars = 0;
     let j = i;
     for (;;) {
       const gs = j;
-      while (j < len && (charClass[text.charCodeAt(j)] === CLASS.DIGIT || isCorsicaLetter(text.charCodeAt(j)))) j++;
+      while (j < len) {
+        const c = text.charCodeAt(j);
+        if (charClass[c] !== CLASS.DIGIT && !isCorsicaLetter(c)) break;
+        j++;
+      }
       const next = j < len ? text.charCodeAt(j) : 0x20;
       const gluedAfter = charClass[next] === CLASS.LETTER || next === 0x5f;
-      groups.push({ start: gs, end: j, usable: !gluedAfter && !(groups.length === 0 && glued) });
+      ensureGroups(groups);
+      groupStart[groups] = gs;
+      groupEnd[groups] = j;
+      groupUsable[groups] = !gluedAfter && !(groups === 0 && glued) ? 1 : 0;
+      groups++;
+      chars += j - gs;
       if (gluedAfter) {
         while (j < len && (charClass[text.charCodeAt(j)] !== 0 || text.charCodeAt(j) === 0x5f)) j++;
         break;
@@ -59,19 +98,20 @@ export function findNirs(text: string): { start: number; end: number; compact: s
       break;
     }
     i = j;
-    if (groups.length === 1 && groups[0]!.end - groups[0]!.start !== 15) continue;
-    for (let g = 0; g < groups.length; g++) {
+    // Dates, phone numbers, amounts: fewer than 15 characters in the whole run.
+    if (chars < 15 || (groups === 1 && chars !== 15)) continue;
+    for (let g = 0; g < groups; g++) {
       let total = 0;
-      let compact = '';
-      for (let h = g; h < groups.length; h++) {
-        const grp = groups[h]!;
-        if (!grp.usable) break;
-        total += grp.end - grp.start;
-        compact += text.slice(grp.start, grp.end);
+      for (let h = g; h < groups; h++) {
+        if (!groupUsable[h]) break;
+        total += groupEnd[h]! - groupStart[h]!;
         if (total === 15) {
-          const m = compact.toUpperCase();
-          if (checkMatriculeIns(m).valid) {
-            found.push({ start: groups[g]!.start, end: grp.end, compact: m, grouped: h - g >= 3 });
+          let compact = '';
+          for (let x = g; x <= h; x++) compact += text.slice(groupStart[x]!, groupEnd[x]!);
+          compact = compact.toUpperCase();
+          if (checkMatriculeIns(compact).valid) {
+            found.push({ start: groupStart[g]!, end: groupEnd[h]!, compact, grouped: h - g >= 3 });
+            if (found.length >= limit) return found;
             g = h;
           }
           break;

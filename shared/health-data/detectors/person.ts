@@ -1,6 +1,7 @@
 // Designations of a person: civility + capitalised name, a specific patient, a birth date, an age. A clinician's title
 // with a name is reported too, with a low weight (rosters and congresses name doctors, not patients).
 import { NUMBER, WORD, type Hit, type TextContext } from '../text-context';
+import { perLexicon } from '../lexicon';
 import { maskDigits, maskName } from '../mask';
 import type { Signal, TextDetector } from '../types';
 
@@ -42,21 +43,25 @@ function isAny(ctx: TextContext, t: number, words: string[]): boolean {
 
 const AGE_UNITS = ['ans', 'an', 'mois', 'years', 'year', 'months', 'yo'];
 
+const categories = perLexicon((lex) => ({
+  civility: lex.category('civility'),
+  clinician: lex.category('clinician-title'),
+  patientWord: lex.category('patient-word'),
+  determiner: lex.category('patient-determiner'),
+  birth: lex.category('birth-cue'),
+  ageCue: lex.category('age-cue'),
+  personNoun: lex.category('person-noun'),
+  role: lex.category('professional-role'),
+  location: lex.category('patient-location'),
+}));
+
 export const personDetector: TextDetector = {
   id: 'person',
   target: 'text',
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];
-    const civility = lex.category('civility');
-    const clinician = lex.category('clinician-title');
-    const patientWord = lex.category('patient-word');
-    const determiner = lex.category('patient-determiner');
-    const birth = lex.category('birth-cue');
-    const ageCue = lex.category('age-cue');
-    const personNoun = lex.category('person-noun');
-    const role = lex.category('professional-role');
-    const location = lex.category('patient-location');
+    const { civility, clinician, patientWord, determiner, birth, ageCue, personNoun, role, location } = categories(lex);
 
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
@@ -165,8 +170,10 @@ export const personDetector: TextDetector = {
 
     // "Mme X, 67 ans", "(54 ans)", "54-year-old", "54 yo".
     for (let t = 0; t + 1 < ctx.n; t++) {
-      if (ctx.kind[t] !== NUMBER || !ageAt(ctx, t)) continue;
       const next = t + 1;
+      // Cheap checks first: a short number followed by a short word.
+      if (ctx.kind[t] !== NUMBER || ctx.end[t]! - ctx.start[t]! > 3 || ctx.kind[next] !== WORD || ctx.end[next]! - ctx.start[next]! > 4) continue;
+      if (!ageAt(ctx, t)) continue;
       if (ctx.isWord(next, 'ans') || ctx.isWord(next, 'mois')) {
         const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
         if ((gap === ',' || gap === '(') && small(ctx.gapBefore(next), 1) !== undefined) push('age', ctx.start[t]!, ctx.end[next]!, 0.6, ageCue.label, `** ${ctx.value(next)}`);
