@@ -28,6 +28,16 @@ await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfil
 mkdirSync(join(root, 'dist/outlook'), { recursive: true });
 await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js' });
 
+// ---- Webmail extension (Chrome/Edge, Firefox) → dist/chrome/, dist/firefox/ (steps in extension/webmail/build.ts).
+{
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'extension/webmail/build.ts'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('build: the webmail extension did not build');
+    process.exit(1);
+  }
+}
+// ---- end of the webmail extension step.
+
 // 4. Benchmarks (bench/<name>.ts → dist/bench/<name>.cjs).
 if (existsSync(join(root, 'bench'))) {
   const benches = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));

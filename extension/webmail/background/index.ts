@@ -1,0 +1,21 @@
+// Background (service worker on Chrome/Edge, event page on Firefox): relays the picker panel's messages to the
+// compose in the tab it belongs to (the panel embedded in the page, or the toolbar popup for the active tab).
+import { getBrowser } from '../../browser-api';
+import type { Runtime } from 'webextension-polyfill';
+import { createRouter } from '../../messaging';
+
+const browser = getBrowser();
+
+const router = createRouter({
+  'background/to-tab': async ({ message, tabId }, sender) => {
+    let id = tabId ?? sender.tab?.id;
+    if (id === undefined) {
+      const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      id = active?.id;
+    }
+    if (id === undefined) throw new Error('no tab');
+    return browser.tabs.sendMessage(id, message, { frameId: 0 });
+  },
+});
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);

@@ -1,0 +1,54 @@
+// Content script composition root: settings (managed > user > defaults), the provider for this host, the guard,
+// and the messages the picker panel sends to this compose.
+import { checkDraft } from '../../../shared/send-check';
+import { scanDraft } from '../../../shared/health-data';
+import { embeddedDomainSet } from '../../../shared/whitelist/embedded';
+import { browserStorage, extensionUrl, getBrowser, uiLanguage } from '../../browser-api';
+import type { Runtime } from 'webextension-polyfill';
+import { createRouter } from '../../messaging';
+import { providerForHost } from '../providers';
+import { effectiveLanguage, resolveSettings } from '../settings';
+import { ComposeGuard } from './guard';
+
+async function main(): Promise<void> {
+  const storage = browserStorage();
+  let guard: ComposeGuard | undefined;
+  let provider = '';
+
+  const start = async () => {
+    const settings = resolveSettings(await storage.managed(), await storage.user());
+    guard?.stop();
+    guard = undefined;
+    const match = providerForHost(location.hostname, settings.webmailProviders);
+    if (!match) return;
+    provider = match.provider.id;
+    const whitelist = embeddedDomainSet();
+    guard = new ComposeGuard({
+      provider: match.provider,
+      selectors: match.selectors,
+      lang: effectiveLanguage(settings, uiLanguage()),
+      check: (draft) => checkDraft(draft, { whitelist, policy: settings.policy, scanHealthData: scanDraft }),
+      panelUrl: extensionUrl('panel.html'),
+    });
+    guard.start();
+    document.documentElement.dataset.vigie = match.provider.id;
+  };
+
+  const router = createRouter({
+    'compose/insert-recipient': ({ address, displayName, field }) => ({ inserted: guard?.current()?.insertRecipient(address, displayName, field) ?? false }),
+    'compose/attach': ({ files }) => {
+      const session = guard?.current();
+      if (!session) return { attached: false };
+      const list = files.map((f) => new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.contentType }));
+      return { attached: session.attach(list) };
+    },
+    'compose/status': () => ({ provider, composing: false, ...guard?.status() }),
+  });
+  getBrowser().runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);
+  storage.onChange(() => void start());
+  await start();
+}
+
+main().catch(() => {
+  /* Vigie never breaks the page it runs in */
+});

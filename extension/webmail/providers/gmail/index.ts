@@ -1,0 +1,12 @@
+import type { WebmailProvider } from '../types';
+import { gmailSelectors } from './selectors';
+import { GmailComposeSession } from './gmail-compose-session';
+
+export const gmail: WebmailProvider = {
+  id: 'gmail',
+  name: 'Gmail',
+  kind: 'consumer',
+  hosts: ['mail.google.com'],
+  selectors: gmailSelectors,
+  createSession: (root, selectors) => new GmailComposeSession(root, selectors),
+};
