@@ -96,6 +96,9 @@ async function main(): Promise<void> {
         return 0;
       }
     };
+    // From here on the server's access log is drained, not kept (it would cost this process memory and time).
+    child.stderr.removeAllListeners('data');
+    child.stderr.resume();
     console.log(`server ready: ${health.directory.entries} mailboxes indexed, ${((Date.now() - started) / 1000).toFixed(1)} s from start to ready (build in a worker thread), RSS ${rss().toFixed(0)} MB`);
 
     const qs = queries(2000).map((q) => `/api/directory/search?q=${encodeURIComponent(q)}&limit=20`);
