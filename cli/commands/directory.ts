@@ -15,6 +15,7 @@ const ARRAY_TYPES = {
   profession: Uint16Array,
   department: Uint16Array,
   tokenLen: Uint8Array,
+  tokenKinds: Uint8Array,
   postOff: Uint32Array,
   postMid: Uint32Array,
   postings: Uint32Array,

@@ -68,6 +68,8 @@ export interface IndexParts {
     profession: Uint16Array;
     department: Uint16Array;
     tokenLen: Uint8Array;
+    /** Per word: which mailboxes hold it, as a name (bit 1 people, 2 organisations) or elsewhere (4 people, 8 organisations). */
+    tokenKinds: Uint8Array;
     postOff: Uint32Array;
     /** Per word, where its non-name postings start. */
     postMid: Uint32Array;
@@ -184,6 +186,7 @@ export class DirectoryIndexBuilder {
   private readonly departments = new Interner();
   private readonly profIds: number[] = [];
   private readonly deptIds: number[] = [];
+  private readonly persons: number[] = [];
   private duplicates = 0;
   private scratch: number[] = [];
 
@@ -249,6 +252,7 @@ export class DirectoryIndexBuilder {
     this.deptIds.push(this.departments.id(row.department));
 
     const person = !!(row.familyName || row.givenName);
+    this.persons.push(row.type === 'PER' || row.type === 'CAB' ? 1 : 0);
     const orgFlag = person ? OTHER : NAME;
     const s = this.scratch;
     s.length = 0;
@@ -324,6 +328,7 @@ export class DirectoryIndexBuilder {
     const docTok = this.forward.slice(0, this.fwdLen);
     const counts = new Uint32Array(T + 1);
     const nameCounts = new Uint32Array(T);
+    const tokenKinds = new Uint8Array(T);
     for (let d = 0; d < n; d++) {
       const a = docOff[d]!;
       const b = docOff[d + 1]!;
@@ -341,10 +346,12 @@ export class DirectoryIndexBuilder {
         }
         docTok[j + 1] = v;
       }
+      const shift = this.persons[d] ? 0 : 1;
       for (let k = a; k < b; k++) {
         const v = docTok[k]!;
         counts[(v >>> 1) + 1]!++;
         if (v & 1) nameCounts[v >>> 1]!++;
+        tokenKinds[v >>> 1]! |= (v & 1 ? 1 : 4) << shift;
       }
     }
     for (let t = 0; t < T; t++) counts[t + 1]! += counts[t]!;
@@ -401,6 +408,7 @@ export class DirectoryIndexBuilder {
         profession: Uint16Array.from(this.profIds),
         department: Uint16Array.from(this.deptIds),
         tokenLen,
+        tokenKinds,
         postOff,
         postMid,
         postings,
@@ -649,22 +657,25 @@ export class DirectoryIndex {
     return (d) => checks.every((c) => c(d));
   }
 
-  /** The best score a mailbox can get from this term (bounds the search: see evaluate). */
-  private maxScore(term: Term): number {
-    const { postOff, postMid } = this.a;
+  /**
+   * The best score a person's (kind 1) or an organisation's (kind 2) mailbox can get from this term: bounds the
+   * search (see evaluate). A person's mailbox cannot match "Lyon" as a name because a hospital is named after Lyon.
+   */
+  private maxScore(term: Term, kind: 1 | 2): number {
+    const kinds = this.a.tokenKinds;
     let best = 0;
     for (const t of term.exact) {
-      if (postMid[t]! > postOff[t]!) return 8 * term.weight;
-      best = 4;
+      if (kinds[t]! & kind) return 8 * term.weight;
+      if (kinds[t]! & (kind << 2)) best = 4;
     }
     let visited = 0;
     for (let r = 0; r < term.ranges.length; r += 2) {
       for (let t = term.ranges[r]!; t < term.ranges[r + 1]!; t++) {
         // Very wide prefixes: assume the best a prefix can give.
         if (++visited > 4000) return Math.max(best, 7) * term.weight;
-        const name = postMid[t]! > postOff[t]!;
-        const s = this.scoreOf(term, t, name ? 1 : 0) / term.weight;
-        if (s > best) best = s;
+        const k = kinds[t]!;
+        const sc = k & kind ? this.scoreOf(term, t, 1) : k & (kind << 2) ? this.scoreOf(term, t, 0) : 0;
+        if (sc / term.weight > best) best = sc / term.weight;
       }
     }
     return best * term.weight;
@@ -704,30 +715,42 @@ export class DirectoryIndex {
     const sorted = [...terms].sort((x, y) => x.size - y.size);
     const driver = sorted[0]!;
     const others = sorted.slice(1);
-    const upperOthers = others.reduce((sum, t) => sum + this.maxScore(t), 0);
+    // Upper bound of what the other terms can add, for a person's mailbox and for an organisation's.
+    const upperPer = others.reduce((sum, t) => sum + this.maxScore(t, 1), 0);
+    const upperOrg = others.reduce((sum, t) => sum + this.maxScore(t, 2), 0);
+    const kinds = this.a.tokenKinds;
     const { postOff, postMid, postings } = this.a;
     const stamp = this.stamp;
     const gen = this.nextGen();
 
-    const steps: { t: number; name: number; s: number }[] = [];
+    // One step per (word, name or not, people or organisations): each with its own bound.
+    const steps: { t: number; name: number; person: boolean; s: number; bound: number }[] = [];
     for (let r = 0; r < driver.ranges.length; r += 2) {
       for (let t = driver.ranges[r]!; t < driver.ranges[r + 1]!; t++) {
-        if (postMid[t]! > postOff[t]!) steps.push({ t, name: 1, s: this.scoreOf(driver, t, 1) });
-        if (postOff[t + 1]! > postMid[t]!) steps.push({ t, name: 0, s: this.scoreOf(driver, t, 0) });
+        for (const name of [1, 0]) {
+          const k = name ? kinds[t]! & 3 : (kinds[t]! >> 2) & 3;
+          if (!k) continue;
+          const sc = this.scoreOf(driver, t, name);
+          if (k & 1) steps.push({ t, name, person: true, s: sc, bound: sc + upperPer });
+          if (k & 2) steps.push({ t, name, person: false, s: sc, bound: sc + upperOrg });
+        }
       }
     }
     steps.sort((x, y) => y.s - x.s || y.name - x.name || x.t - y.t);
+    const types = this.a.type;
 
     const top: { doc: number; score: number }[] = [];
     const full = (bound: number) => top.length === limit && top[limit - 1]!.score >= bound;
-    for (const { t, name, s } of steps) {
-      const bound = s + upperOthers;
-      if (full(bound)) break;
+    for (const { t, name, person, s, bound } of steps) {
+      // Bounds are not monotonic across steps (they depend on who holds the word): skip, do not stop.
+      if (full(bound)) continue;
       const from = name ? postOff[t]! : postMid[t]!;
       const to = name ? postMid[t]! : postOff[t + 1]!;
       for (let k = from; k < to; k++) {
         const doc = postings[k]! >>> 1;
         if (stamp[doc] === gen) continue;
+        const ty = types[doc]!;
+        if ((ty === 0 || ty === 3) !== person) continue;
         stamp[doc] = gen;
         if (filter && !filter(doc)) continue;
         let score = s;
