@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { syntheticExtraction } from '../../shared/directory/synthetic';
 import { downloadExtraction } from '../../server/directory/extraction-files';
 import { buildInWorker } from '../../server/directory/service';
-import { tempDir, tlsIdentity } from './support';
+import { tempDir, tlsIdentity, removeTempDirs } from './support';
 
 let url: string;
 let ca: string;
@@ -32,7 +32,10 @@ beforeAll(async () => {
   close = () => new Promise((resolve) => server.close(() => resolve()));
 }, 30_000);
 
-afterAll(() => close());
+afterAll(async () => {
+  await close();
+  removeTempDirs();
+});
 
 describe('extraction download and indexing', () => {
   it('downloads the ANS ZIP (named by its content, not its URL) and indexes the text inside', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { VigieServer } from '../../server/app';
-import { startTestServer, tempDir } from './support';
+import { startTestServer, tempDir, removeTempDirs } from './support';
 import { ServerDirectoryClient } from '../../shared/directory/server-client';
 import { ServerDocumentApi } from '../../shared/documents/server-api';
 
@@ -21,7 +21,10 @@ beforeAll(async () => {
   ({ server, logs } = await startTestServer({ addinDir, downloadsDir, corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'] }));
 }, 60_000);
 
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  removeTempDirs();
+});
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { VigieServer } from '../../server/app';
 import { syntheticExtraction, type SyntheticMailbox } from '../../shared/directory/synthetic';
-import { rawRequest, startTestServer, tempDir } from './support';
+import { rawRequest, startTestServer, tempDir, removeTempDirs } from './support';
 
 let server: VigieServer;
 const watchDir = tempDir('watch');
@@ -15,7 +15,10 @@ beforeAll(async () => {
   ({ server } = await startTestServer({ downloadsDir, directory: { syntheticCount: 3000, watchDir }, limits: { ratePerSecond: 0 } }));
 }, 60_000);
 
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  removeTempDirs();
+});
 
 const alive = async () => {
   const res = await fetch(`${server.url}/healthz`);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VigieServer } from '../../server/app';
 import { makeCa, makeSigner, signListeBlanche, listeBlancheXml } from '../support/pki';
-import { startListServer, startTestServer, tempDir, testPki, tlsIdentity, type TestPki } from './support';
+import { startListServer, startTestServer, tempDir, testPki, tlsIdentity, type TestPki, removeTempDirs } from './support';
 
 let pki: TestPki;
 let tls: Awaited<ReturnType<typeof tlsIdentity>>;
@@ -18,7 +18,10 @@ beforeAll(async () => {
   writeFileSync(caFile, tls.caPem);
 }, 60_000);
 
-afterAll(() => listServer.close());
+afterAll(async () => {
+  await listServer.close();
+  removeTempDirs();
+});
 
 const health = async (s: VigieServer) => (await fetch(`${s.url}/healthz`)).json();
 const list = async (s: VigieServer) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { VigieServer } from '../../server/app';
 import { parseServerConfig } from '../../server/config';
 import { startServer } from '../../server/app';
-import { tempDir } from './support';
+import { removeTempDirs, tempDir } from './support';
 import { startMhdServer, type MhdServer } from '../support/mhd-server';
 import { CookieSealer } from '../../server/http/sealed-cookie';
 import type { PscSession } from '../../server/psc/client';
@@ -66,6 +66,7 @@ afterAll(async () => {
   await server?.close();
   await twin?.close();
   await di?.close();
+  removeTempDirs();
   if (child.pid && child.exitCode === null) child.kill('SIGTERM');
 });
 

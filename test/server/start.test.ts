@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseServerConfig, ServerConfigError } from '../../server/config';
 import { startServer } from '../../server/app';
-import { startTestServer, tempDir } from './support';
+import { removeTempDirs, startTestServer, tempDir } from './support';
+
+afterAll(() => removeTempDirs());
 
 describe('configuration', () => {
   it('fills the defaults: embedded liste blanche, synthetic directory, no DI, no PSC, HTTPS on a local certificate', () => {

@@ -1,6 +1,6 @@
 // What the server tests share: a server on a loopback port with its own home folder and test PKI, a local HTTPS
 // "official list" server whose certificate comes from a test CA, and raw HTTP for requests fetch() would tidy up.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -27,8 +27,17 @@ export async function testPki(): Promise<TestPki> {
   return { signer, anchors: { root: root.node, intermediates: [org.node] }, list: (domains, date) => signListeBlanche(listeBlancheXml(domains, date), signer) };
 }
 
+const made: string[] = [];
+
+/** A fresh folder under the system temp folder, removed by `removeTempDirs()`. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `vigie-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `vigie-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 export async function startTestServer(overrides: Record<string, unknown> = {}, hooks: ServerHooks = {}): Promise<{ server: VigieServer; config: ServerConfig; logs: string[] }> {
