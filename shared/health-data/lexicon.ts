@@ -9,6 +9,8 @@ import { foldTable, termWords } from './fold';
 
 export interface VocabularyCategory {
   weight: number;
+  /** false: words read around other matches, kept as tokens but never matched themselves. */
+  match?: boolean;
   label: LocalizedText;
   terms: string[];
 }
@@ -83,6 +85,15 @@ export class Lexicon {
   /** Bit per (hash & 0xffff) of every exact word: most words of a text are rejected by one load. */
   readonly maybeWord = new Uint8Array(1 << 16);
   private readonly categoryByName = new Map<string, Category>();
+  /** Ids of the single-word terms of each category. */
+  private readonly wordIds = new Map<string, Set<number>>();
+
+  /** Ids of a category's single-word terms (to test a token's id directly). */
+  idsOf(name: string): ReadonlySet<number> {
+    const ids = this.wordIds.get(name);
+    if (!ids) throw new Error(`unknown vocabulary category "${name}"`);
+    return ids;
+  }
 
   constructor(files: Record<string, VocabularyFile>) {
     for (const [file, vocab] of Object.entries(files)) {
@@ -91,10 +102,14 @@ export class Lexicon {
         const category: Category = { index: this.categories.length, name, file, weight: cat.weight, label: cat.label };
         this.categories.push(category);
         this.categoryByName.set(name, category);
+        const ids = new Set<number>();
+        this.wordIds.set(name, ids);
         for (const term of cat.terms) {
           const ws = termWords(term);
           if (!ws.length) throw new Error(`vocabulary term "${term}" (${name}) has no word`);
-          this.phrases.push({ words: ws.map((w) => this.intern(w)), category: category.index, term });
+          const words = ws.map((w) => this.intern(w));
+          if (words.length === 1) ids.add(words[0]!);
+          if (cat.match !== false) this.phrases.push({ words, category: category.index, term });
         }
       }
     }

@@ -1,4 +1,5 @@
 // Masked excerpts: enough for the user to recognise what was found, never the identifier or the name itself.
+import { charClass } from './fold';
 
 /** A NIR as `1 85 ** ** *** *** **`: sex and year of birth kept, the rest hidden. */
 export function maskNir(compact: string): string {
@@ -30,7 +31,9 @@ export function maskOutside(s: string, keep: [number, number][]): string {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charAt(i);
     const kept = keep.some(([a, b]) => i >= a && i < b);
-    out += kept || !/[\p{L}\p{N}]/u.test(ch) ? ch : '*';
+    const c = s.charCodeAt(i);
+    const alnum = c < 0x250 ? charClass[c] !== 0 : /[\p{L}\p{N}]/u.test(ch);
+    out += kept || !alnum ? ch : '*';
   }
   return out;
 }

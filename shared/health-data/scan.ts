@@ -10,7 +10,11 @@ function textSignals(text: string): Signal[] {
   if (!text) return [];
   const ctx = new TextContext(text);
   let out: Signal[] = [];
-  for (const d of detectors) if (d.target === 'text') out = out.concat(d.detect(ctx));
+  for (const d of detectors) if (d.target === 'text' && !d.evidence) out = out.concat(d.detect(ctx));
+  // Clinical evidence matters only with someone to attach it to (or a bare number to confirm as a NIR).
+  const needed = out.some((s) => s.role === 'person' || s.needsContext);
+  if (!needed) return out;
+  for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') out = out.concat(d.detect(ctx));
   return out;
 }
 
@@ -34,7 +38,8 @@ function report(score: number, findings: Finding[]): HealthDataReport {
 
 /** Scans one text (a message body, a document). Offsets of findings are in `text`. */
 export function scanText(text: string, attachments: readonly AttachmentInfo[] = []): HealthDataReport {
-  const { score, signals } = combine([...textSignals(text), ...attachmentSignals(attachments)]);
+  const fromAttachments = attachmentSignals(attachments);
+  const { score, signals } = combine([...textSignals(text), ...fromAttachments]);
   return report(score, signals.map((s) => toFinding(s, text, s.role === 'attachment' ? 'attachment' : 'body')));
 }
 
@@ -48,7 +53,8 @@ export function scanDraft(draft: Pick<Draft, 'subject' | 'body' | 'attachments'>
   const bodyOffset = subject.length + separator.length;
   const text = subject ? `${subject}${separator}${draft.body ?? ''}` : (draft.body ?? '');
   const shift = subject ? bodyOffset : 0;
-  const { score, signals } = combine([...textSignals(text), ...attachmentSignals(draft.attachments ?? [])]);
+  const fromAttachments = attachmentSignals(draft.attachments ?? []);
+  const { score, signals } = combine([...textSignals(text), ...fromAttachments]);
   const findings = signals.map((s) => {
     if (s.role === 'attachment') return toFinding(s, text, 'attachment');
     if (subject && s.start < subject.length) return { ...toFinding(s, text, 'subject'), end: Math.min(s.end, subject.length) };

@@ -33,8 +33,6 @@ export class TextContext {
   id: Int32Array;
   /** Prefix/suffix vocabulary word id, or -1. */
   wid: Int32Array;
-  readonly hits: Hit[] = [];
-  private byCategory: (Hit[] | undefined)[] | undefined;
 
   constructor(text: string, lex: Lexicon = lexicon()) {
     this.text = text;
@@ -128,8 +126,15 @@ export class TextContext {
     return this.id[t] === w || this.wid[t] === w;
   }
 
+  // Hits as two columns (phrase index, first token): objects are made only for the categories a detector reads.
+  private hitPhrase = new Int32Array(16);
+  private hitToken = new Int32Array(16);
+  /** Number of phrase hits. */
+  hitCount = 0;
+
   private matchPhrases(): void {
     const { lex } = this;
+    const phrases = lex.phrases;
     // Left to right, longest phrase first; a phrase's inner words do not start other phrases.
     for (let t = 0; t < this.n; t++) {
       const a = this.id[t]!;
@@ -138,21 +143,32 @@ export class TextContext {
       const exact = a >= 0 ? lex.byFirst[a] : undefined;
       const wild = b >= 0 ? lex.byFirst[b] : undefined;
       if (!exact && !wild) continue;
-      let best = exact ? this.longestAt(t, exact, undefined) : undefined;
+      let best = exact ? this.longestAt(t, exact, -1) : -1;
       if (wild) best = this.longestAt(t, wild, best);
-      if (best) {
-        this.hits.push(best);
-        t = best.tokEnd - 1;
+      if (best >= 0) {
+        if (this.hitCount === this.hitPhrase.length) {
+          const p2 = new Int32Array(this.hitCount * 2);
+          const t2 = new Int32Array(this.hitCount * 2);
+          p2.set(this.hitPhrase);
+          t2.set(this.hitToken);
+          this.hitPhrase = p2;
+          this.hitToken = t2;
+        }
+        this.hitPhrase[this.hitCount] = best;
+        this.hitToken[this.hitCount] = t;
+        this.hitCount++;
+        t += phrases[best]!.words.length - 1;
       }
     }
   }
 
-  /** The longest phrase of the list that matches at token t, if longer than `best`. */
-  private longestAt(t: number, list: number[], best: Hit | undefined): Hit | undefined {
+  /** The longest phrase of the list that matches at token t, if longer than phrase `best` (-1: none). */
+  private longestAt(t: number, list: number[], best: number): number {
+    const bestLength = best >= 0 ? this.lex.phrases[best]!.words.length : 0;
     for (const p of list) {
       const phrase = this.lex.phrases[p]!;
       const len = phrase.words.length;
-      if (best && best.tokEnd - best.tokStart >= len) break;
+      if (bestLength >= len) break;
       if (t + len > this.n) continue;
       let ok = true;
       for (let k = 1; k < len; k++) {
@@ -162,9 +178,31 @@ export class TextContext {
           break;
         }
       }
-      if (ok) return { category: phrase.category, phrase: p, start: this.start[t]!, end: this.end[t + len - 1]!, tokStart: t, tokEnd: t + len };
+      if (ok) return p;
     }
     return best;
+  }
+
+  private hitObjects: (Hit | undefined)[] = [];
+
+  /** Hit number i as an object (made once). */
+  private hit(i: number): Hit {
+    let h = this.hitObjects[i];
+    if (!h) {
+      const p = this.hitPhrase[i]!;
+      const t = this.hitToken[i]!;
+      const len = this.lex.phrases[p]!.words.length;
+      h = { category: this.lex.phrases[p]!.category, phrase: p, start: this.start[t]!, end: this.end[t + len - 1]!, tokStart: t, tokEnd: t + len };
+      this.hitObjects[i] = h;
+    }
+    return h;
+  }
+
+  /** Every hit, in text order. */
+  get hits(): Hit[] {
+    const all: Hit[] = [];
+    for (let i = 0; i < this.hitCount; i++) all.push(this.hit(i));
+    return all;
   }
 
   private hitAtToken: Int32Array | undefined;
@@ -173,21 +211,30 @@ export class TextContext {
   hitAt(t: number): Hit | undefined {
     if (!this.hitAtToken) {
       this.hitAtToken = new Int32Array(this.n).fill(-1);
-      this.hits.forEach((h, i) => (this.hitAtToken![h.tokStart] = i));
+      for (let i = 0; i < this.hitCount; i++) this.hitAtToken[this.hitToken[i]!] = i;
     }
     if (t < 0 || t >= this.n) return undefined;
     const i = this.hitAtToken[t]!;
-    return i < 0 ? undefined : this.hits[i];
+    return i < 0 ? undefined : this.hit(i);
   }
+
+  private byCategory: (number[] | undefined)[] | undefined;
+  private hitsByCategory: (Hit[] | undefined)[] = [];
 
   /** Hits of one category, in text order. */
   hitsOf(category: number): readonly Hit[] {
+    let list = this.hitsByCategory[category];
+    if (list) return list;
     if (!this.byCategory) {
-      const by: (Hit[] | undefined)[] = [];
-      for (const h of this.hits) (by[h.category] ??= []).push(h);
+      const by: (number[] | undefined)[] = [];
+      for (let i = 0; i < this.hitCount; i++) (by[this.lex.phrases[this.hitPhrase[i]!]!.category] ??= []).push(i);
       this.byCategory = by;
     }
-    return this.byCategory[category] ?? NO_HITS;
+    const indexes = this.byCategory[category];
+    if (!indexes) return NO_HITS;
+    list = indexes.map((i) => this.hit(i));
+    this.hitsByCategory[category] = list;
+    return list;
   }
 
   /** True when a hit of one of the categories starts within [from, to). */
@@ -220,7 +267,10 @@ export class TextContext {
 
   /** True when the token's first character is an upper-case letter in the original text. */
   capitalised(t: number): boolean {
-    const ch = this.text.charAt(this.start[t]!);
+    const c = this.text.charCodeAt(this.start[t]!);
+    if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+    if (c >= 0xc0 && c <= 0xde) return c !== 0xd7;
+    const ch = String.fromCharCode(c);
     return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
   }
 

@@ -30,6 +30,11 @@ export interface Signal {
 export interface TextDetector {
   id: string;
   target: 'text';
+  /**
+   * 'clinical': its signals only ever count near a person designation or a bare identifier, so the scan skips it
+   * when the text has neither (most mail), which keeps clinical-vocabulary floods cheap.
+   */
+  evidence?: 'clinical';
   detect(ctx: TextContext): Signal[];
 }
 

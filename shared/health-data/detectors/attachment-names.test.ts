@@ -45,3 +45,14 @@ describe('attachment names detector', () => {
     expect(kinds('photo_vacances.jpg')).toEqual([]);
   });
 });
+
+describe('attachment names detector, unusual names', () => {
+  it('masks letters of any script, and reads only the start and the extension of an overlong name', () => {
+    expect(scan('CR_Иванов.pdf')[0]!.excerpt).toBe('CR_******.pdf');
+    const long = `CR_${'x'.repeat(5000)}.pdf`;
+    const [s] = scan(long);
+    expect(s).toMatchObject({ kind: 'attachment-report', weight: 1 });
+    expect(s!.excerpt.length).toBeLessThanOrEqual(255);
+    expect(s!.excerpt.endsWith('.pdf')).toBe(true);
+  });
+});

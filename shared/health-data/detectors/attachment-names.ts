@@ -6,6 +6,9 @@ import { maskOutside } from '../mask';
 import { TextContext } from '../text-context';
 import type { AttachmentDetector, Signal } from '../types';
 
+/** File systems stop at 255 characters: what lies beyond is not a file name and is not read. */
+const MAX_NAME = 255;
+
 /** File name without directories. */
 function baseName(name: string): string {
   const i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
@@ -18,8 +21,10 @@ export const attachmentNamesDetector: AttachmentDetector = {
   detect(attachment: AttachmentInfo, index: number): Signal[] {
     const lex = attachmentLexicon();
     const name = attachment.name;
-    const base = baseName(name);
-    const offset = name.length - base.length;
+    const full = baseName(name);
+    const offset = name.length - full.length;
+    // A name too long to be real: its start and its extension are read.
+    const base = full.length > MAX_NAME ? `${full.slice(0, MAX_NAME - 16)}${full.slice(full.lastIndexOf('.') > full.length - 16 ? full.lastIndexOf('.') : full.length)}` : full;
     const dot = base.lastIndexOf('.');
     const stem = dot > 0 ? base.slice(0, dot) : base;
     const ext = dot > 0 ? base.slice(dot + 1) : '';

@@ -7,6 +7,7 @@ import type { TextContext } from '../text-context';
 export const clinicalTermsDetector: TextDetector = {
   id: 'clinical-terms',
   target: 'text',
+  evidence: 'clinical',
   detect(ctx: TextContext): Signal[] {
     const out: Signal[] = [];
     for (const index of ctx.lex.categoriesOf('clinical')) {

@@ -21,6 +21,7 @@ const categories = perLexicon((lex) => {
 export const measurementsDetector: TextDetector = {
   id: 'measurements',
   target: 'text',
+  evidence: 'clinical',
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];

@@ -22,7 +22,8 @@ function isCorsicaLetter(c: number): boolean {
   return c === 0x41 || c === 0x42 || c === 0x61 || c === 0x62;
 }
 
-const NEXT_DIGIT = /[0-9]/g;
+/** A run of at least 14 characters of digits (and A/B), single separators between them. */
+const LONG_RUN = /[0-9](?:[0-9ABab]|[ .\u00a0\u202f-](?=[0-9])){13,}/g;
 
 /** Scratch space for the groups of one digit run (reused: no allocation per run). */
 let groupStart = new Int32Array(64);
@@ -59,14 +60,11 @@ export const MAX_NIRS = 1000;
 export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
   const found: NirMatch[] = [];
   const len = text.length;
-  let i = 0;
-  while (i < len) {
-    if (charClass[text.charCodeAt(i)] !== CLASS.DIGIT) {
-      // Jump to the next digit (a native search).
-      NEXT_DIGIT.lastIndex = i;
-      if (!NEXT_DIGIT.test(text)) break;
-      i = NEXT_DIGIT.lastIndex - 1;
-    }
+  // The engine's own search finds the runs long enough to hold a NIR (dates, phone numbers, amounts are skipped
+  // natively); each run is then split into groups and checked here. The pattern has no nested repetition: linear.
+  LONG_RUN.lastIndex = 0;
+  for (let m = LONG_RUN.exec(text); m; m = LONG_RUN.exec(text)) {
+    const i = m.index;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     const glued = charClass[prev] === CLASS.LETTER || prev === 0x5f;
     let groups = 0;
@@ -97,8 +95,7 @@ export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
       }
       break;
     }
-    i = j;
-    // Dates, phone numbers, amounts: fewer than 15 characters in the whole run.
+    LONG_RUN.lastIndex = Math.max(j, m.index + 1);
     if (chars < 15 || (groups === 1 && chars !== 15)) continue;
     for (let g = 0; g < groups; g++) {
       let total = 0;

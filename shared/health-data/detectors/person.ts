@@ -48,6 +48,7 @@ const categories = perLexicon((lex) => ({
   clinician: lex.category('clinician-title'),
   patientWord: lex.category('patient-word'),
   determiner: lex.category('patient-determiner'),
+  determiners: lex.idsOf('patient-determiner'),
   birth: lex.category('birth-cue'),
   ageCue: lex.category('age-cue'),
   personNoun: lex.category('person-noun'),
@@ -61,7 +62,7 @@ export const personDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];
-    const { civility, clinician, patientWord, determiner, birth, ageCue, personNoun, role, location } = categories(lex);
+    const { civility, clinician, patientWord, determiner, determiners, birth, ageCue, personNoun, role, location } = categories(lex);
 
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
@@ -69,7 +70,7 @@ export const personDetector: TextDetector = {
     /** Capitalised words right after a title: the name, or undefined. */
     const nameAfter = (h: Hit): { end: number; first: number } | undefined => {
       const t = h.tokEnd;
-      if (t >= ctx.n || ctx.kind[t] !== WORD || !ctx.capitalised(t)) return undefined;
+      if (t >= ctx.n || ctx.kind[t] !== WORD || ctx.start[t]! - h.end > 3 || !ctx.capitalised(t)) return undefined;
       const gap = small(ctx.gapBefore(t), 3);
       if (gap === undefined || !NAME_GAP.test(gap)) return undefined;
       const next = ctx.hitAt(t);
@@ -94,10 +95,10 @@ export const personDetector: TextDetector = {
     };
 
     for (const h of ctx.hitsOf(civility.index)) {
-      const title = text.slice(h.start, h.end);
-      if (ctx.isWord(h.tokStart, 'm') && text.charAt(h.end) !== '.') continue;
       const name = nameAfter(h);
       if (!name) continue;
+      if (h.end - h.start === 1 && text.charAt(h.end) !== '.') continue; // "M" is a civility only as "M."
+      const title = text.slice(h.start, h.end);
       const excerpt = `${title}${text.charAt(h.end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
       if (hasRole(h, name.end)) push('staff-name', h.start, name.end, role.weight, role.label, excerpt);
       else push('person-name', h.start, name.end, civility.weight, civility.label, excerpt);
@@ -118,14 +119,13 @@ export const personDetector: TextDetector = {
 
     for (const h of ctx.hitsOf(patientWord.index)) {
       const t = h.tokStart;
-      const before = ctx.hitAt(t - 1);
       const word = text.slice(h.start, h.end);
-      const determined = before?.category === determiner.index && (small(ctx.gapBefore(t), 2) ?? '').trim() === '';
+      const determined = t > 0 && determiners.has(ctx.id[t - 1]!) && (small(ctx.gapBefore(t), 2) ?? '').trim() === '';
       const gapAfter = t + 1 < ctx.n ? small(ctx.gapBefore(t + 1), 4) ?? '' : '';
       const named = t + 1 < ctx.n && ctx.kind[t + 1] === WORD && ctx.capitalised(t + 1) && /^[ \u00a0]*:?[ \u00a0]*$/.test(gapAfter) && gapAfter.length > 0;
       const aged = ctx.isWord(t + 1, 'de') && ageAt(ctx, t + 2) && isAny(ctx, t + 3, AGE_UNITS);
       if (determined || named || aged) {
-        const start = determined ? before!.start : h.start;
+        const start = determined ? ctx.start[t - 1]! : h.start;
         push('patient-designation', start, aged ? ctx.end[t + 3]! : h.end, determiner.weight, patientWord.label, determined ? text.slice(start, h.end) : aged ? `${word} de ** ${ctx.value(t + 3)}` : `${word} ${maskName(text.slice(ctx.start[t + 1]!, ctx.end[t + 1]!))}`);
       } else push('patient-mention', h.start, h.end, patientWord.weight, patientWord.label, word);
     }

@@ -11,6 +11,7 @@ const MAX_CHARS_BETWEEN = 16;
 export const professionalIdDetector: TextDetector = {
   id: 'professional-id',
   target: 'text',
+  evidence: 'clinical',
   detect(ctx: TextContext): Signal[] {
     const out: Signal[] = [];
     const kinds = [
