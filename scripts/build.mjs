@@ -2,7 +2,8 @@
 // Builds every target with esbuild. Targets are listed here; each writes under dist/.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeIcons } from './icons.mjs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,6 +15,9 @@ if (gen.status !== 0) {
   console.error('build: the embedded liste blanche could not be verified');
   process.exit(1);
 }
+
+// Browser bundles take xmlbuilder2's own browser build (its default entry needs Node's events and url).
+export const browserAlias = { xmlbuilder2: join(root, 'node_modules/xmlbuilder2/lib/xmlbuilder2.min.js') };
 
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
@@ -28,6 +32,12 @@ await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfil
 mkdirSync(join(root, 'dist/outlook'), { recursive: true });
 await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js' });
 
+// Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.mjs).
+{
+  const { buildThunderbird } = await import('../extension/thunderbird/build.mjs');
+  await buildThunderbird(root);
+}
+
 // ---- Webmail extension (Chrome/Edge, Firefox) → dist/chrome/, dist/firefox/ (steps in extension/webmail/build.ts).
 {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'extension/webmail/build.ts'], { cwd: root, stdio: 'inherit' });
@@ -37,6 +47,27 @@ await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'],
   }
 }
 // ---- end of the webmail extension step.
+
+// 3b. The Outlook task pane and HTML runtime page, office.js served from the project, icons and manifests.
+{
+  const out = join(root, 'dist/outlook');
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  await build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2019', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', sourcemap: true, entryPoints: ['addin/taskpane/index.tsx'], outfile: 'dist/outlook/taskpane.js', alias: browserAlias, jsx: 'automatic', jsxImportSource: 'preact', define: { 'process.env.VIGIE_VERSION': JSON.stringify(version) } });
+  copyFileSync(join(root, 'addin/taskpane/taskpane.html'), join(out, 'taskpane.html'));
+  copyFileSync(join(root, 'addin/taskpane/taskpane.css'), join(out, 'taskpane.css'));
+  copyFileSync(join(root, 'shared/ui/styles.css'), join(out, 'styles.css'));
+  copyFileSync(join(root, 'addin/launch-event/commands.html'), join(out, 'commands.html'));
+  const officeDist = join(root, 'node_modules/@microsoft/office-js/dist');
+  mkdirSync(join(out, 'office'), { recursive: true });
+  for (const f of readdirSync(officeDist)) if (/^(office|outlook[-_].*|es6-promise)\.js$/.test(f) && !f.includes('.debug.')) copyFileSync(join(officeDist, f), join(out, 'office', f));
+  for (const locale of ['fr-fr', 'en-us']) cpSync(join(officeDist, locale), join(out, 'office', locale), { recursive: true });
+  writeIcons(join(out, 'assets'));
+  await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', absWorkingDir: root, logLevel: 'warning', entryPoints: ['manifests/outlook/render.ts'], outfile: 'dist/manifests/outlook-render.mjs', packages: 'external' });
+  const { renderXmlManifest, renderUnifiedManifest } = await import(`../dist/manifests/outlook-render.mjs?${Date.now()}`);
+  // Rendered for local use; the companion server renders it again for its own public URL.
+  writeFileSync(join(out, 'manifest.xml'), renderXmlManifest({ baseUrl: 'https://localhost:3000', version }));
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(renderUnifiedManifest({ baseUrl: 'https://localhost:3000', version }), null, 2));
+}
 
 // 4. Benchmarks (bench/<name>.ts → dist/bench/<name>.cjs).
 if (existsSync(join(root, 'bench'))) {

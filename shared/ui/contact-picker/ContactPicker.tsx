@@ -157,7 +157,8 @@ export function ContactPicker(props: ContactPickerProps) {
             role="option"
             aria-selected={i === active}
             class={i === active ? 'vigie-result vigie-active' : 'vigie-result'}
-            onMouseEnter={() => setActive(i)}
+            onClick={() => setActive(i)}
+            onDblClick={() => void insert(e, fields[0]!)}
           >
             <div class="vigie-result-main">
               <span class="vigie-name">{e.displayName}</span>
@@ -166,16 +167,20 @@ export function ContactPicker(props: ContactPickerProps) {
             {subtitle(e) && <div class="vigie-sub">{subtitle(e)}</div>}
             {place(e) && <div class="vigie-place">{place(e)}</div>}
             <div class="vigie-address">{e.address}</div>
-            <div class="vigie-actions">
-              {fields.map((f) => (
-                <button type="button" class="vigie-button" tabIndex={-1} aria-label={t.addTo(e.displayName, t.field[f])} onClick={() => void insert(e, f)}>
-                  {t.fieldShort[f]}
-                </button>
-              ))}
-            </div>
           </li>
         ))}
       </ul>
+      {results[active] && (
+        // Listbox options may not hold buttons: the actions apply to the chosen result.
+        <div class="vigie-actions" role="group" aria-label={t.addChosen}>
+          <span class="vigie-actions-label" aria-hidden="true">{t.addName(results[active]!.displayName)}</span>
+          {fields.map((f) => (
+            <button type="button" class="vigie-button" aria-label={t.addTo(results[active]!.displayName, t.field[f])} onClick={() => void insert(results[active]!, f)}>
+              {t.fieldShort[f]}
+            </button>
+          ))}
+        </div>
+      )}
       <PatientAddressBuilder lang={lang} fields={fields} onInsert={async (r, f) => { await onInsert(r, f); setAnnounce(t.inserted(r.address, t.field[f])); }} />
     </section>
   );

@@ -16,6 +16,8 @@ const make = (lang: Language) => {
     label: fr ? 'Rechercher un professionnel ou un service' : 'Search for a professional or a department',
     placeholder: fr ? 'Nom, profession, ville, établissement, RPPS…' : 'Name, profession, city, organisation, RPPS…',
     hint: fr ? 'Flèches pour choisir, Entrée pour ajouter en « À », Maj+Entrée en Cc, Ctrl+Entrée en Cci.' : 'Arrows to choose, Enter adds to “To”, Shift+Enter to Cc, Ctrl+Enter to Bcc.',
+    addName: (name: string) => (fr ? `Ajouter ${name} en` : `Add ${name} to`),
+    addChosen: fr ? 'Ajouter le résultat choisi' : 'Add the chosen result',
     results: fr ? 'Résultats de l’Annuaire Santé' : 'Annuaire Santé results',
     loading: fr ? 'Recherche…' : 'Searching…',
     none: fr ? 'Aucune boîte MSSanté trouvée. Les boîtes en liste rouge ne sont pas publiées.' : 'No MSSanté mailbox found. Red-listed mailboxes are not published.',

@@ -1,0 +1,72 @@
+// What the task pane does to the item being composed, through office-js: add recipients, attach files, set the
+// subject and the X-MSS headers. Callback APIs wrapped in promises; no decision here.
+import { bytesToBase64 } from '../../shared/documents/hash';
+import type { RecipientField } from '../../shared/ui/contact-picker';
+
+interface AsyncResult {
+  status: string;
+  error?: { message?: string; code?: number | string };
+}
+type Cb = (r: AsyncResult) => void;
+interface Recipients {
+  addAsync(recipients: { displayName: string; emailAddress: string }[], cb: Cb): void;
+}
+export interface OfficeWritableItem {
+  itemType?: string;
+  to?: Recipients;
+  cc?: Recipients;
+  bcc?: Recipients;
+  requiredAttendees?: Recipients;
+  optionalAttendees?: Recipients;
+  subject: { setAsync(subject: string, cb: Cb): void };
+  internetHeaders?: { setAsync(headers: Record<string, string>, cb: Cb): void };
+  addFileAttachmentFromBase64Async(base64: string, name: string, cb: Cb): void;
+}
+
+/** Outlook refuses base64 attachments above this many characters (≈ 25 MB before encoding). */
+export const MAX_BASE64_CHARS = 34_865_152;
+
+function done(what: string): [Promise<void>, Cb] {
+  let cb!: Cb;
+  const p = new Promise<void>((resolve, reject) => {
+    cb = (r) => (r.status === 'succeeded' ? resolve() : reject(new Error(`${what}: ${r.error?.message ?? 'failed'}`)));
+  });
+  return [p, cb];
+}
+
+export class OfficeComposeActions {
+  constructor(private readonly item: OfficeWritableItem) {}
+
+  addRecipient(field: RecipientField, r: { address: string; displayName: string }): Promise<void> {
+    const item = this.item;
+    // Appointments have attendees, not To/Cc/Bcc: To → required, Cc and Bcc → optional.
+    const target = item.to ? item[field] : field === 'to' ? item.requiredAttendees : item.optionalAttendees;
+    if (!target) return Promise.reject(new Error(`no ${field} field on this item`));
+    const [p, cb] = done('addAsync');
+    target.addAsync([{ displayName: r.displayName, emailAddress: r.address }], cb);
+    return p;
+  }
+
+  async attach(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+    for (const f of files) {
+      const base64 = bytesToBase64(f.bytes);
+      if (base64.length > MAX_BASE64_CHARS) throw new Error(`${f.name}: too large for Outlook (25 MB)`);
+      const [p, cb] = done(`attach ${f.name}`);
+      this.item.addFileAttachmentFromBase64Async(base64, f.name, cb);
+      await p;
+    }
+  }
+
+  setSubject(subject: string): Promise<void> {
+    const [p, cb] = done('subject');
+    this.item.subject.setAsync(subject, cb);
+    return p;
+  }
+
+  setHeaders(headers: Record<string, string>): Promise<void> {
+    if (!this.item.internetHeaders) return Promise.reject(new Error('this Outlook cannot set message headers (Mailbox 1.8)'));
+    const [p, cb] = done('internetHeaders');
+    this.item.internetHeaders.setAsync(headers, cb);
+    return p;
+  }
+}

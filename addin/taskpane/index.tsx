@@ -1,0 +1,55 @@
+// Composition root of the Outlook task pane: office-js, the companion server that serves this page, the shared UI.
+import { render } from 'preact';
+import { ServerDirectoryClient } from '../../shared/directory/server-client';
+import { ServerDocumentApi } from '../../shared/documents/server-api';
+import { languageOf } from '../../shared/i18n/messages';
+import { OfficeComposeActions, type OfficeWritableItem } from '../office/office-compose-actions';
+import { TaskPane } from './TaskPane';
+
+declare const Office: {
+  onReady(): Promise<unknown>;
+  context: { displayLanguage?: string; mailbox?: { item?: OfficeWritableItem } };
+};
+
+const VERSION = process.env.VIGIE_VERSION ?? '0.0.0';
+
+/** The org policy the server publishes: the DI document settings (X-MSS-NIL, operator size limit). */
+async function documentPolicy(origin: string): Promise<{ nil?: string; operatorLimitBytes?: number }> {
+  try {
+    const res = await window.fetch(`${origin}/policy.json`, { credentials: 'omit' });
+    if (!res.ok) return {};
+    const p = (await res.json()) as { documents?: { productReference?: string; operatorSizeLimitMB?: number } };
+    return {
+      ...(p.documents?.productReference ? { nil: p.documents.productReference } : {}),
+      ...(p.documents?.operatorSizeLimitMB ? { operatorLimitBytes: Math.round(p.documents.operatorSizeLimitMB * 1024 * 1024) } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+void Office.onReady().then(async () => {
+  const root = document.getElementById('root')!;
+  const item = Office.context.mailbox?.item;
+  const lang = languageOf(Office.context.displayLanguage ?? navigator.language);
+  document.documentElement.lang = lang;
+  if (!item) {
+    root.textContent = lang === 'fr' ? 'Ouvrez un message en rédaction pour utiliser Vigie.' : 'Open a message being written to use Vigie.';
+    return;
+  }
+  const origin = window.location.origin;
+  const policy = await documentPolicy(origin);
+  const fetchFn = (url: string, init?: RequestInit) => window.fetch(url, init);
+  render(
+    <TaskPane
+      lang={lang}
+      directory={new ServerDirectoryClient(origin, fetchFn)}
+      documents={new ServerDocumentApi(origin, fetchFn)}
+      actions={new OfficeComposeActions(item)}
+      sender={{ organisation: window.location.hostname, application: { name: 'Vigie MSSanté', version: VERSION, vendor: 'Vigie MSSanté' } }}
+      isAppointment={item.itemType === 'appointment'}
+      policy={policy}
+    />,
+    root,
+  );
+});
