@@ -130,7 +130,9 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     const key = `${set.info.generatedAt}|${set.info.fetchedAt ?? ''}|${set.info.source}`;
     if (lbCache?.key !== key) {
       const body = Buffer.from(JSON.stringify({ generatedAt: set.info.generatedAt, fetchedAt: set.info.fetchedAt ?? null, source: set.info.source, signer: set.info.signer, count: set.size, domains: set.domains }));
-      lbCache = { key, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
+      // Weak: the same list (date, signer, domains) fetched at another time, or by another instance, is the same list.
+      const same = createHash('sha256').update(`${set.info.generatedAt}\n${set.info.signer}\n${set.domains.join('\n')}`).digest('base64url').slice(0, 32);
+      lbCache = { key, body, etag: `W/"${same}"` };
     }
     return lbCache;
   };

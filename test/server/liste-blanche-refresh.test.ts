@@ -73,6 +73,12 @@ describe('liste blanche refresh', () => {
       expect(third.body.domains).toContain('c.mssante.fr');
       expect(third.etag).not.toBe(first.etag);
       expect((await health(server)).listeBlanche.refresh.lastError).toBeUndefined();
+
+      // The same list downloaded again keeps its ETag: clients holding it get 304.
+      await server.refresher.refresh();
+      const fourth = await list(server);
+      expect(fourth.etag).toBe(third.etag);
+      expect((await fetch(`${server.url}/api/liste-blanche`, { headers: { 'if-none-match': third.etag } })).status).toBe(304);
     } finally {
       await server.close();
     }
