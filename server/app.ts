@@ -20,7 +20,7 @@ import { DirectoryService } from './directory/service';
 import { downloadExtraction, newestExtraction } from './directory/extraction-files';
 import type { BuildJob } from './directory/build-worker';
 import { DemoDocumentSource } from './di/demo-source';
-import { AnnuaireSanteClient } from '../shared/directory/fhir-client';
+import { AnnuaireSanteClient, type FetchLike as FhirFetch } from '../shared/directory/fhir-client';
 import { HttpError, Router, notModified, readBody, sendBytes, sendJson, type Ctx } from './http/router';
 import { API_CSP, PAGE_CSP, RateLimiter, baseHeaders, checkTarget, clientOf, cors } from './http/security';
 import { serveFile } from './http/static';
@@ -34,6 +34,8 @@ export interface ServerHooks {
   trustAnchors?: TrustAnchors;
   /** The first directory build (default: from the configuration). */
   directoryJob?: BuildJob;
+  /** The fetch used for the Annuaire Santé FHIR API (default: the global fetch). */
+  annuaireFetch?: FhirFetch;
   /** Log sink (default: stderr). Lines never carry query strings, bodies or message content. */
   log?: (line: string) => void;
 }
@@ -191,7 +193,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     ? new AnnuaireSanteClient({
         apiKey: config.directory.fhir.apiKey,
         ...(config.directory.fhir.baseUrl ? { baseUrl: config.directory.fhir.baseUrl } : {}),
-        fetch: (url, init) => fetch(url, init),
+        fetch: hooks.annuaireFetch ?? ((url, init) => fetch(url, init)),
       })
     : undefined;
 

@@ -200,3 +200,39 @@ describe('logs', () => {
     expect(text).not.toMatch(/lefevre|279035121518989/);
   });
 });
+
+describe('Annuaire Santé FHIR confirmation', () => {
+  it('confirms an address missing from the extraction through the API, with the key sent only there', async () => {
+    const seen: { url: string; key: string | undefined }[] = [];
+    const mailbox = 'nouvelle.interne@chu-exemple.mssante.fr';
+    const annuaireFetch = async (url: string, init: { headers: Record<string, string> }) => {
+      seen.push({ url, key: init.headers['ESANTE-API-KEY'] });
+      const u = new URL(url);
+      const hit = u.pathname.endsWith('/Practitioner') && u.searchParams.get('mailbox-mss:exact') === mailbox;
+      const bundle = {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: hit
+          ? [{ resource: { resourceType: 'Practitioner', id: 'p1', name: [{ family: 'NOUVELLE', given: ['Interne'] }], telecom: [{ system: 'email', value: mailbox, extension: [{ url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-contact-point-email-type', valueCoding: { code: 'MSSANTE' } }] }] } }]
+          : [],
+      };
+      return { status: 200, headers: { get: () => null }, text: async () => JSON.stringify(bundle) };
+    };
+    const { server: s } = await startTestServer({ directory: { syntheticCount: 200, fhir: { apiKey: 'env:ESANTE_API_KEY' } } }, { annuaireFetch });
+    try {
+      const res = await fetch(`${s.url}/api/directory/suggest?address=${encodeURIComponent(mailbox)}`);
+      const body = await res.text();
+      expect(JSON.parse(body)).toMatchObject({ found: true, entry: { address: mailbox, familyName: 'NOUVELLE' }, fhir: { checked: true, found: true } });
+      expect(seen.length).toBeGreaterThan(0);
+      for (const c of seen) expect(c.key).toBe('the-api-key');
+      expect(body).not.toContain('the-api-key');
+      expect(await (await fetch(`${s.url}/healthz`)).text()).not.toContain('the-api-key');
+      // A listed address needs no call.
+      const calls = seen.length;
+      await fetch(`${s.url}/api/directory/suggest?address=claire.lefevre@medecin.mssante.fr`);
+      expect(seen.length).toBe(calls);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -42,7 +42,7 @@ export function removeTempDirs(): void {
 
 export async function startTestServer(overrides: Record<string, unknown> = {}, hooks: ServerHooks = {}): Promise<{ server: VigieServer; config: ServerConfig; logs: string[] }> {
   const logs: string[] = [];
-  const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('home'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 }, ...overrides }, { env: {} });
+  const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('home'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 }, ...overrides }, { env: { ESANTE_API_KEY: 'the-api-key' } });
   const server = await startServer(config, { log: (l) => logs.push(l), ...hooks });
   await server.directoryReady;
   return { server, config, logs };
