@@ -38,10 +38,34 @@ export function maskOutside(s: string, keep: [number, number][]): string {
   return out;
 }
 
-/** A short excerpt of clinical text: the words kept, every number masked, long text cut. */
+/** A short excerpt of clinical text: the words kept, every number masked (digits inside a name such as HbA1c or SpO2 kept), long text cut. */
 export function maskClinical(s: string, max = 60): string {
-  const one = s.replace(/\s+/g, ' ');
-  const cut = one.length > max ? `${one.slice(0, max - 1)}…` : one;
-  // Numbers are masked; digits inside a name (HbA1c, SpO2) are not numbers.
-  return cut.replace(/(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu, (n) => n.replace(/\d/g, '*'));
+  let out = '';
+  let space = false;
+  let inNumber = false;
+  let prevAlnum = false;
+  for (let i = 0; i < s.length && out.length < max; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0) {
+      space = true;
+      inNumber = false;
+      prevAlnum = false;
+      continue;
+    }
+    if (space && out) out += ' ';
+    space = false;
+    const digit = c >= 0x30 && c <= 0x39;
+    // A number starts at a digit not glued to a letter or digit; it goes on through digits and one , or . between digits.
+    if (digit && (inNumber || !prevAlnum)) {
+      inNumber = true;
+      out += '*';
+    } else if (inNumber && (c === 0x2c || c === 0x2e) && i + 1 < s.length && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x39) {
+      out += s.charAt(i);
+    } else {
+      inNumber = false;
+      out += s.charAt(i);
+    }
+    prevAlnum = digit || (c < 0x250 ? charClass[c] !== 0 : /\p{L}/u.test(s.charAt(i)));
+  }
+  return out.length >= max && s.length > out.length ? `${out.slice(0, max - 1)}…` : out;
 }

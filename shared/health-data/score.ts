@@ -10,8 +10,9 @@ const CLINICAL_CAP = 2;
 /** Each further kind of person designation near the first (name + age + birth date) strengthens it. */
 const PERSON_BONUS = 0.3;
 const MIN_BONUS_WEIGHT = 0.3;
-/** At most this many findings are reported (the score is computed on all of them). */
+/** At most this many findings are reported (the score is computed on all of them); a cluster shows its strongest. */
 const MAX_FINDINGS = 100;
+const MAX_CLUSTER_FINDINGS = 12;
 
 export interface Scored {
   score: number;
@@ -112,7 +113,7 @@ export function combine(signals: Signal[]): Scored {
     const clinicalNear = inWindow(clinical).sort((a, b) => b.weight - a.weight || a.start - b.start);
     // The designation first, then the clinical facts by weight: the warning names "who" before "what".
     const [first, ...others] = personsNear.sort((a, b) => b.weight - a.weight || a.start - b.start);
-    findings.push(...(first ? [first] : []), ...clinicalNear, ...others);
+    findings.push(...[...(first ? [first] : []), ...clinicalNear, ...others].slice(0, MAX_CLUSTER_FINDINGS));
   }
   return { score: round(score), signals: findings.slice(0, MAX_FINDINGS) };
 }

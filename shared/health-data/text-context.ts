@@ -26,42 +26,41 @@ export class TextContext {
   /** Number of tokens. */
   n = 0;
   // Token columns (valid below n), sized from the text and doubled when a text has more tokens than expected.
-  start: Int32Array;
-  end: Int32Array;
-  kind: Uint8Array;
+  start!: Int32Array;
+  end!: Int32Array;
+  kind!: Uint8Array;
   /** Exact vocabulary word id, or -1. */
-  id: Int32Array;
+  id!: Int32Array;
   /** Prefix/suffix vocabulary word id, or -1. */
-  wid: Int32Array;
+  wid!: Int32Array;
 
   constructor(text: string, lex: Lexicon = lexicon()) {
     this.text = text;
     this.lex = lex;
     // About one kept token per 8 characters of mail; grown if needed.
-    const cap = 16 + (text.length >> 3);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
-    this.kind = new Uint8Array(cap);
-    this.id = new Int32Array(cap);
-    this.wid = new Int32Array(cap);
+    this.allocate(16 + (text.length >> 3));
     this.tokenize();
     this.matchPhrases();
   }
 
+  /** The token columns share one buffer: one allocation per text, not five. */
+  private allocate(cap: number): void {
+    const buffer = new ArrayBuffer(cap * 17);
+    this.start = new Int32Array(buffer, 0, cap);
+    this.end = new Int32Array(buffer, cap * 4, cap);
+    this.id = new Int32Array(buffer, cap * 8, cap);
+    this.wid = new Int32Array(buffer, cap * 12, cap);
+    this.kind = new Uint8Array(buffer, cap * 16, cap);
+  }
+
   private grow(): void {
-    const size = this.start.length * 2;
-    const g32 = (x: Int32Array) => {
-      const y = new Int32Array(size);
-      y.set(x);
-      return y;
-    };
-    const k = new Uint8Array(size);
-    k.set(this.kind);
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.id = g32(this.id);
-    this.wid = g32(this.wid);
-    this.kind = k;
+    const { start, end, id, wid, kind } = this;
+    this.allocate(start.length * 2);
+    this.start.set(start);
+    this.end.set(end);
+    this.id.set(id);
+    this.wid.set(wid);
+    this.kind.set(kind);
   }
 
   private push(s: number, e: number, k: number, id: number, wid: number): void {
@@ -127,8 +126,8 @@ export class TextContext {
   }
 
   // Hits as two columns (phrase index, first token): objects are made only for the categories a detector reads.
-  private hitPhrase = new Int32Array(16);
-  private hitToken = new Int32Array(16);
+  private readonly hitPhrase: number[] = [];
+  private readonly hitToken: number[] = [];
   /** Number of phrase hits. */
   hitCount = 0;
 
@@ -146,16 +145,8 @@ export class TextContext {
       let best = exact ? this.longestAt(t, exact, -1) : -1;
       if (wild) best = this.longestAt(t, wild, best);
       if (best >= 0) {
-        if (this.hitCount === this.hitPhrase.length) {
-          const p2 = new Int32Array(this.hitCount * 2);
-          const t2 = new Int32Array(this.hitCount * 2);
-          p2.set(this.hitPhrase);
-          t2.set(this.hitToken);
-          this.hitPhrase = p2;
-          this.hitToken = t2;
-        }
-        this.hitPhrase[this.hitCount] = best;
-        this.hitToken[this.hitCount] = t;
+        this.hitPhrase.push(best);
+        this.hitToken.push(t);
         this.hitCount++;
         t += phrases[best]!.words.length - 1;
       }
