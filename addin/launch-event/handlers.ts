@@ -2,8 +2,8 @@
 // Every path calls event.completed exactly once; an error in block mode stops the send with an explanation.
 import { checkDraft } from '../../shared/send-check';
 import { fitMessage } from '../../shared/send-check/fit-message';
-import { embeddedDomainSet } from '../../shared/whitelist/embedded';
-import { defaultPolicy, type OrgPolicy } from '../../shared/config/policy';
+import { defaultPolicy } from '../../shared/config/policy';
+import { checkState } from './server-state';
 import { languageOf, t } from '../../shared/i18n/messages';
 import { scanDraft } from '../../shared/health-data';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
@@ -18,6 +18,7 @@ export interface SendEvent {
 
 interface OfficeLike {
   context: {
+    urls?: { javascriptRuntimeUrl?: string };
     displayLanguage?: string;
     mailbox: { item: OfficeComposeItem & { notificationMessages?: { replaceAsync(key: string, msg: object, cb?: () => void): void; removeAsync(key: string, cb?: () => void): void } }; userProfile?: { emailAddress?: string } };
     requirements?: { isSetSupported(name: string, version: string): boolean };
@@ -25,18 +26,28 @@ interface OfficeLike {
 }
 
 declare const Office: OfficeLike;
+declare const fetch: Parameters<typeof checkState>[1];
 
-function policy(): OrgPolicy {
-  return defaultPolicy();
+/** The companion server's origin: the add-in's JavaScript comes from it (Mailbox 1.14 tells its URL). */
+function serverBase(): string | undefined {
+  const url = Office.context.urls?.javascriptRuntimeUrl;
+  const m = url ? /^(https:\/\/[^/?#]+)/.exec(url) : null;
+  return m ? m[1] : undefined;
+}
+
+function state() {
+  return checkState(serverBase(), typeof fetch === 'function' ? fetch : undefined);
 }
 
 export async function onMessageSend(event: SendEvent): Promise<void> {
-  const pol = policy();
+  let pol = defaultPolicy();
   const lang = languageOf(Office.context.displayLanguage);
   try {
+    const { whitelist, policy } = await state();
+    pol = policy;
     const session = new OfficeComposeSession(Office.context.mailbox.item, Office.context.mailbox.userProfile?.emailAddress);
-    const { draft, distributionLists } = await session.readDraft();
-    const verdict = checkDraft({ ...draft, distributionLists }, { whitelist: embeddedDomainSet(), policy: pol, scanHealthData: scanDraft });
+    const draft = await session.readDraft();
+    const verdict = checkDraft(draft, { whitelist, policy: pol, scanHealthData: scanDraft });
     if (verdict.verdict === 'allow') {
       event.completed({ allowEvent: true });
       return;
@@ -61,8 +72,8 @@ export async function onRecipientsChanged(event: SendEvent): Promise<void> {
   try {
     const item = Office.context.mailbox.item;
     const lang = languageOf(Office.context.displayLanguage);
-    const { draft, distributionLists } = await new OfficeComposeSession(item, Office.context.mailbox.userProfile?.emailAddress).readDraft();
-    const verdict = checkDraft({ ...draft, body: '', distributionLists }, { whitelist: embeddedDomainSet(), policy: policy() });
+    const [draft, { whitelist, policy }] = await Promise.all([new OfficeComposeSession(item, Office.context.mailbox.userProfile?.emailAddress).readDraft(), state()]);
+    const verdict = checkDraft({ ...draft, body: '' }, { whitelist, policy });
     const bar = item.notificationMessages;
     if (bar) {
       await new Promise<void>((resolve) => {

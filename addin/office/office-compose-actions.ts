@@ -1,23 +1,14 @@
-// What the task pane does to the item being composed, through office-js: add recipients, attach files, set the
-// subject and the X-MSS headers. Callback APIs wrapped in promises; no decision here.
+// What the task pane does to the item being composed, through office-js, besides adding recipients (the session's):
+// attach files, set the subject and the X-MSS headers. Callback APIs wrapped in promises; no decision here.
 import { bytesToBase64 } from '../../shared/documents/hash';
-import type { RecipientField } from '../../shared/ui/contact-picker';
 
 interface AsyncResult {
   status: string;
   error?: { message?: string; code?: number | string };
 }
 type Cb = (r: AsyncResult) => void;
-interface Recipients {
-  addAsync(recipients: { displayName: string; emailAddress: string }[], cb: Cb): void;
-}
 export interface OfficeWritableItem {
   itemType?: string;
-  to?: Recipients;
-  cc?: Recipients;
-  bcc?: Recipients;
-  requiredAttendees?: Recipients;
-  optionalAttendees?: Recipients;
   subject: { setAsync(subject: string, cb: Cb): void };
   internetHeaders?: { setAsync(headers: Record<string, string>, cb: Cb): void };
   addFileAttachmentFromBase64Async(base64: string, name: string, cb: Cb): void;
@@ -36,16 +27,6 @@ function done(what: string): [Promise<void>, Cb] {
 
 export class OfficeComposeActions {
   constructor(private readonly item: OfficeWritableItem) {}
-
-  addRecipient(field: RecipientField, r: { address: string; displayName: string }): Promise<void> {
-    const item = this.item;
-    // Appointments have attendees, not To/Cc/Bcc: To → required, Cc and Bcc → optional.
-    const target = item.to ? item[field] : field === 'to' ? item.requiredAttendees : item.optionalAttendees;
-    if (!target) return Promise.reject(new Error(`no ${field} field on this item`));
-    const [p, cb] = done('addAsync');
-    target.addAsync([{ displayName: r.displayName, emailAddress: r.address }], cb);
-    return p;
-  }
 
   async attach(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
     for (const f of files) {

@@ -1,6 +1,7 @@
 // OfficeComposeSession: reads the item being composed through office-js and builds the core's Draft.
 // Callback APIs are wrapped in promises; nothing here decides anything.
 import type { Draft } from '../../shared/model';
+import type { ComposeField, ComposeSession } from '../../shared/ports/compose-session';
 
 /** The part of office-js this adapter uses (the item being composed). */
 export interface OfficeComposeItem {
@@ -16,6 +17,7 @@ export interface OfficeComposeItem {
 }
 interface Recipients {
   getAsync(cb: (r: AsyncResult<EmailAddress[]>) => void): void;
+  addAsync?(recipients: { displayName: string; emailAddress: string }[], cb: (r: AsyncResult<unknown>) => void): void;
 }
 interface EmailAddress {
   displayName?: string;
@@ -26,12 +28,6 @@ interface AsyncResult<T> {
   status: string;
   value: T;
   error?: { message?: string; code?: number };
-}
-
-export interface OfficeDraft {
-  draft: Draft;
-  /** Distribution lists: Outlook gives one address for the list, its members are not visible. */
-  distributionLists: string[];
 }
 
 function call<T>(fn: (cb: (r: AsyncResult<T>) => void) => void, what: string): Promise<T> {
@@ -49,10 +45,19 @@ function field(list: EmailAddress[]): string[] {
     .map((r) => (r.displayName && r.displayName !== r.emailAddress ? `"${r.displayName.replace(/["\\]/g, '')}" <${r.emailAddress}>` : r.emailAddress!));
 }
 
-export class OfficeComposeSession {
+export class OfficeComposeSession implements ComposeSession {
   constructor(private readonly item: OfficeComposeItem, private readonly userAddress: string | undefined) {}
 
-  async readDraft(): Promise<OfficeDraft> {
+  addRecipient(field: ComposeField, r: { address: string; displayName: string }): Promise<void> {
+    const item = this.item;
+    // Appointments have attendees, not To/Cc/Bcc: To → required, Cc and Bcc → optional.
+    const target = item.to ? item[field] : field === 'to' ? item.requiredAttendees : item.optionalAttendees;
+    if (!target?.addAsync) return Promise.reject(new Error(`no ${field} field on this item`));
+    return call<unknown>((cb) => target.addAsync!([{ displayName: r.displayName, emailAddress: r.address }], cb), 'addAsync').then(() => undefined);
+  }
+
+  /** The draft; distribution lists (one address for the list, members not visible) are listed apart. */
+  async readDraft(): Promise<Draft> {
     const item = this.item;
     const get = (r: Recipients | undefined, what: string) => (r ? call<EmailAddress[]>((cb) => r.getAsync(cb), what) : Promise.resolve([] as EmailAddress[]));
     const [from, to, cc, bcc, required, optional, subject, body, attachments] = await Promise.all([
@@ -68,15 +73,13 @@ export class OfficeComposeSession {
     ]);
     const all = [...to, ...cc, ...bcc, ...required, ...optional];
     return {
-      draft: {
-        from: from?.emailAddress ?? this.userAddress ?? '',
-        to: field([...to, ...required]),
-        cc: field([...cc, ...optional]),
-        bcc: field(bcc),
-        subject: subject ?? '',
-        body: body ?? '',
-        attachments: (attachments ?? []).map((a) => ({ name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
-      },
+      from: from?.emailAddress ?? this.userAddress ?? '',
+      to: field([...to, ...required]),
+      cc: field([...cc, ...optional]),
+      bcc: field(bcc),
+      subject: subject ?? '',
+      body: body ?? '',
+      attachments: (attachments ?? []).map((a) => ({ name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
       distributionLists: all.filter((r) => r.recipientType === 'distributionList' && r.emailAddress).map((r) => r.emailAddress!),
     };
   }

@@ -6,12 +6,14 @@ import { ContactPicker } from '../../shared/ui/contact-picker';
 import { DocumentChooser, type DocumentApi } from '../../shared/ui/document-chooser';
 import type { SenderInfo } from '../../shared/documents';
 import type { OfficeComposeActions } from '../office/office-compose-actions';
+import type { ComposeSession } from '../../shared/ports/compose-session';
 
 export interface TaskPaneProps {
   lang: Language;
   directory: DirectoryClient;
   documents: DocumentApi;
   actions: OfficeComposeActions;
+  session: ComposeSession;
   sender: SenderInfo;
   isAppointment: boolean;
   policy?: { nil?: string; operatorLimitBytes?: number };
@@ -56,7 +58,7 @@ export function TaskPane(props: TaskPaneProps) {
           onInsert={async (r, field) => {
             setProblem('');
             try {
-              await props.actions.addRecipient(field, r);
+              await props.session.addRecipient(field, r);
             } catch (e) {
               setProblem(w.insertFailed + (e as Error).message);
             }

@@ -4,11 +4,12 @@ import { ServerDirectoryClient } from '../../shared/directory/server-client';
 import { ServerDocumentApi } from '../../shared/documents/server-api';
 import { languageOf } from '../../shared/i18n/messages';
 import { OfficeComposeActions, type OfficeWritableItem } from '../office/office-compose-actions';
+import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
 import { TaskPane } from './TaskPane';
 
 declare const Office: {
   onReady(): Promise<unknown>;
-  context: { displayLanguage?: string; mailbox?: { item?: OfficeWritableItem } };
+  context: { displayLanguage?: string; mailbox?: { item?: OfficeWritableItem & OfficeComposeItem; userProfile?: { emailAddress?: string } } };
 };
 
 const VERSION = process.env.VIGIE_VERSION ?? '0.0.0';
@@ -46,6 +47,7 @@ void Office.onReady().then(async () => {
       directory={new ServerDirectoryClient(origin, fetchFn)}
       documents={new ServerDocumentApi(origin, fetchFn)}
       actions={new OfficeComposeActions(item)}
+      session={new OfficeComposeSession(item, Office.context.mailbox?.userProfile?.emailAddress)}
       sender={{ organisation: window.location.hostname, application: { name: 'Vigie MSSanté', version: VERSION, vendor: 'Vigie MSSanté' } }}
       isAppointment={item.itemType === 'appointment'}
       policy={policy}

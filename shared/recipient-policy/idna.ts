@@ -9,7 +9,16 @@ import punycode from 'punycode/punycode.js';
 
 const SEPARATORS = /[\u002E\u3002\uFF0E\uFF61]/g;
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const UNICODE_LABEL = /^[\p{L}\p{M}\p{N}-]+$/u;
+// Letters, marks, digits and hyphens. Built at run time: engines older than ES2018 (classic Outlook's JS runtime
+// before Version 2403) cannot even parse a \p{…} literal; they get an approximation that refuses ASCII punctuation,
+// controls, spaces and Unicode punctuation blocks.
+const UNICODE_LABEL = ((): RegExp => {
+  try {
+    return new RegExp('^[\\p{L}\\p{M}\\p{N}-]+$', 'u');
+  } catch {
+    return /^[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\ufff0-\uffff]+$/;
+  }
+})();
 
 export function domainToAscii(input: string): string | null {
   const mapped = input.replace(SEPARATORS, '.').normalize('NFKC').toLowerCase();

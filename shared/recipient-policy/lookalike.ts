@@ -7,9 +7,12 @@ import type { DomainSet } from '../whitelist/domain-set';
 
 const MSSANTE = 'mssante.fr';
 
+/** Combining marks (the blocks NFKD leaves accents in), written without \p{M} so that ES2016 engines parse it. */
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
 /** Skeleton for comparing domains visually: confusables folded, accents dropped, rn→m, digits that pass as letters. */
 function skeleton(domain: string): string {
-  const folded = foldHomoglyphs(domain.normalize('NFKC').toLowerCase()).normalize('NFKD').replace(/\p{M}/gu, '');
+  const folded = foldHomoglyphs(domain.normalize('NFKC').toLowerCase()).normalize('NFKD').replace(COMBINING_MARKS, '');
   return folded.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/[1|]/g, 'l').replace(/_/g, '-');
 }
 

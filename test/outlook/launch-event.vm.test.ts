@@ -27,13 +27,20 @@ function fakeItem(opts: { from: string; to: Rcpt[]; cc?: Rcpt[]; subject?: strin
   };
 }
 
-function runHandler(name: string, item: object, supports14 = true): Promise<Completed> {
+const refuse = () => Promise.reject(new TypeError('Network request failed'));
+
+function runHandler(name: string, item: object, supports14 = true, fetchFn: (url: string) => Promise<unknown> = refuse): Promise<Completed> {
   const handlers = new Map<string, (e: unknown) => void>();
   const Office = {
     actions: { associate: (n: string, fn: (e: unknown) => void) => handlers.set(n, fn) },
-    context: { displayLanguage: 'fr-FR', mailbox: { item, userProfile: { emailAddress: 'martin@medecin.mssante.fr' } }, requirements: { isSetSupported: () => supports14 } },
+    context: {
+      displayLanguage: 'fr-FR',
+      urls: { javascriptRuntimeUrl: 'https://vigie.chu-exemple.fr/outlook/launch-event.js' },
+      mailbox: { item, userProfile: { emailAddress: 'martin@medecin.mssante.fr' } },
+      requirements: { isSetSupported: () => supports14 },
+    },
   };
-  const context = vm.createContext({ Office, setTimeout, clearTimeout, fetch: () => Promise.reject(new TypeError('Network request failed')) });
+  const context = vm.createContext({ Office, setTimeout, clearTimeout, fetch: fetchFn });
   vm.runInContext(readFileSync(bundlePath, 'utf8'), context, { filename: 'launch-event.js' });
   const handler = handlers.get(name);
   if (!handler) throw new Error(`${name} was not associated at top level`);
@@ -72,6 +79,42 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'secretariat@chu-exemple.fr', to: [{ emailAddress: 'ami@gmail.com' }], body: 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45 (hors sujet). Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.' }));
     expect(r.allowEvent).toBe(false);
     expect(r.sendModeOverride).toBe('promptUser');
+  });
+
+  it('uses the fresher list the companion server publishes, when it answers', async () => {
+    const urls: string[] = [];
+    const server = (url: string) => {
+      urls.push(url);
+      const body = url.endsWith('/api/liste-blanche') ? { generatedAt: new Date().toISOString(), signer: 'CN=alb.mssante.fr', domains: ['medecin.mssante.fr', 'nouveau-chu.mssante.fr'] } : { mode: 'block' };
+      return Promise.resolve({ ok: true, json: () => Promise.resolve(body) });
+    };
+    const item = () => fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] });
+    expect((await runHandler('onMessageSendHandler', item(), true, server)).allowEvent).toBe(true);
+    expect(urls).toEqual(['https://vigie.chu-exemple.fr/api/liste-blanche', 'https://vigie.chu-exemple.fr/policy.json']);
+    // The same send with the server down: the embedded snapshot does not know the new domain.
+    expect((await runHandler('onMessageSendHandler', item())).allowEvent).toBe(false);
+  });
+
+  it('does not wait for a server that hangs: the embedded list decides well before Outlook’s 5 s', async () => {
+    const started = Date.now();
+    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }] }), true, () => new Promise(() => {}));
+    expect(r.allowEvent).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('warns early in the info bar when a recipient outside MSSanté is added', async () => {
+    const bar: { key: string; message?: string; removed?: boolean }[] = [];
+    const item = {
+      ...fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'jean.dupont@gmail.com' }] }),
+      notificationMessages: {
+        replaceAsync: (key: string, msg: { message: string }, cb: () => void) => { bar.push({ key, message: msg.message }); setTimeout(cb, 0); },
+        removeAsync: (key: string, cb: () => void) => { bar.push({ key, removed: true }); setTimeout(cb, 0); },
+      },
+    };
+    await runHandler('onMessageRecipientsChangedHandler', item);
+    expect(bar).toHaveLength(1);
+    expect(bar[0]!.message).toMatch(/^Vigie : .*jean\.dupont@gmail\.com/);
+    expect(bar[0]!.message!.length).toBeLessThanOrEqual(150);
   });
 
   it('blocks with an explanation when something inside throws', async () => {
