@@ -28,6 +28,8 @@ import { CookieSealer } from './http/sealed-cookie';
 import { landingCss, landingPage, type Health } from './landing';
 import { localCertificate, type LocalCertificate } from './tls';
 import { publicUrlOf, ServerConfigError, type ServerConfig } from './config';
+import { renderUnifiedManifest, renderXmlManifest } from '../manifests/outlook/render';
+import pkg from '../package.json';
 
 export interface ServerHooks {
   /** Trust anchors for the liste blanche signature (tests use their own PKI; default: the shipped IGC-Santé certificates). */
@@ -270,6 +272,18 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     };
   };
 
+  // The add-in manifests, rendered for this server's public URL (Office requires HTTPS; a plain-HTTP server, only
+  // ever for tests or behind a proxy on the same host, serves the built copy with its URLs replaced).
+  const requireAddin = () => {
+    if (!config.addinDir || !existsSync(join(config.addinDir, 'manifest.xml'))) throw new HttpError(404, 'no-addin', 'the Outlook add-in is not built on this server (npm run build)');
+  };
+  const builtManifest = (name: string) => {
+    if (!existsSync(join(config.addinDir!, name))) throw new HttpError(404, 'no-addin', `${name} is not built on this server`);
+    return readFileSync(join(config.addinDir!, name), 'utf8').replaceAll('{{baseUrl}}', publicUrl).replaceAll('https://localhost:3000', publicUrl);
+  };
+  const manifestXml = () => (publicUrl.startsWith('https:') ? renderXmlManifest({ baseUrl: publicUrl, version: pkg.version }) : builtManifest('manifest.xml'));
+  const manifestJson = () => (publicUrl.startsWith('https:') ? renderUnifiedManifest({ baseUrl: publicUrl, version: pkg.version }) : (JSON.parse(builtManifest('manifest.json')) as unknown));
+
   const downloads = (): string[] => {
     const dir = config.downloadsDir;
     if (!dir || !existsSync(dir)) return [];
@@ -387,10 +401,12 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
       sendJson(ctx.res, 200, { loggedIn: false, ...(s && client ? { logoutUrl: client.logoutUrl(s, `${publicUrl}/`) } : {}) }, { 'cache-control': 'no-store' });
     })
     .on('GET', '/outlook/manifest.xml', (ctx) => {
-      const file = config.addinDir ? join(config.addinDir, 'manifest.xml') : undefined;
-      if (!file || !existsSync(file)) throw new HttpError(404, 'no-addin', 'the Outlook add-in is not built on this server (npm run build)');
-      const xml = readFileSync(file, 'utf8').replaceAll('{{baseUrl}}', publicUrl).replaceAll('https://localhost:3000', publicUrl);
-      sendBytes(ctx.res, 200, xml, 'application/xml; charset=utf-8', { 'cache-control': 'no-cache', 'content-disposition': 'inline; filename="manifest.xml"' });
+      requireAddin();
+      sendBytes(ctx.res, 200, manifestXml(), 'application/xml; charset=utf-8', { 'cache-control': 'no-cache', 'content-disposition': 'inline; filename="manifest.xml"' });
+    })
+    .on('GET', '/outlook/manifest.json', (ctx) => {
+      requireAddin();
+      sendJson(ctx.res, 200, manifestJson(), { 'cache-control': 'no-cache' });
     })
     .on('GET', '/outlook/*', (ctx) => serveFile(ctx, config.addinDir, ctx.params.rest!))
     .on('GET', '/downloads/*', (ctx) => serveFile(ctx, config.downloadsDir, ctx.params.rest!));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseServerConfig, ServerConfigError } from '../../server/config';
 import { startServer } from '../../server/app';
+import { ADDIN_ID } from '../../manifests/outlook/render';
 import { removeTempDirs, startTestServer, tempDir } from './support';
 
 afterAll(() => removeTempDirs());
@@ -93,9 +94,19 @@ describe('HTTPS for local use', () => {
     } finally {
       await first.server.close();
     }
-    const second = await startTestServer({ home, tls: { mode: 'self-signed' }, directory: { syntheticCount: 10 } });
+    const addinDir = tempDir('addin');
+    writeFileSync(join(addinDir, 'manifest.xml'), '<built/>');
+    const second = await startTestServer({ home, tls: { mode: 'self-signed' }, directory: { syntheticCount: 10 }, addinDir });
     try {
       expect(second.server.tls).toMatchObject({ created: false, fingerprint256: fingerprint });
+      // Over HTTPS the manifests are rendered for the server's own URL by manifests/outlook/render.
+      const ca = second.server.tls!.cert;
+      const xml = await httpsGet(`https://localhost:${second.server.port}/outlook/manifest.xml`, ca);
+      expect(xml.status).toBe(200);
+      expect(xml.body).toContain(`https://localhost:${second.server.port}/outlook/`);
+      expect(xml.body).toContain(ADDIN_ID);
+      const json = await httpsGet(`https://localhost:${second.server.port}/outlook/manifest.json`, ca);
+      expect(json.body).toContain(`https://localhost:${second.server.port}/outlook/`);
       // HSTS only over HTTPS.
       const res = await new Promise<string | undefined>((resolve, reject) => {
         request(`https://127.0.0.1:${second.server.port}/healthz`, { ca: second.server.tls!.cert, servername: 'localhost' }, (r) => {
