@@ -1,7 +1,8 @@
 // Attachments by name and type: reports, prescriptions, lab results, imaging (CR_…, compte-rendu, ordonnance, bilan…),
 // and structured health formats (CDA, HPRIM, HL7, DICOM, IHE_XDM.ZIP). Names and types only: the bytes are never read.
 import type { AttachmentInfo } from '../../model';
-import { attachmentLexicon } from '../lexicon';
+import { attachmentLexicon, perLexicon } from '../lexicon';
+import { foldString } from '../fold';
 import { maskOutside } from '../mask';
 import { TextContext } from '../text-context';
 import type { AttachmentDetector, Signal } from '../types';
@@ -13,6 +14,19 @@ const MAX_NAME = 255;
 function baseName(name: string): string {
   const i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
   return i >= 0 ? name.slice(i + 1) : name;
+}
+
+const categories = perLexicon((lex) => ({
+  format: lex.category('health-format'),
+  formatWords: lex.idsOf('health-format'),
+  administrative: lex.category('administrative-name'),
+  named: ['report-name', 'prescription-name', 'lab-name', 'imaging-name', 'weak-report-name'].map((n) => lex.category(n)),
+}));
+
+/** True when one of the words of s (split on anything but letters and digits) is a health-format word. */
+function hasFormatWord(s: string, words: ReadonlySet<number>, exact: (w: string) => number): boolean {
+  for (const w of foldString(s).split(/[^a-z0-9]+/)) if (w && words.has(exact(w))) return true;
+  return false;
 }
 
 export const attachmentNamesDetector: AttachmentDetector = {
@@ -29,8 +43,9 @@ export const attachmentNamesDetector: AttachmentDetector = {
     const stem = dot > 0 ? base.slice(0, dot) : base;
     const ext = dot > 0 ? base.slice(dot + 1) : '';
     const ctx = new TextContext(stem, lex);
-    const format = lex.category('health-format');
-    const administrative = ctx.hitsOf(lex.category('administrative-name').index).length > 0;
+    const { format, formatWords, administrative: adminCategory, named } = categories(lex);
+    const administrative = ctx.hitsOf(adminCategory.index).length > 0;
+    const exact = (w: string) => lex.exact(w);
     const out: Signal[] = [];
     const signal = (cat: { name: string; weight: number; label: Signal['label'] }, start: number, end: number): Signal => ({
       kind: cat.name === 'weak-report-name' ? 'attachment-possible-report' : `attachment-${cat.name.replace(/-name$/, '')}`,
@@ -45,10 +60,8 @@ export const attachmentNamesDetector: AttachmentDetector = {
     });
 
     // Structured formats: by extension, by content type, IHE_XDM anywhere, "cda" in an XML file.
-    const extCtx = ext ? new TextContext(ext, lex) : undefined;
-    const typeCtx = attachment.contentType ? new TextContext(attachment.contentType, lex) : undefined;
-    if (extCtx?.hitsOf(format.index).some((h) => h.start === 0 && h.end === ext.length)) out.push(signal(format, dot, base.length));
-    else if (typeCtx && typeCtx.hitsOf(format.index).length) out.push(signal(format, 0, base.length));
+    if (ext && formatWords.has(exact(foldString(ext)))) out.push(signal(format, dot, base.length));
+    else if (attachment.contentType && hasFormatWord(attachment.contentType, formatWords, exact)) out.push(signal(format, 0, base.length));
     else {
       for (const h of ctx.hitsOf(format.index)) {
         const words = lex.phrases[h.phrase]!.term;
@@ -59,9 +72,8 @@ export const attachmentNamesDetector: AttachmentDetector = {
       }
     }
 
-    for (const catName of ['report-name', 'prescription-name', 'lab-name', 'imaging-name', 'weak-report-name']) {
-      if (administrative && (catName === 'report-name' || catName === 'weak-report-name')) continue;
-      const cat = lex.category(catName);
+    for (const cat of named) {
+      if (administrative && (cat.name === 'report-name' || cat.name === 'weak-report-name')) continue;
       const h = ctx.hitsOf(cat.index)[0];
       if (h) out.push(signal(cat, h.start, h.end));
     }
