@@ -168,6 +168,24 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     t.unref();
     timers.push(t);
   }
+  if (config.directory.source === 'file' && config.directory.file) {
+    // The configured file replaced in place (a nightly copy): rebuilt once it has stopped changing.
+    const file = config.directory.file;
+    const mtime = () => (existsSync(file) ? statSync(file).mtimeMs : 0);
+    let seen = mtime();
+    let candidate = 0;
+    const t = setInterval(() => {
+      const m = mtime();
+      if (m && m !== seen) {
+        if (m === candidate) {
+          seen = m;
+          void directory.rebuild({ kind: 'file', path: file, source: `file:${file}` });
+        } else candidate = m;
+      }
+    }, 30_000);
+    t.unref();
+    timers.push(t);
+  }
   if (config.directory.watchDir) {
     const dir = config.directory.watchDir;
     mkdirSync(dir, { recursive: true });
