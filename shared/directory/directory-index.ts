@@ -12,6 +12,11 @@ const SEP = '\x1f';
 const UNSAFE_ALL = /[\x1f\n]/g;
 const LETTERS_THEN_DIGITS = /^[a-z].*\d$/;
 const TRAILING_DIGITS = /\d+$/;
+
+/** "martin12" → "martin"; numbers alone ("69003") stay. */
+export function withoutNumber(word: string): string {
+  return LETTERS_THEN_DIGITS.test(word) ? word.replace(TRAILING_DIGITS, '') : word;
+}
 const TYPES = ['PER', 'ORG', 'APP', 'CAB'];
 /** Domain labels present in nearly every address: not worth a word. */
 const DOMAIN_NOISE = new Set(['mssante', 'fr', 'org', 'com', 'net']);
@@ -274,7 +279,7 @@ export class DirectoryIndexBuilder {
     const at = address.lastIndexOf('@');
     // Local-part words without their disambiguating number ("martin12" → "martin"): the number says nothing a
     // user would type, and exact addresses are found through the address table.
-    for (const w of words(address.slice(0, at))) s.push(this.tok(LETTERS_THEN_DIGITS.test(w) ? w.replace(TRAILING_DIGITS, '') : w) * 2);
+    for (const w of words(address.slice(0, at))) s.push(this.tok(withoutNumber(w)) * 2);
     const domain = address.slice(at + 1);
     push(this.field(this.cDomain, domain, OTHER, domainWords, false));
     this.domainIds.push(this.domains.id(domain));
@@ -787,7 +792,7 @@ export class DirectoryIndex {
       if (doc >= 0 && (!filter || filter(doc))) return [{ entry: this.entryAt(doc), score: 100, match: 'address' }];
     }
 
-    let ws = words(q).map((w) => (/^8\d{11}$/.test(w) ? w.slice(1) : w));
+    let ws = words(q).map((w) => (/^8\d{11}$/.test(w) ? w.slice(1) : withoutNumber(w)));
     const meaningful = ws.filter((w) => !STOP_WORDS.has(w));
     if (meaningful.length) ws = meaningful;
     ws = [...new Set(ws)];

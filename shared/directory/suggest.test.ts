@@ -61,3 +61,14 @@ describe('suggest', () => {
     for (const s of all) expect(index.get(s.address)).toBeDefined();
   });
 });
+
+describe('suggest with numbered addresses', () => {
+  it('finds the same numbered local part on another domain', () => {
+    const rows = parseExtractionText([...syntheticExtraction({ count: 500, seed: 2, planted: [
+      person({ address: 'jean.martin7@chu-lyon.mssante.fr', familyName: 'Martin', givenName: 'Jean' }),
+    ] })].join('')).rows;
+    const index = buildIndex(rows);
+    const r = suggest(index, 'jean.martin7@chu-nantes.mssante.fr');
+    expect(r.suggestions).toContainEqual(expect.objectContaining({ address: 'jean.martin7@chu-lyon.mssante.fr', reason: 'same-address-other-domain' }));
+  });
+});

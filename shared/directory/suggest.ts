@@ -1,7 +1,7 @@
 // "Vous vouliez dire …?": for an MSSanté address that is not in the directory, the closest listed addresses.
 // Not being listed is a hint, never a proof: red-listed and applicative mailboxes are not published.
 import type { DirectoryEntry, LocalizedText } from '../model';
-import { editDistance, type DirectoryIndex } from './directory-index';
+import { editDistance, withoutNumber, type DirectoryIndex } from './directory-index';
 import { addressKey, words } from './normalize';
 
 export type SuggestionReason = 'close-spelling' | 'close-domain' | 'same-address-other-domain' | 'same-person-other-domain';
@@ -110,7 +110,7 @@ export function suggest(index: DirectoryIndex, address: string, opts: SuggestOpt
   }
 
   // 3. The same local part on another domain.
-  const localWords = words(local);
+  const localWords = words(local).map(withoutNumber);
   if (localWords.length) {
     const rarest = localWords.map((w) => index.docsWithWord(w)).sort((a, b) => a.length - b.length)[0]!;
     for (const doc of rarest) {
