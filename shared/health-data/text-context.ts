@@ -9,6 +9,7 @@ export const NUMBER = 2;
 const PHRASE_GAP = 4;
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
+const NO_INDEXES: readonly number[] = Object.freeze([]);
 
 export interface Hit {
   category: number;
@@ -209,6 +210,32 @@ export class TextContext {
     return i < 0 ? undefined : this.hit(i);
   }
 
+  /** Category of the hit starting at token t, or -1 (no object made). */
+  categoryAt(t: number): number {
+    if (!this.hitAtToken) this.hitAt(0);
+    if (t < 0 || t >= this.n) return -1;
+    const i = this.hitAtToken![t]!;
+    return i < 0 ? -1 : this.lex.phrases[this.hitPhrase[i]!]!.category;
+  }
+
+  /** Indexes of the hits of one category, in text order (read them with hitTokens / hitSpan: no object made). */
+  hitIndexesOf(category: number): readonly number[] {
+    if (!this.byCategory) {
+      const by: (number[] | undefined)[] = [];
+      for (let i = 0; i < this.hitCount; i++) (by[this.lex.phrases[this.hitPhrase[i]!]!.category] ??= []).push(i);
+      this.byCategory = by;
+    }
+    return this.byCategory[category] ?? NO_INDEXES;
+  }
+
+  /** First token of hit i, and the token after its last. */
+  hitFirstToken(i: number): number {
+    return this.hitToken[i]!;
+  }
+  hitEndToken(i: number): number {
+    return this.hitToken[i]! + this.lex.phrases[this.hitPhrase[i]!]!.words.length;
+  }
+
   private byCategory: (number[] | undefined)[] | undefined;
   private hitsByCategory: (Hit[] | undefined)[] = [];
 
@@ -216,13 +243,8 @@ export class TextContext {
   hitsOf(category: number): readonly Hit[] {
     let list = this.hitsByCategory[category];
     if (list) return list;
-    if (!this.byCategory) {
-      const by: (number[] | undefined)[] = [];
-      for (let i = 0; i < this.hitCount; i++) (by[this.lex.phrases[this.hitPhrase[i]!]!.category] ??= []).push(i);
-      this.byCategory = by;
-    }
-    const indexes = this.byCategory[category];
-    if (!indexes) return NO_HITS;
+    const indexes = this.hitIndexesOf(category);
+    if (!indexes.length) return NO_HITS;
     list = indexes.map((i) => this.hit(i));
     this.hitsByCategory[category] = list;
     return list;

@@ -1,6 +1,6 @@
 // Designations of a person: civility + capitalised name, a specific patient, a birth date, an age. A clinician's title
 // with a name is reported too, with a low weight (rosters and congresses name doctors, not patients).
-import { NUMBER, WORD, type Hit, type TextContext } from '../text-context';
+import { NUMBER, WORD, type TextContext } from '../text-context';
 import { perLexicon } from '../lexicon';
 import { maskDigits, maskName } from '../mask';
 import type { Signal, TextDetector } from '../types';
@@ -67,41 +67,45 @@ export const personDetector: TextDetector = {
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
 
-    /** Capitalised words right after a title: the name, or undefined. */
-    const nameAfter = (h: Hit): { end: number; first: number } | undefined => {
-      const t = h.tokEnd;
-      if (t >= ctx.n || ctx.kind[t] !== WORD || ctx.start[t]! - h.end > 3 || !ctx.capitalised(t)) return undefined;
+    /** Capitalised words right after a title (token range [first, end) of the title): the name, or undefined. */
+    const nameAfter = (titleEndToken: number): { end: number; first: number } | undefined => {
+      const t = titleEndToken;
+      const titleEnd = ctx.end[t - 1]!;
+      if (t >= ctx.n || ctx.kind[t] !== WORD || ctx.start[t]! - titleEnd > 3 || !ctx.capitalised(t)) return undefined;
       const gap = small(ctx.gapBefore(t), 3);
       if (gap === undefined || !NAME_GAP.test(gap)) return undefined;
-      const next = ctx.hitAt(t);
-      if (next && (next.category === civility.index || next.category === clinician.index)) return undefined;
+      const next = ctx.categoryAt(t);
+      if (next === civility.index || next === clinician.index) return undefined;
       let u = t;
       while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && NAME_JOIN.test(small(ctx.gapBefore(u + 1), 1) ?? '')) u++;
       return { end: ctx.end[u]!, first: t };
     };
 
     /** "Mme Duval, pharmacienne", "la pharmacienne Mme Duval", "Mrs Cooper, our new Director of Nursing": staff, not a patient. */
-    const hasRole = (h: Hit, nameEnd: number): boolean => {
-      const before = ctx.tokenAtOrAfter(h.start) - 1;
-      for (let t = before; t >= 0 && t >= before - 2; t--) {
-        const r = ctx.hitAt(t);
-        if (r && r.category === role.index && h.start - r.end <= 2) return true;
+    const hasRole = (titleToken: number, nameEnd: number): boolean => {
+      const titleStart = ctx.start[titleToken]!;
+      for (let t = titleToken - 1; t >= 0 && t >= titleToken - 3; t--) {
+        const r = ctx.categoryAt(t) === role.index ? ctx.hitAt(t) : undefined;
+        if (r && titleStart - r.end <= 2) return true;
       }
       const after = ctx.tokenAtOrAfter(nameEnd);
       const gap = small(text.slice(nameEnd, after < ctx.n ? ctx.start[after]! : nameEnd), 4);
       if (gap === undefined || !/^[ \u00a0]*[,(\u2013-][ \u00a0]*$/.test(gap)) return false;
-      for (let t = after; t < ctx.n && t < after + 3; t++) if (ctx.hitAt(t)?.category === role.index) return true;
+      for (let t = after; t < ctx.n && t < after + 3; t++) if (ctx.categoryAt(t) === role.index) return true;
       return false;
     };
 
-    for (const h of ctx.hitsOf(civility.index)) {
-      const name = nameAfter(h);
+    for (const i of ctx.hitIndexesOf(civility.index)) {
+      const first = ctx.hitFirstToken(i);
+      const name = nameAfter(ctx.hitEndToken(i));
       if (!name) continue;
-      if (h.end - h.start === 1 && text.charAt(h.end) !== '.') continue; // "M" is a civility only as "M."
-      const title = text.slice(h.start, h.end);
-      const excerpt = `${title}${text.charAt(h.end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
-      if (hasRole(h, name.end)) push('staff-name', h.start, name.end, role.weight, role.label, excerpt);
-      else push('person-name', h.start, name.end, civility.weight, civility.label, excerpt);
+      const start = ctx.start[first]!;
+      const end = ctx.end[ctx.hitEndToken(i) - 1]!;
+      if (end - start === 1 && text.charAt(end) !== '.') continue; // "M" is a civility only as "M."
+      const title = text.slice(start, end);
+      const excerpt = `${title}${text.charAt(end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
+      if (hasRole(first, name.end)) push('staff-name', start, name.end, role.weight, role.label, excerpt);
+      else push('person-name', start, name.end, civility.weight, civility.label, excerpt);
     }
 
     // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
@@ -112,9 +116,12 @@ export const personDetector: TextDetector = {
         push('patient-location', h.start, ctx.end[t]!, location.weight, location.label, `${text.slice(h.start, h.end)} **`);
       }
     }
-    for (const h of ctx.hitsOf(clinician.index)) {
-      const name = nameAfter(h);
-      if (name) push('clinician-name', h.start, name.end, clinician.weight, clinician.label, `${text.slice(h.start, h.end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
+    for (const i of ctx.hitIndexesOf(clinician.index)) {
+      const name = nameAfter(ctx.hitEndToken(i));
+      if (!name) continue;
+      const start = ctx.start[ctx.hitFirstToken(i)]!;
+      const end = ctx.end[ctx.hitEndToken(i) - 1]!;
+      push('clinician-name', start, name.end, clinician.weight, clinician.label, `${text.slice(start, end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
     }
 
     for (const h of ctx.hitsOf(patientWord.index)) {
