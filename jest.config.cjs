@@ -15,5 +15,7 @@ module.exports = {
     { ...common, displayName: 'server', roots: ['<rootDir>/server'] },
     { ...common, displayName: 'hosts', roots: present('addin', 'extension', 'manifests') },
     { ...common, displayName: 'integration', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/', '/test/fixtures/'] },
+    // A real headless Thunderbird driven by Marionette (test/e2e/thunderbird/harness.ts).
+    { ...common, displayName: 'e2e-thunderbird', roots: present('test/e2e/thunderbird') },
   ],
 };

@@ -1,0 +1,46 @@
+// The background (an MV3 event page): every listener is registered here at top level, synchronously, so that
+// Thunderbird wakes the page for it and keeps the Annuaire Santé address book across restarts of the page.
+import { thunderbird } from './messenger';
+import { loadSettings, thunderbirdSettingsStorage } from './settings';
+import { SendGuard } from './send-guard';
+import { checkContextOf, directoryClientOf, languageFor } from './context';
+import { ADDRESS_BOOK_ID, ADDRESS_BOOK_NAME, directorySearchListener } from './directory-provider';
+import { router } from './messages';
+
+const api = thunderbird();
+const storage = thunderbirdSettingsStorage(api.storage);
+const settings = () => loadSettings(storage);
+const uiLanguage = () => api.i18n?.getUILanguage();
+
+async function showWindow(tabId: number): Promise<void> {
+  await api.windows.create({ type: 'popup', url: api.runtime.getURL(`popup/popup.html?tab=${tabId}&reason=send`), width: 620, height: 720, allowScriptsToClose: true });
+}
+
+const guard = new SendGuard({ api, context: async () => checkContextOf((await settings()).settings), showWindow });
+
+api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
+
+api.addressBooks?.provider?.onSearchRequest.addListener(
+  directorySearchListener(async () => {
+    const { settings: s } = await settings();
+    const client = directoryClientOf(s);
+    return client ? { client, lang: languageFor(s, uiLanguage()) } : undefined;
+  }),
+  { addressBookName: ADDRESS_BOOK_NAME, isSecure: true, id: ADDRESS_BOOK_ID },
+);
+
+api.runtime.onMessage.addListener(
+  router({
+    'vigie/check': async ({ tabId }) => {
+      try {
+        const [{ verdict, expandedLists }, loaded] = await Promise.all([guard.check(tabId), settings()]);
+        await guard.badge(tabId, verdict.verdict === 'allow' ? null : verdict.verdict);
+        return { verdict, expandedLists, lang: languageFor(loaded.settings, uiLanguage()) };
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    'vigie/confirm-send': ({ tabId }) => guard.confirmAndSend(tabId),
+    'vigie/settings': () => settings(),
+  }),
+);

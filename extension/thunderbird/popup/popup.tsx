@@ -1,0 +1,192 @@
+// The Vigie page of a compose tab: opened from the compose toolbar button (compose_action popup) or, when a send was
+// stopped, as its own window (?tab=N&reason=send). It shows the verdict with the fix (remove the recipients, find
+// the right MSSanté address in the Annuaire Santé), lets the user confirm a warning, and attaches DI documents.
+import { render } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ContactPicker } from '../../../shared/ui/contact-picker';
+import type { Verdict } from '../../../shared/model';
+import { thunderbird } from '../messenger';
+import { ask, type CheckReply } from '../messages';
+import { ThunderbirdComposeSession } from '../compose-session';
+import { directoryClientOf, languageFor } from '../context';
+import { serverDocumentsApi } from '../di-client';
+import { text } from '../text';
+import type { LoadedSettings } from '../settings';
+import { DocumentsPanel } from './documents';
+
+const api = thunderbird();
+const params = new URLSearchParams(location.search);
+const fromSend = params.get('reason') === 'send';
+const send = (m: unknown) => api.runtime.sendMessage(m);
+const version = (api.runtime as { getManifest?(): { version: string } }).getManifest?.().version ?? '';
+
+async function composeTabId(): Promise<number | undefined> {
+  const given = Number(params.get('tab'));
+  if (Number.isInteger(given) && given >= 0 && params.get('tab') !== null) return given;
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function VerdictPanel(props: { reply: CheckReply; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(): void; onRecheck(): void }) {
+  const t = text[props.lang];
+  const v: Verdict = props.reply.verdict;
+  const problems = v.recipients.filter((r) => r.category !== 'mssante' && r.category !== 'patient');
+  const title = v.verdict === 'block' ? t.blockedTitle : v.verdict === 'warn' ? t.warnTitle : t.allowTitle;
+  return (
+    <section class={`vigie-verdict vigie-verdict-${v.verdict}`} role={v.verdict === 'allow' ? 'status' : 'alert'} aria-labelledby="vigie-verdict-title">
+      <h1 id="vigie-verdict-title">{title}</h1>
+      <p class="vigie-message" data-testid="verdict-message">{v.message[props.lang]}</p>
+      {v.notices.map((n) => (
+        <p class="vigie-notice">{n[props.lang]}</p>
+      ))}
+      {props.reply.expandedLists.map((l) => (
+        <p class="vigie-notice">{t.listExpanded(l.name, l.members)}</p>
+      ))}
+      {problems.length > 0 && (
+        <>
+          <h2>{t.recipientsTitle}</h2>
+          <ul class="vigie-problems">
+            {problems.map((r) => (
+              <li>
+                <strong>{r.address ?? r.input}</strong> <span class={`vigie-cat vigie-cat-${r.category}`}>{t.category[r.category]}</span>
+                <div class="vigie-reason">{r.reason[props.lang]}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div class="vigie-buttons">
+        {problems.some((r) => r.address) && (
+          <button type="button" id="vigie-remove" disabled={props.busy} onClick={() => props.onRemove(problems.map((r) => r.address).filter((a): a is string => !!a))}>
+            {t.removeOutside}
+          </button>
+        )}
+        {v.verdict === 'warn' && (
+          <button type="button" id="vigie-send-anyway" class="vigie-secondary" disabled={props.busy} onClick={props.onSend}>
+            {t.sendAnyway}
+          </button>
+        )}
+        {v.verdict === 'allow' && fromSend && (
+          <button type="button" id="vigie-send-now" class="vigie-primary" disabled={props.busy} onClick={props.onSend}>
+            {t.sendNow}
+          </button>
+        )}
+        <button type="button" id="vigie-recheck" class="vigie-secondary" disabled={props.busy} onClick={props.onRecheck}>
+          {t.recheck}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
+  const lang = languageFor(props.loaded.settings, api.i18n?.getUILanguage());
+  const t = text[lang];
+  const [reply, setReply] = useState<CheckReply | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const session = useMemo(() => (props.tabId === undefined ? undefined : new ThunderbirdComposeSession(api, props.tabId)), [props.tabId]);
+  const client = useMemo(() => directoryClientOf(props.loaded.settings), [props.loaded]);
+  const documents = useMemo(() => (props.loaded.settings.serverUrl ? serverDocumentsApi(props.loaded.settings.serverUrl, (u, i) => fetch(u, i)) : undefined), [props.loaded]);
+
+  const recheck = useCallback(async () => {
+    if (props.tabId === undefined) return;
+    const r = await ask(send, { kind: 'vigie/check', tabId: props.tabId });
+    if ('error' in r) {
+      setError(r.error);
+      setReply(undefined);
+    } else {
+      setError(undefined);
+      setReply(r);
+    }
+  }, [props.tabId]);
+
+  useEffect(() => {
+    void recheck();
+  }, [recheck]);
+
+  if (props.tabId === undefined || !session) return <p>{t.noTab}</p>;
+
+  const onSend = async () => {
+    setBusy(true);
+    setNote(t.sending);
+    const r = await ask(send, { kind: 'vigie/confirm-send', tabId: props.tabId! });
+    setBusy(false);
+    if (r.ok) {
+      if (fromSend) window.close();
+      else setNote('');
+      return;
+    }
+    setNote(t.sendFailed(r.error));
+    await recheck();
+  };
+  const onRemove = async (addresses: string[]) => {
+    setBusy(true);
+    const n = await session.removeRecipients(addresses);
+    setNote(t.removed(n));
+    await recheck();
+    setBusy(false);
+  };
+
+  return (
+    <main>
+      <header class="vigie-header">
+        <img src="../icons/vigie.svg" alt="" width={24} height={24} />
+        <span>{t.appName}</span>
+      </header>
+      {error && (
+        <section class="vigie-verdict vigie-verdict-block" role="alert">
+          <h1>{t.errorTitle}</h1>
+          <p class="vigie-message">{error}</p>
+        </section>
+      )}
+      {reply && (fromSend || reply.verdict.verdict !== 'allow') && <VerdictPanel reply={reply} lang={lang} busy={busy} onRemove={(a) => void onRemove(a)} onSend={() => void onSend()} onRecheck={() => void recheck()} />}
+      <p class="vigie-note" role="status" aria-live="polite" data-testid="note">
+        {note}
+      </p>
+      {client ? (
+        <ContactPicker
+          client={client}
+          lang={lang}
+          onInsert={async (r, field) => {
+            await session.addRecipient(field, r);
+            setNote(t.inserted(r.displayName || r.address));
+            await recheck();
+          }}
+        />
+      ) : (
+        <p class="vigie-notice">
+          {t.noServer}{' '}
+          <a href="#" onClick={(e) => { e.preventDefault(); void api.runtime.openOptionsPage?.(); }}>
+            {t.openOptions}
+          </a>
+        </p>
+      )}
+      {documents && (
+        <DocumentsPanel
+          api={documents}
+          lang={lang}
+          organisation={props.loaded.settings.organisation}
+          productReference={props.loaded.settings.productReference}
+          version={version}
+          recipients={(reply?.verdict.recipients ?? []).map((r) => r.address).filter((a): a is string => !!a)}
+          onAttach={async (files, meta) => {
+            await session.attachDocuments(files, meta);
+            setNote(t.attached(files.length));
+            await recheck();
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+async function main() {
+  const root = document.getElementById('app')!;
+  const [tabId, loaded] = await Promise.all([composeTabId(), ask(send, { kind: 'vigie/settings' })]);
+  document.documentElement.lang = languageFor(loaded.settings, api.i18n?.getUILanguage());
+  render(<App tabId={tabId} loaded={loaded} />, root);
+}
+
+void main();

@@ -1,0 +1,113 @@
+// The send guard. Thunderbird locks the compose window while onBeforeSend listeners run, and an MV3 event page can
+// be stopped while a listener waits: so the listener never waits for the user. It checks the draft, lets it go or
+// cancels at once and opens the Vigie window with the reason and the fix. A warning the user confirms there is sent
+// again with compose.sendMessage; the listener recognises that one send by a fingerprint of the checked draft.
+import type { CheckContext } from '../../shared/send-check';
+import { checkDraft } from '../../shared/send-check';
+import type { Draft, Verdict } from '../../shared/model';
+import type { BeforeSendResult, ComposeDetails, Tab, ThunderbirdApi } from './messenger';
+import { ThunderbirdComposeSession } from './compose-session';
+
+export interface GuardDeps {
+  api: Pick<ThunderbirdApi, 'compose' | 'identities' | 'messengerUtilities' | 'addressBooks' | 'storage' | 'composeAction'>;
+  /** The check context of the moment (policy from the settings, liste blanche, health-data scanner). */
+  context(): Promise<CheckContext>;
+  /** Opens (or brings forward) the Vigie window for a compose tab. Not awaited by the listener. */
+  showWindow(tabId: number): Promise<void>;
+  now?: () => number;
+}
+
+/** How long a confirmation stays valid: the re-send follows it within a second or two. */
+export const CONFIRMATION_TTL_MS = 60_000;
+const confirmationKey = (tabId: number) => `vigie.confirmed.${tabId}`;
+
+/** SHA-256 of what was checked: the same recipients, subject, body and attachment names give the same value. */
+export async function fingerprint(draft: Draft): Promise<string> {
+  const text = JSON.stringify([draft.from, draft.to, draft.cc, draft.bcc, draft.subject, draft.body, draft.attachments.map((a) => a.name), draft.distributionLists ?? []]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class SendGuard {
+  constructor(private readonly deps: GuardDeps) {}
+
+  private get area() {
+    // storage.session does not outlive Thunderbird; storage.local is the fallback on versions without it.
+    return this.deps.api.storage.session ?? this.deps.api.storage.local;
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  async check(tabId: number, details?: ComposeDetails): Promise<{ verdict: Verdict; draft: Draft; expandedLists: { name: string; members: number }[] }> {
+    const session = new ThunderbirdComposeSession(this.deps.api, tabId);
+    const [{ draft, expandedLists }, ctx] = await Promise.all([session.readDraft(details), this.deps.context()]);
+    return { verdict: checkDraft(draft, ctx), draft, expandedLists };
+  }
+
+  /** The compose.onBeforeSend listener. Returns within the time of one check; never waits on the user. */
+  async onBeforeSend(tab: Tab, details: ComposeDetails): Promise<BeforeSendResult> {
+    const tabId = tab.id;
+    if (tabId === undefined) return {};
+    try {
+      const { verdict, draft } = await this.check(tabId, details);
+      if (verdict.verdict === 'allow') {
+        await this.badge(tabId, null);
+        return {};
+      }
+      if (verdict.verdict === 'warn' && (await this.takeConfirmation(tabId, draft))) {
+        await this.badge(tabId, null);
+        return {};
+      }
+      await this.badge(tabId, verdict.verdict);
+      this.open(tabId);
+      return { cancel: true };
+    } catch {
+      // Fail safe: a message Vigie could not check does not leave; the window says why.
+      this.open(tabId);
+      return { cancel: true };
+    }
+  }
+
+  /**
+   * The user confirmed a warning in the Vigie window: checked again (a block can never be confirmed), remembered
+   * for this exact draft, and sent again.
+   */
+  async confirmAndSend(tabId: number): Promise<{ ok: true } | { ok: false; error: string; verdict?: Verdict }> {
+    const { verdict, draft } = await this.check(tabId);
+    if (verdict.verdict === 'block') return { ok: false, error: 'blocked', verdict };
+    if (verdict.verdict === 'warn') await this.area.set({ [confirmationKey(tabId)]: { fp: await fingerprint(draft), at: this.now() } });
+    try {
+      await this.deps.api.compose.sendMessage(tabId, { mode: 'default' });
+      return { ok: true };
+    } catch (e) {
+      await this.area.remove(confirmationKey(tabId));
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private async takeConfirmation(tabId: number, draft: Draft): Promise<boolean> {
+    const key = confirmationKey(tabId);
+    const stored = (await this.area.get(key))[key] as { fp?: string; at?: number } | undefined;
+    if (!stored) return false;
+    await this.area.remove(key);
+    return stored.fp === (await fingerprint(draft)) && typeof stored.at === 'number' && this.now() - stored.at < CONFIRMATION_TTL_MS;
+  }
+
+  private open(tabId: number): void {
+    this.deps.showWindow(tabId).catch(() => undefined);
+  }
+
+  /** The compose toolbar button's badge: "!" while the draft would be stopped or needs confirming. */
+  async badge(tabId: number, kind: 'warn' | 'block' | null): Promise<void> {
+    const action = this.deps.api.composeAction;
+    if (!action) return;
+    try {
+      await action.setBadgeText({ tabId, text: kind ? '!' : null });
+      if (kind) await action.setBadgeBackgroundColor?.({ tabId, color: kind === 'block' ? '#b3261e' : '#b26a00' });
+    } catch {
+      // The badge is a hint only.
+    }
+  }
+}
