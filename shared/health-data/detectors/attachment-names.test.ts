@@ -52,7 +52,7 @@ describe('attachment names detector, unusual names', () => {
     const long = `CR_${'x'.repeat(5000)}.pdf`;
     const [s] = scan(long);
     expect(s).toMatchObject({ kind: 'attachment-report', weight: 1 });
-    expect(s!.excerpt.length).toBeLessThanOrEqual(255);
-    expect(s!.excerpt.endsWith('.pdf')).toBe(true);
+    expect(s!.excerpt!.length).toBeLessThanOrEqual(255);
+    expect(s!.excerpt!.endsWith('.pdf')).toBe(true);
   });
 });
