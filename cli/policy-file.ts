@@ -13,6 +13,6 @@ export function loadPolicyFile(path: string | undefined): OrgPolicy {
     throw new UsageError(`cannot read policy ${path}: ${(e as Error).message}`);
   }
   const r = parsePolicy(json);
-X
+  if (!r.ok) throw new UsageError(`invalid policy ${path}:\n${r.errors.map((e) => `  ${e.path}: ${e.messageFr} / ${e.message}`).join('\n')}`);
   return r.policy;
 }
