@@ -46,6 +46,11 @@ const MIN_AFFIX = 3;
 const AFFIX_BITS = 1 << 16;
 const AFFIX_MASK = AFFIX_BITS - 1;
 
+/** Index of (first folded unit, second folded unit or 0, length) in a 2^16 table. */
+export function shapeKey(first: number, second: number, length: number): number {
+  return ((first & 0x3f) << 10) | ((second & 0x3f) << 4) | (length > 15 ? 15 : length);
+}
+
 /** One step of the word hash, over folded units: h = h * 31 + unit (32-bit). */
 export function hashStep(h: number, unit: number): number {
   return (Math.imul(h, 31) + unit) | 0;
@@ -82,8 +87,13 @@ export class Lexicon {
   private mask = 0;
   /** Phrase indexes by first word id, longest first (indexed by word id). */
   readonly byFirst: (number[] | undefined)[] = [];
-  /** Bit per (hash & 0xffff) of every exact word: most words of a text are rejected by one load. */
+  /** Bit per (hash & 0xffff) of every exact word. */
   readonly maybeWord = new Uint8Array(1 << 16);
+  /**
+   * Bit per (first two folded units, length) of every exact word, see shapeKey: most words of a text are rejected
+   * before they are hashed.
+   */
+  readonly maybeShape = new Uint8Array(1 << 16);
   private readonly categoryByName = new Map<string, Category>();
   /** Ids of the single-word terms of each category. */
   private readonly wordIds = new Map<string, Set<number>>();
@@ -126,6 +136,7 @@ export class Lexicon {
       this.table[slot] = id + 1;
       this.wordList[id] = word;
       this.maybeWord[hashWord(word) & 0xffff] = 1;
+      this.maybeShape[shapeKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.length)] = 1;
     }
   }
 

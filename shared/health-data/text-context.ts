@@ -1,6 +1,6 @@
 // One pass over a text: tokens (words folded, numbers) and vocabulary phrase hits, shared by every text detector.
 import { charClass, CLASS, foldString, foldTable } from './fold';
-import { hashStep, lexicon, type Lexicon } from './lexicon';
+import { hashStep, lexicon, shapeKey, type Lexicon } from './lexicon';
 
 export const WORD = 1;
 export const NUMBER = 2;
@@ -80,25 +80,26 @@ export class TextContext {
     const len = text.length;
     const lex = this.lex;
     const maybeWord = lex.maybeWord;
+    const maybeShape = lex.maybeShape;
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
       const k = charClass[c];
       if (k === CLASS.LETTER) {
-        // The word's hash is computed on its folded units as it is read: the lookup makes no substring.
-        let h = foldTable[c]!;
         let j = i + 1;
-        while (j < len) {
-          const d = text.charCodeAt(j);
-          if (charClass[d] === 0) break;
-          h = (Math.imul(h, 31) + foldTable[d]!) | 0;
-          j++;
-        }
+        while (j < len && charClass[text.charCodeAt(j)] !== 0) j++;
+        const wordLength = j - i;
         // Kept: vocabulary words, and words starting with a capital or an accented letter (names). Lower-case words
         // outside the vocabulary are dropped: every detector checks the characters between the tokens it joins, so a
-        // dropped word only ever breaks a match. Words longer than any vocabulary entry are not looked up.
-        const id = j - i <= 40 && maybeWord[h & 0xffff] === 1 ? lex.exactRange(text, i, j, h) : -1;
-        const wid = id < 0 && j - i <= 40 && lex.mayHaveAffix(text, i, j) ? lex.wildcard(foldString(text.slice(i, j))) : -1;
+        // dropped word only ever breaks a match. A word is hashed only if a vocabulary word has its first two
+        // letters and its length; longer than any vocabulary entry, it is not looked up at all.
+        let id = -1;
+        if (wordLength <= 40 && maybeShape[shapeKey(foldTable[c]!, wordLength > 1 ? foldTable[text.charCodeAt(i + 1)]! : 0, wordLength)] === 1) {
+          let h = 0;
+          for (let x = i; x < j; x++) h = (Math.imul(h, 31) + foldTable[text.charCodeAt(x)]!) | 0;
+          if (maybeWord[h & 0xffff] === 1) id = lex.exactRange(text, i, j, h);
+        }
+        const wid = id < 0 && wordLength <= 40 && lex.mayHaveAffix(text, i, j) ? lex.wildcard(foldString(text.slice(i, j))) : -1;
         if (id >= 0 || wid >= 0 || c < 0x61 || c > 0x7a) this.push(i, j, WORD, id, wid);
         i = j;
       } else if (k === CLASS.DIGIT) {
