@@ -15,7 +15,7 @@ function xml(text: string) {
   expect(errors).toEqual([]);
   return doc;
 }
-const els = (doc: Document, name: string) => Array.from(doc.getElementsByTagNameNS(PD, name)) as unknown as Element[];
+const els = (doc: { getElementsByTagNameNS(ns: string, n: string): unknown }, name: string) => Array.from(doc.getElementsByTagNameNS(PD, name) as ArrayLike<unknown>) as unknown as Element[];
 
 describe('policy templates generated from the schema', () => {
   it('every key of the schema has a French explanation', () => {
