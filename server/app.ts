@@ -106,7 +106,7 @@ function directoryJobOf(c: ServerConfig): BuildJob | undefined {
 }
 
 export async function startServer(config: ServerConfig, hooks: ServerHooks = {}): Promise<VigieServer> {
-  const log = hooks.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = hooks.log ?? batchedStderr();
   const started = Date.now();
   const policy = loadPolicy(config.policyFile);
   mkdirSync(config.home, { recursive: true });
@@ -521,6 +521,19 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
       server.closeIdleConnections();
       await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), stopJobs()]);
     },
+  };
+}
+
+/** Log lines written to stderr together once per turn of the event loop (one write under load, not one per request). */
+function batchedStderr(): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join('\n');
+    pending = [];
+    process.stderr.write(`${text}\n`);
+  };
+  return (line) => {
+    if (pending.push(line) === 1) setImmediate(flush);
   };
 }
 

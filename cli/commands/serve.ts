@@ -61,7 +61,7 @@ export const serveCommand: CliCommand = {
 
     let server;
     try {
-      server = await startServer(config, { log: (l) => io.stderr(l) });
+      server = await startServer(config);
     } catch (e) {
       if (e instanceof ServerConfigError) {
         io.stderr(`vigie serve: ${e.message}\nThe server did not start.`);

@@ -103,7 +103,7 @@ export class DirectoryService {
   search(q: string, opts: SearchOptions): { results: (DirectoryEntry & Pick<SearchResult, 'score' | 'match'>)[]; tookMs: number } | null {
     if (!this.index) return null;
     const t = performance.now();
-    const results = this.index.search(q, opts).map((r) => ({ ...r.entry, score: r.score, match: r.match }));
+    const results = this.index.search(q, opts).map((r) => Object.assign(r.entry, { score: r.score, match: r.match }));
     return { results, tookMs: Math.round((performance.now() - t) * 100) / 100 };
   }
 
