@@ -2,6 +2,7 @@
 // Draft (mailing lists expanded to their members), and writes back what the picker and document chooser add.
 // Nothing here decides anything: the verdict is the core's.
 import type { Draft } from '../../shared/model';
+import type { ComposeSession } from '../../shared/ports/compose-session';
 import type { ComposeDetails, ComposeRecipient, ComposeRecipientList, ContactNode, ThunderbirdApi } from './messenger';
 
 export type Field = 'to' | 'cc' | 'bcc';
@@ -50,15 +51,20 @@ function htmlToText(html: string): string {
   return html;
 }
 
-export class ThunderbirdComposeSession {
+export class ThunderbirdComposeSession implements ComposeSession {
   constructor(private readonly api: Api, readonly tabId: number) {}
 
   details(): Promise<ComposeDetails> {
     return this.api.compose.getComposeDetails(this.tabId);
   }
 
-  /** Builds the Draft from `details` (as onBeforeSend passes them) or from the compose tab. */
-  async readDraft(given?: ComposeDetails): Promise<ThunderbirdDraft> {
+  /** The Draft the core checks (the ComposeSession port). */
+  async readDraft(): Promise<Draft> {
+    return (await this.read()).draft;
+  }
+
+  /** Builds the Draft from `details` (as onBeforeSend passes them) or from the compose tab, with what was expanded. */
+  async read(given?: ComposeDetails): Promise<ThunderbirdDraft> {
     const details = given ?? (await this.details());
     const [from, attachments] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId).catch(() => [])]);
     const distributionLists: string[] = [];

@@ -42,7 +42,7 @@ export class SendGuard {
 
   async check(tabId: number, details?: ComposeDetails): Promise<{ verdict: Verdict; draft: Draft; expandedLists: { name: string; members: number }[] }> {
     const session = new ThunderbirdComposeSession(this.deps.api, tabId);
-    const [{ draft, expandedLists }, ctx] = await Promise.all([session.readDraft(details), this.deps.context()]);
+    const [{ draft, expandedLists }, ctx] = await Promise.all([session.read(details), this.deps.context()]);
     return { verdict: checkDraft(draft, ctx), draft, expandedLists };
   }
 

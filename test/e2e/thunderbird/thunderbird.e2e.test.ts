@@ -2,6 +2,7 @@
 // settings from the policy's 3rdparty block (storage.managed), a profile with an MSSanté identity whose SMTP server
 // is a local sink, the companion server for the directory and the patient record, and Marionette pressing Send.
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { unzipSync } from 'fflate';
@@ -35,8 +36,8 @@ async function parse(raw: Buffer) {
 beforeAll(async () => {
   if (!thunderbirdInstalled()) throw new Error('Thunderbird is not installed: run scripts/install-system-deps.sh (npm test does)');
   if (!existsSync(XPI)) {
-    const { buildThunderbird } = (await import('../../../extension/thunderbird/build.mjs')) as { buildThunderbird(root: string): Promise<unknown> };
-    await buildThunderbird(root);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(join(root, 'extension/thunderbird/build.mjs'))})).buildThunderbird(${JSON.stringify(root)});`], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the XPI could not be built: ${r.stderr}`);
   }
   mkdirSync(SHOTS, { recursive: true });
   const config = parseServerConfig({ port: 0, host: '127.0.0.1', tls: { mode: 'off' }, home: tempDir('server'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 } }, { env: {} });

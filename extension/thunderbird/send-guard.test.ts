@@ -1,0 +1,100 @@
+import { SendGuard, CONFIRMATION_TTL_MS } from './send-guard';
+import { FakeThunderbird } from './testing/fake-thunderbird';
+import { aDomainSet, aPolicy } from '../../shared/testing/builders';
+import { scanDraft } from '../../shared/health-data';
+
+function setup(mode: 'block' | 'warn' = 'block', opts: { showWindow?: () => Promise<void>; now?: () => number } = {}) {
+  const tb = new FakeThunderbird();
+  const shown: number[] = [];
+  const guard = new SendGuard({
+    api: tb.api,
+    context: async () => ({ whitelist: aDomainSet(), policy: aPolicy({ mode }), scanHealthData: scanDraft }),
+    showWindow: opts.showWindow ?? (async (tabId) => void shown.push(tabId)),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  tb.api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
+  return { tb, guard, shown };
+}
+
+describe('SendGuard', () => {
+  it('lets a message to MSSanté recipients go, with no window', async () => {
+    const { tb, shown } = setup();
+    const tab = tb.openCompose({ to: ['Dr Durand <durand@medecin.mssante.fr>'], subject: 'CR' });
+    await tb.api.compose.sendMessage(tab);
+    expect(tb.sent).toHaveLength(1);
+    expect(shown).toEqual([]);
+  });
+
+  it('cancels a send to Gmail at once, opens the Vigie window for that tab and marks the toolbar button', async () => {
+    const { tb, shown } = setup();
+    const tab = tb.openCompose({ to: ['jean.dupont@gmail.com'] });
+    await expect(tb.api.compose.sendMessage(tab)).rejects.toThrow(/aborted by an onBeforeSend/);
+    expect(tb.sent).toHaveLength(0);
+    expect(shown).toEqual([tab]);
+    expect(tb.badges.get(tab)).toBe('!');
+  });
+
+  it('never waits for the window: a window that never opens does not hold the send open', async () => {
+    const { tb, guard } = setup('block', { showWindow: () => new Promise<void>(() => undefined) });
+    const tab = tb.openCompose({ to: ['jean.dupont@gmail.com'] });
+    const r = await Promise.race([guard.onBeforeSend({ id: tab }, tb.tab(tab).details), new Promise((resolve) => setTimeout(() => resolve('held'), 1000))]);
+    expect(r).toEqual({ cancel: true });
+  });
+
+  it('cancels (fail safe) and still shows the window when the check itself fails', async () => {
+    const tb = new FakeThunderbird();
+    const shown: number[] = [];
+    const guard = new SendGuard({ api: tb.api, context: async () => { throw new Error('no policy'); }, showWindow: async (t) => void shown.push(t) });
+    const tab = tb.openCompose({ to: ['a@medecin.mssante.fr'] });
+    expect(await guard.onBeforeSend({ id: tab }, tb.tab(tab).details)).toEqual({ cancel: true });
+    expect(shown).toEqual([tab]);
+  });
+
+  it('sends a warning the user confirmed, once, through compose.sendMessage', async () => {
+    const { tb, guard, shown } = setup('warn');
+    const tab = tb.openCompose({ to: ['jean.dupont@gmail.com'], subject: 'RDV' });
+    await expect(tb.api.compose.sendMessage(tab)).rejects.toThrow();
+    expect(shown).toEqual([tab]);
+    expect(await guard.confirmAndSend(tab)).toEqual({ ok: true });
+    expect(tb.sent.map((s) => s.details.subject)).toEqual(['RDV']);
+    // The confirmation was used up.
+    expect(await tb.api.storage.session!.get(null)).toEqual({});
+  });
+
+  it('refuses to confirm a block', async () => {
+    const { tb, guard } = setup('block');
+    const tab = tb.openCompose({ to: ['jean.dupont@gmail.com'] });
+    const r = await guard.confirmAndSend(tab);
+    expect(r).toMatchObject({ ok: false, error: 'blocked' });
+    expect(tb.sent).toHaveLength(0);
+  });
+
+  it('does not honour a confirmation for a draft that changed since, nor an old one', async () => {
+    let now = 1_000_000;
+    const { tb, guard } = setup('warn', { now: () => now });
+    const tab = tb.openCompose({ to: ['jean.dupont@gmail.com'], subject: 'A' });
+    // Confirmation recorded, then the draft changes before the send reaches the listener.
+    await tb.api.storage.session!.set({ [`vigie.confirmed.${tab}`]: { fp: 'not-this-draft', at: now } });
+    expect(await guard.onBeforeSend({ id: tab }, tb.tab(tab).details)).toEqual({ cancel: true });
+    // A real confirmation, but too old.
+    const fp = (await import('./send-guard')).fingerprint;
+    const { ThunderbirdComposeSession } = await import('./compose-session');
+    const draft = (await new ThunderbirdComposeSession(tb.api, tab).read()).draft;
+    await tb.api.storage.session!.set({ [`vigie.confirmed.${tab}`]: { fp: await fp(draft), at: now } });
+    now += CONFIRMATION_TTL_MS + 1;
+    expect(await guard.onBeforeSend({ id: tab }, tb.tab(tab).details)).toEqual({ cancel: true });
+    // And a fresh one for this very draft goes through.
+    await tb.api.storage.session!.set({ [`vigie.confirmed.${tab}`]: { fp: await fp(draft), at: now } });
+    expect(await guard.onBeforeSend({ id: tab }, tb.tab(tab).details)).toEqual({});
+  });
+
+  it('stops a mailing list whose members include a Gmail address', async () => {
+    const tb0 = new FakeThunderbird({ lists: { Equipe: [{ name: 'A', email: 'a@medecin.mssante.fr' }, { name: 'B', email: 'b@gmail.com' }] }, parseMailboxString: true });
+    const shown: number[] = [];
+    const guard = new SendGuard({ api: tb0.api, context: async () => ({ whitelist: aDomainSet(), policy: aPolicy() }), showWindow: async (t) => void shown.push(t) });
+    const tab = tb0.openCompose({ to: ['Equipe <Equipe>'] });
+    const { verdict } = await guard.check(tab);
+    expect(verdict.verdict).toBe('block');
+    expect(verdict.recipients.map((r) => r.address)).toEqual(['a@medecin.mssante.fr', 'b@gmail.com']);
+  });
+});
