@@ -130,7 +130,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
   };
 
   return (
-    <main>
+    <main class="vigie-root">
       <header class="vigie-header">
         <img src="../icons/vigie.svg" alt="" width={24} height={24} />
         <span>{t.appName}</span>
