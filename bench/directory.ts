@@ -333,6 +333,8 @@ async function main(): Promise<void> {
     }
     console.log(`\nAnnuaire Santé index benchmark — ${count} mailboxes, ${background + RARE.length} queries (limit 10, each run ${REPEAT}× and timed by its median), Node ${process.version}\n`);
     console.log(table(results, count));
+    console.log('Engines: vigie = shared/directory (prefix on every word, AND, one-typo fallback); MiniSearch 7 (prefix, fuzzy 0.2, AND, accents folded);');
+    console.log('FlexSearch 0.8 Index (tokenize "forward", LatinBalance encoder). Build = read and parse the file + index; heap = after build and GC.');
     for (const r of results) {
       console.log(`\n${r.engine} slowest: ${r.slowest.map((x) => `"${x.q}" ${x.ms} ms`).join(', ')}`);
       if (r.missed.length) console.log(`\n${r.engine} missed ${r.missed.length} planted: ${r.missed.slice(0, 8).map((m) => `${m.kind} "${m.q}"`).join('; ')}${r.missed.length > 8 ? ' …' : ''}`);

@@ -163,3 +163,11 @@ describe('editDistance', () => {
     expect(editDistance('dupont', 'martin', 2)).toBe(3);
   });
 });
+
+describe('the builder', () => {
+  it('builds once', () => {
+    const b = new DirectoryIndexBuilder();
+    b.build();
+    expect(() => b.add(parseExtractionText(`${EXTRACTION_HEADER}\n${extractionLine(planted[1]!)}\n`).rows[0]!)).toThrow(/after build/);
+  });
+});

@@ -166,7 +166,7 @@ function lowerBound(tokens: readonly string[], key: string): number {
   return lo;
 }
 
-/** Collects rows, then builds the index in one pass. Duplicate addresses keep their first row. */
+/** Collects rows, then builds the index in one pass (once). Duplicate addresses keep their first row. */
 export class DirectoryIndexBuilder {
   private readonly records: string[] = [];
   /** Open-addressing set of the addresses already added: slot → mailbox + 1 (0 = empty). */
@@ -192,6 +192,7 @@ export class DirectoryIndexBuilder {
   private readonly profIds: number[] = [];
   private readonly deptIds: number[] = [];
   private readonly persons: number[] = [];
+  private built = false;
   private duplicates = 0;
   private scratch: number[] = [];
 
@@ -217,6 +218,7 @@ export class DirectoryIndexBuilder {
   }
 
   add(row: ExtractionRow): boolean {
+    if (this.built) throw new Error('DirectoryIndexBuilder: add() after build()');
     const address = addressKey(row.address);
     const h = hash32(address);
     let mask = this.slots.length - 1;
@@ -390,6 +392,7 @@ export class DirectoryIndexBuilder {
     });
 
     const records = this.records;
+    this.built = true;
     this.slots = new Int32Array(0);
     this.hashes = [];
 
