@@ -3,12 +3,14 @@
 //   npm run bench:server [-- --seconds 20 --connections 16 --count 535000]
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CITIES, FAMILY_NAMES, GIVEN_NAMES, PROFESSIONS, seededRandom, syntheticExtraction } from '../shared/directory/synthetic';
+import { DirectoryIndexBuilder } from '../shared/directory/directory-index';
+import { ExtractionParser } from '../shared/directory/extraction';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, count: { type: 'string', default: '535000' } } });
 const seconds = Number(values.seconds);
@@ -135,6 +137,28 @@ async function main(): Promise<void> {
   } finally {
     stop();
   }
+
+  // Side by side: the same queries on the same index in this process, no HTTP (the server's own overhead is the gap).
+  const builder = new DirectoryIndexBuilder();
+  const parser = new ExtractionParser((row) => builder.add(row));
+  const decoder = new TextDecoder();
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) parser.push(decoder.decode(chunk as Buffer, { stream: true }));
+  parser.end();
+  const index = builder.build({ source: 'bench' });
+  const raw = queries(2000);
+  for (const q of raw) index.search(q, { limit: 20 });
+  const times: number[] = [];
+  const until = performance.now() + 5000;
+  for (let i = 0; performance.now() < until; i++) {
+    const t = performance.now();
+    index.search(raw[i % raw.length]!, { limit: 20 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log('');
+  console.log(`the same searches in-process, one thread, no HTTP (index alone)`);
+  console.log(`  searches/s   ${(times.length / 5).toFixed(0)}`);
+  console.log(`  latency      p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   p99 ${percentile(times, 99).toFixed(2)} ms`);
 }
 
 main().catch((e: unknown) => {
