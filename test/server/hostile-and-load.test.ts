@@ -106,7 +106,7 @@ describe('directory rebuild under load', () => {
     let duringRebuild = 0;
     let slowest = 0;
     let sawBuilding = false;
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 100_000;
     const worker = async () => {
       while (Date.now() < deadline) {
         const building = server.directory.state.building;
@@ -132,7 +132,7 @@ describe('directory rebuild under load', () => {
     expect(found.results[0].address).toBe(planted.address);
     // The swap itself happens on the main thread; it must stay short.
     expect(slowest).toBeLessThan(2000);
-  }, 90_000);
+  }, 120_000);
 
   it('a broken extraction keeps the current index and says why', async () => {
     const tmp = join(tempDir('extraction'), 'broken.txt');
