@@ -25,24 +25,11 @@ function isCorsicaLetter(c: number): boolean {
 /** A run of at least 14 characters of digits (and A/B), single separators between them. */
 const LONG_RUN = /[0-9](?:[0-9ABab]|[ .\u00a0\u202f-](?=[0-9])){13,}/g;
 
-/** Scratch space for the groups of one digit run (reused: no allocation per run). */
-let groupStart = new Int32Array(64);
-let groupEnd = new Int32Array(64);
-let groupUsable = new Uint8Array(64);
-
-function ensureGroups(n: number): void {
-  if (n < groupStart.length) return;
-  const size = groupStart.length * 2;
-  const s = new Int32Array(size);
-  const e = new Int32Array(size);
-  const u = new Uint8Array(size);
-  s.set(groupStart);
-  e.set(groupEnd);
-  u.set(groupUsable);
-  groupStart = s;
-  groupEnd = e;
-  groupUsable = u;
-}
+/** A NIR spans at most 7 groups (S AA MM DD CCC OOO KK): only the last 7 groups of a run are kept. */
+const WINDOW = 7;
+const groupStart = new Int32Array(WINDOW);
+const groupEnd = new Int32Array(WINDOW);
+const groupUsable = new Uint8Array(WINDOW);
 
 export interface NirMatch {
   start: number;
@@ -56,7 +43,10 @@ export interface NirMatch {
 /** Past this many NIRs in one text the verdict cannot change: the search stops (a pasted file of NIRs stays fast). */
 export const MAX_NIRS = 1000;
 
-/** Finds every valid NIR (up to `limit`). Linear: each character is read once, each run's groups a bounded number of times. */
+/**
+ * Finds every valid NIR (up to `limit`). Linear: each character is read once, and as each group of a run is read,
+ * only the chains of the last 7 groups that end with it are checked (constant work per group).
+ */
 export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
   const found: NirMatch[] = [];
   const len = text.length;
@@ -67,8 +57,9 @@ export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
     const i = m.index;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     const glued = charClass[prev] === CLASS.LETTER || prev === 0x5f;
+    /** Groups read so far in this run, and the first group a new NIR may start at (after the last one found). */
     let groups = 0;
-    let chars = 0;
+    let firstFree = 0;
     let j = i;
     for (;;) {
       const gs = j;
@@ -79,12 +70,34 @@ export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
       }
       const next = j < len ? text.charCodeAt(j) : 0x20;
       const gluedAfter = charClass[next] === CLASS.LETTER || next === 0x5f;
-      ensureGroups(groups);
-      groupStart[groups] = gs;
-      groupEnd[groups] = j;
-      groupUsable[groups] = !gluedAfter && !(groups === 0 && glued) ? 1 : 0;
-      groups++;
-      chars += j - gs;
+      const h = groups++;
+      const slot = h % WINDOW;
+      groupStart[slot] = gs;
+      groupEnd[slot] = j;
+      groupUsable[slot] = !gluedAfter && !(h === 0 && glued) ? 1 : 0;
+      // The one chain of usable groups ending here with 15 characters (totals grow as it extends back), if it is
+      // split only where a NIR may be split; a NIR found ends the chains that overlap it.
+      if (groupUsable[slot]) {
+        let total = 0;
+        let start = -1;
+        for (let g = h; g >= 0 && g > h - WINDOW && g >= firstFree; g--) {
+          const sg = g % WINDOW;
+          if (!groupUsable[sg]) break;
+          total += groupEnd[sg]! - groupStart[sg]!;
+          if (total > 15) break;
+          if (total === 15) start = g;
+        }
+        if (start >= 0 && chainSplitsWell(start, h)) {
+          let compact = '';
+          for (let x = start; x <= h; x++) compact += text.slice(groupStart[x % WINDOW]!, groupEnd[x % WINDOW]!);
+          compact = compact.toUpperCase();
+          if (checkMatriculeIns(compact).valid) {
+            found.push({ start: groupStart[start % WINDOW]!, end: j, compact, grouped: h - start >= 3 });
+            if (found.length >= limit) return found;
+            firstFree = h + 1;
+          }
+        }
+      }
       if (gluedAfter) {
         while (j < len && (charClass[text.charCodeAt(j)] !== 0 || text.charCodeAt(j) === 0x5f)) j++;
         break;
@@ -96,28 +109,18 @@ export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
       break;
     }
     LONG_RUN.lastIndex = Math.max(j, m.index + 1);
-    if (chars < 15 || (groups === 1 && chars !== 15)) continue;
-    for (let g = 0; g < groups; g++) {
-      let total = 0;
-      for (let h = g; h < groups; h++) {
-        if (!groupUsable[h]) break;
-        total += groupEnd[h]! - groupStart[h]!;
-        if (total === 15) {
-          let compact = '';
-          for (let x = g; x <= h; x++) compact += text.slice(groupStart[x]!, groupEnd[x]!);
-          compact = compact.toUpperCase();
-          if (checkMatriculeIns(compact).valid) {
-            found.push({ start: groupStart[g]!, end: groupEnd[h]!, compact, grouped: h - g >= 3 });
-            if (found.length >= limit) return found;
-            g = h;
-          }
-          break;
-        }
-        if (total > 15 || !BOUNDARIES.has(total)) break;
-      }
-    }
   }
   return found;
+}
+
+/** True when every split between groups start..end falls where a NIR may be split (after S, AA, MM, DD, CCC, OOO). */
+function chainSplitsWell(start: number, end: number): boolean {
+  let total = 0;
+  for (let g = start; g < end; g++) {
+    total += groupEnd[g % WINDOW]! - groupStart[g % WINDOW]!;
+    if (!BOUNDARIES.has(total)) return false;
+  }
+  return true;
 }
 
 export const nirDetector: TextDetector = {
