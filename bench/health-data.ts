@@ -127,7 +127,7 @@ console.log(`worst adversarial case: ${worst.toFixed(1)} ms ${worst < 100 ? '(un
 // 4. Growth: the densest cases at ¼, ½ and 1 MB. Linear work doubles with the input; backtracking would explode.
 console.log('growth with input size (ms at ¼ MB, ½ MB, 1 MB):');
 for (const unit of ['Mme Dupont diabète 5 mg ', 'né le 12/', 'Dr Pr M. ', '1 ']) {
-  const at = (n: number) => time(() => scanText(unit.repeat(Math.ceil(n / unit.length)).slice(0, n)), 5);
+  const at = (n: number) => time(() => scanText(unit.repeat(Math.ceil(n / unit.length)).slice(0, n)), 7);
   const [a, b, c] = [at(MB / 4), at(MB / 2), at(MB)];
   console.log(`  ${a.toFixed(1).padStart(6)} ${b.toFixed(1).padStart(6)} ${c.toFixed(1).padStart(6)}  ×${(c / a).toFixed(1)} for ×4 input  ${JSON.stringify(unit)}`);
 }
