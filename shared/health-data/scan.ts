@@ -9,12 +9,15 @@ import { maskClinical } from './mask';
 function textSignals(text: string): Signal[] {
   if (!text) return [];
   const ctx = new TextContext(text);
-  let out: Signal[] = [];
-  for (const d of detectors) if (d.target === 'text' && !d.evidence) out = out.concat(d.detect(ctx));
+  const out: Signal[] = [];
+  const add = (signals: Signal[]) => {
+    for (const s of signals) out.push(s);
+  };
+  for (const d of detectors) if (d.target === 'text' && !d.evidence) add(d.detect(ctx));
   // Clinical evidence matters only with someone to attach it to (or a bare number to confirm as a NIR).
   const needed = out.some((s) => s.role === 'person' || s.needsContext);
   if (!needed) return out;
-  for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') out = out.concat(d.detect(ctx));
+  for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') add(d.detect(ctx));
   return out;
 }
 

@@ -45,10 +45,18 @@ function lowerBound(list: Signal[], offset: number): number {
  * position in it: a suggestive attachment name counts as clinical evidence for every person of the message.
  */
 export function combine(signals: Signal[]): Scored {
-  const persons = signals.filter((s) => s.role === 'person').sort(byStart);
-  const clinical = signals.filter((s) => s.role === 'clinical').sort(byStart);
-  const attachments = signals.filter((s) => s.role === 'attachment');
-  const identifiers = signals.filter((s) => s.role === 'identifier');
+  const persons: Signal[] = [];
+  const clinical: Signal[] = [];
+  const attachments: Signal[] = [];
+  const identifiers: Signal[] = [];
+  for (const s of signals) {
+    if (s.role === 'person') persons.push(s);
+    else if (s.role === 'clinical') clinical.push(s);
+    else if (s.role === 'attachment') attachments.push(s);
+    else identifiers.push(s);
+  }
+  persons.sort(byStart);
+  clinical.sort(byStart);
 
   const near = (list: Signal[], s: Signal) => {
     const i = lowerBound(list, s.start - PROXIMITY);
