@@ -1,22 +1,30 @@
 // The background (an MV3 event page): every listener is registered here at top level, synchronously, so that
 // Thunderbird wakes the page for it and keeps the Annuaire Santé address book across restarts of the page.
+import { browserStorage, type WebExtensionApi } from '../browser-api';
 import { thunderbird } from './messenger';
-import { loadSettings, thunderbirdSettingsStorage } from './settings';
+import { loadSettings } from './settings';
 import { SendGuard } from './send-guard';
 import { checkContextOf, directoryClientOf, languageFor } from './context';
 import { ADDRESS_BOOK_ID, ADDRESS_BOOK_NAME, directorySearchListener } from './directory-provider';
 import { router } from './messages';
+import { ServerList, listUrl } from './server-list';
 
 const api = thunderbird();
-const storage = thunderbirdSettingsStorage(api.storage);
+const storage = browserStorage(api as unknown as WebExtensionApi);
+const serverList = new ServerList(api.storage.local, (url, init) => fetch(url, init));
 const settings = () => loadSettings(storage);
 const uiLanguage = () => api.i18n?.getUILanguage();
+
+async function checkContext() {
+  const { settings: s } = await settings();
+  return checkContextOf(s, await serverList.domainSet(listUrl(s.serverUrl, s.policy.whitelist.serverUrl)));
+}
 
 async function showWindow(tabId: number): Promise<void> {
   await api.windows.create({ type: 'popup', url: api.runtime.getURL(`popup/popup.html?tab=${tabId}&reason=send`), width: 620, height: 720, allowScriptsToClose: true });
 }
 
-const guard = new SendGuard({ api, context: async () => checkContextOf((await settings()).settings), showWindow });
+const guard = new SendGuard({ api, context: checkContext, showWindow });
 
 api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
 
@@ -44,3 +52,6 @@ api.runtime.onMessage.addListener(
     'vigie/settings': () => settings(),
   }),
 );
+
+// A fresher liste blanche from the server, fetched once the page starts (never during a send).
+void checkContext().catch(() => undefined);

@@ -1,18 +1,13 @@
 // What the guard and the pages need from the settings: the core's check context, the language, the directory client.
 import type { CheckContext } from '../../shared/send-check';
-import { defaultPolicy } from '../../shared/config/policy';
-import { embeddedDomainSet } from '../../shared/whitelist/embedded';
+import type { DomainSet } from '../../shared/whitelist/domain-set';
 import { scanDraft } from '../../shared/health-data';
 import { languageOf } from '../../shared/i18n/messages';
 import { ServerDirectoryClient } from '../../shared/directory/server-client';
 import type { VigieSettings } from './settings';
 
-export function checkContextOf(settings: VigieSettings): CheckContext {
-  const policy = defaultPolicy();
-  policy.mode = settings.mode;
-  policy.internalDomains = [...settings.internalDomains];
-  if (settings.helpdesk) policy.helpdesk = settings.helpdesk;
-  return { whitelist: embeddedDomainSet(), policy, scanHealthData: scanDraft };
+export function checkContextOf(settings: VigieSettings, whitelist: DomainSet): CheckContext {
+  return { whitelist, policy: settings.policy, scanHealthData: scanDraft };
 }
 
 export function languageFor(settings: VigieSettings, uiLanguage: string | undefined): 'fr' | 'en' {

@@ -45,6 +45,7 @@ export const text = {
       locked: 'Fixé par votre service informatique',
       lockedNote: 'Les réglages grisés sont fixés par la politique de votre établissement.',
       problem: (key: string, reason: string) => `Réglage « ${key} » ignoré : ${reason}`,
+      reason: { 'invalid value': 'valeur invalide', 'unknown setting': 'réglage inconnu' } as Record<string, string>,
     },
   },
   en: {
@@ -90,6 +91,7 @@ export const text = {
       locked: 'Set by your IT department',
       lockedNote: 'Greyed-out settings are set by your organisation’s policy.',
       problem: (key: string, reason: string) => `Setting “${key}” ignored: ${reason}`,
+      reason: { 'invalid value': 'invalid value', 'unknown setting': 'unknown setting' } as Record<string, string>,
     },
   },
 };

@@ -7,7 +7,7 @@ export interface DocumentsPanelProps {
   api: DocumentsApi;
   lang: 'fr' | 'en';
   organisation: string;
-  productReference: string;
+  documentsPolicy: { productReference?: string; operatorSizeLimitMB: number };
   version: string;
   recipients: string[];
   onAttach(files: AttachedFile[], meta: { subject: string; headers: Record<string, string> }): Promise<void>;
@@ -20,7 +20,7 @@ export function DocumentsPanel(props: DocumentsPanelProps) {
       lang={props.lang}
       sender={{ organisation: props.organisation || 'Vigie MSSanté', application: { name: 'Vigie MSSanté (Thunderbird)', version: props.version, vendor: 'Vigie MSSanté' } }}
       recipients={props.recipients}
-      {...(props.productReference ? { policy: { nil: props.productReference } } : {})}
+      policy={{ ...(props.documentsPolicy.productReference ? { nil: props.documentsPolicy.productReference } : {}), operatorLimitBytes: props.documentsPolicy.operatorSizeLimitMB * 1024 * 1024 }}
       onAttach={props.onAttach}
     />
   );

@@ -168,7 +168,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
           api={documents}
           lang={lang}
           organisation={props.loaded.settings.organisation}
-          productReference={props.loaded.settings.productReference}
+          documentsPolicy={props.loaded.settings.policy.documents}
           version={version}
           recipients={(reply?.verdict.recipients ?? []).map((r) => r.address).filter((a): a is string => !!a)}
           onAttach={async (files, meta) => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const marionettePort = await freePort();
   const app = appDirWithPolicies({
     ExtensionSettings: { [ID]: { installation_mode: 'force_installed', install_url: `file://${XPI}` } },
-    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', productReference: 'VIGIE-TB-E2E' } } },
+    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' } } } },
   });
   // Extension pages in the main process, so the suite can read and click Vigie's pages from the chrome context.
   const profile = makeProfile({ smtpPort: smtp.port, marionettePort, identity: IDENTITY, prefs: { 'extensions.webextensions.remote': false } });
@@ -244,11 +244,12 @@ describe('Vigie in Thunderbird', () => {
   it('shows IT policy settings locked on the options page, and a warning the user confirms is sent again', async () => {
     await drv.openOptionsTab();
     const m = tb.marionette;
-    const state = await m.waitFor<{ server: string; serverLocked: boolean; langLocked: boolean; modeLocked: boolean; note: boolean }>(
+    const state = await m.waitFor<Record<string, unknown>>(
       inPage('options', `const s = doc.getElementById('serverUrl'); if (!s) return null;
-        return { server: s.value, serverLocked: s.disabled, langLocked: doc.getElementById('language').disabled, modeLocked: doc.getElementById('mode').disabled, note: !!doc.getElementById('locked-note') };`),
+        return { server: s.value, serverLocked: s.disabled, langLocked: doc.getElementById('language').disabled, orgLocked: doc.getElementById('organisation').disabled,
+          modeLocked: doc.getElementById('mode').disabled, note: !!doc.getElementById('locked-note'), nil: doc.getElementById('product-reference').textContent };`),
       [], 15_000, 'the options page');
-    expect(state).toEqual({ server: `${serverUrl}/`, serverLocked: true, langLocked: true, modeLocked: false, note: true });
+    expect(state).toEqual({ server: `${serverUrl}/`, serverLocked: true, langLocked: true, orgLocked: true, modeLocked: false, note: true, nil: expect.stringContaining('VIGIE-TB-E2E') });
     writeFileSync(join(SHOTS, 'thunderbird-options-locked.png'), await m.screenshotOf('mail:3pane'));
 
     // The user switches to "warn" (not locked) and saves.
