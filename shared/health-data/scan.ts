@@ -1,7 +1,7 @@
 // scanText / scanDraft: run every registered detector, score the signals, report masked findings.
 import type { AttachmentInfo, Draft, Finding, HealthDataReport } from '../model';
 import { detectors } from './registry';
-import { combine, THRESHOLD } from './score';
+import { CLINICAL_CAP, combine, THRESHOLD } from './score';
 import { TextContext } from './text-context';
 import type { Signal } from './types';
 import { maskClinical } from './mask';
@@ -14,8 +14,10 @@ function textSignals(text: string): Signal[] {
     for (const s of signals) out.push(s);
   };
   for (const d of detectors) if (d.target === 'text' && !d.evidence) add(d.detect(ctx));
-  // Clinical evidence matters only with someone to attach it to (or a bare number to confirm as a NIR).
-  const needed = out.some((s) => s.role === 'person' || s.needsContext);
+  // Clinical evidence matters only with someone it could make health data of (a person weighty enough to reach the
+  // threshold with the most evidence a cluster counts), or a bare number to confirm as a NIR. A roster of doctors'
+  // names or a protocol's generic "patient" never can: its clinical words are not even looked at.
+  const needed = out.some((s) => (s.role === 'person' && s.weight * CLINICAL_CAP >= THRESHOLD) || s.needsContext);
   if (!needed) return out;
   for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') add(d.detect(ctx));
   return out;

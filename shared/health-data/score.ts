@@ -6,7 +6,7 @@ import type { Signal } from './types';
 export const THRESHOLD = 1;
 export const PROXIMITY = 300;
 /** Clinical evidence above this adds nothing (a long report is not "more" health data). */
-const CLINICAL_CAP = 2;
+export const CLINICAL_CAP = 2;
 /** Each further kind of person designation near the first (name + age + birth date) strengthens it. */
 const PERSON_BONUS = 0.3;
 const MIN_BONUS_WEIGHT = 0.3;
