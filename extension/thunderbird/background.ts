@@ -6,7 +6,8 @@ import { loadSettings } from './settings';
 import { SendGuard } from './send-guard';
 import { checkContextOf, directoryClientOf, languageFor } from './context';
 import { ADDRESS_BOOK_ID, ADDRESS_BOOK_NAME, directorySearchListener } from './directory-provider';
-import { router } from './messages';
+import { createRouter, type SenderInfo } from '../messaging';
+import './messages';
 import { ServerList, listUrl } from './server-list';
 
 const api = thunderbird();
@@ -37,21 +38,16 @@ api.addressBooks?.provider?.onSearchRequest.addListener(
   { addressBookName: ADDRESS_BOOK_NAME, isSecure: true, id: ADDRESS_BOOK_ID },
 );
 
-api.runtime.onMessage.addListener(
-  router({
-    'vigie/check': async ({ tabId }) => {
-      try {
-        const [{ verdict, expandedLists }, loaded] = await Promise.all([guard.check(tabId), settings()]);
-        await guard.badge(tabId, verdict.verdict === 'allow' ? null : verdict.verdict);
-        return { verdict, expandedLists, lang: languageFor(loaded.settings, uiLanguage()) };
-      } catch (e) {
-        return { error: e instanceof Error ? e.message : String(e) };
-      }
-    },
-    'vigie/confirm-send': ({ tabId }) => guard.confirmAndSend(tabId),
-    'vigie/settings': () => settings(),
-  }),
-);
+const router = createRouter({
+  'background/check-compose': async ({ tabId }) => {
+    const [{ verdict, expandedLists }, loaded] = await Promise.all([guard.check(tabId), settings()]);
+    await guard.badge(tabId, verdict.verdict === 'allow' ? null : verdict.verdict);
+    return { verdict, expandedLists, lang: languageFor(loaded.settings, uiLanguage()) };
+  },
+  'background/confirm-send': ({ tabId }) => guard.confirmAndSend(tabId),
+  'background/settings': () => settings(),
+});
+api.runtime.onMessage.addListener((message, sender) => router.handle(message, sender as SenderInfo));
 
 // A fresher liste blanche from the server, fetched once the page starts (never during a send).
 void checkContext().catch(() => undefined);

@@ -1,5 +1,5 @@
-// The messages between Vigie's Thunderbird pages (popup, Vigie window, options) and its background: one typed
-// contract, one router. Each request names what it asks; the background answers with a plain object.
+// What Vigie's Thunderbird pages (the Vigie page, the options page) ask the background, added to the one typed
+// message contract of extension/messaging (its router and `send` carry them).
 import type { Verdict } from '../../shared/model';
 import type { LoadedSettings } from './settings';
 
@@ -9,34 +9,15 @@ export interface CheckReply {
   expandedLists: { name: string; members: number }[];
 }
 
-export type Request =
-  | { kind: 'vigie/check'; tabId: number }
-  | { kind: 'vigie/confirm-send'; tabId: number }
-  | { kind: 'vigie/settings' };
+export type ConfirmReply = { ok: true } | { ok: false; error: string; verdict?: Verdict };
 
-export interface Replies {
-  'vigie/check': CheckReply | { error: string };
-  'vigie/confirm-send': { ok: true } | { ok: false; error: string; verdict?: Verdict };
-  'vigie/settings': LoadedSettings;
-}
-
-export type Handlers = { [K in Request['kind']]: (req: Extract<Request, { kind: K }>) => Promise<Replies[K]> };
-
-function isRequest(m: unknown): m is Request {
-  const k = (m as { kind?: unknown } | null)?.kind;
-  return typeof k === 'string' && ['vigie/check', 'vigie/confirm-send', 'vigie/settings'].includes(k);
-}
-
-/** The background's runtime.onMessage listener: answers Vigie's requests, ignores everything else. */
-export function router(handlers: Handlers) {
-  return (message: unknown): Promise<unknown> | undefined => {
-    if (!isRequest(message)) return undefined;
-    const h = handlers[message.kind] as (r: Request) => Promise<unknown>;
-    return h(message);
-  };
-}
-
-/** Sends one request from a page to the background. */
-export function ask<K extends Request['kind']>(send: (m: unknown) => Promise<unknown>, req: Extract<Request, { kind: K }>): Promise<Replies[K]> {
-  return send(req) as Promise<Replies[K]>;
+declare module '../messaging' {
+  interface Messages {
+    /** Check the draft of a compose tab now (the Vigie page shows the verdict and refreshes the toolbar badge). */
+    'background/check-compose': { request: { tabId: number }; response: CheckReply };
+    /** The user confirmed a warning: check again, remember this draft, and send it. */
+    'background/confirm-send': { request: { tabId: number }; response: ConfirmReply };
+    /** The effective settings and which are locked by IT policy. */
+    'background/settings': { request: Record<string, never>; response: LoadedSettings };
+  }
 }

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ContactPicker } from '../../../shared/ui/contact-picker';
 import type { Verdict } from '../../../shared/model';
 import { thunderbird } from '../messenger';
-import { ask, type CheckReply } from '../messages';
+import { send as sendMessage, type Envelope } from '../../messaging';
+import type { CheckReply } from '../messages';
 import { ThunderbirdComposeSession } from '../compose-session';
 import { directoryClientOf, languageFor } from '../context';
 import { serverDocumentsApi } from '../di-client';
@@ -17,7 +18,7 @@ import { DocumentsPanel } from './documents';
 const api = thunderbird();
 const params = new URLSearchParams(location.search);
 const fromSend = params.get('reason') === 'send';
-const send = (m: unknown) => api.runtime.sendMessage(m);
+const transport = (m: Envelope) => api.runtime.sendMessage(m);
 const version = (api.runtime as { getManifest?(): { version: string } }).getManifest?.().version ?? '';
 
 async function composeTabId(): Promise<number | undefined> {
@@ -92,13 +93,12 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
 
   const recheck = useCallback(async () => {
     if (props.tabId === undefined) return;
-    const r = await ask(send, { kind: 'vigie/check', tabId: props.tabId });
-    if ('error' in r) {
-      setError(r.error);
-      setReply(undefined);
-    } else {
+    try {
+      setReply(await sendMessage(transport, 'background/check-compose', { tabId: props.tabId }));
       setError(undefined);
-      setReply(r);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setReply(undefined);
     }
   }, [props.tabId]);
 
@@ -111,7 +111,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
   const onSend = async () => {
     setBusy(true);
     setNote(t.sending);
-    const r = await ask(send, { kind: 'vigie/confirm-send', tabId: props.tabId! });
+    const r = await sendMessage(transport, 'background/confirm-send', { tabId: props.tabId! }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
     setBusy(false);
     if (r.ok) {
       if (fromSend) window.close();
@@ -184,7 +184,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
 
 async function main() {
   const root = document.getElementById('app')!;
-  const [tabId, loaded] = await Promise.all([composeTabId(), ask(send, { kind: 'vigie/settings' })]);
+  const [tabId, loaded] = await Promise.all([composeTabId(), sendMessage(transport, 'background/settings', {})]);
   document.documentElement.lang = languageFor(loaded.settings, api.i18n?.getUILanguage());
   render(<App tabId={tabId} loaded={loaded} />, root);
 }
