@@ -595,7 +595,8 @@ export class DirectoryIndex {
       if (i + 1 < word.length) variants.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
       for (const c of ALPHABET) if (c !== word[i]) variants.add(word.slice(0, i) + c + word.slice(i + 1));
     }
-    for (let i = 0; i <= word.length; i++) for (const c of ALPHABET) variants.add(word.slice(0, i) + c + word.slice(i));
+    // Insertions (not after the last letter: that only narrows a prefix that already matches nothing).
+    for (let i = 0; i < word.length; i++) for (const c of ALPHABET) variants.add(word.slice(0, i) + c + word.slice(i));
     const ranges: [number, number][] = [];
     const exact: number[] = [];
     for (const v of variants) {
@@ -819,9 +820,12 @@ export class DirectoryIndex {
     let match: MatchKind = 'words';
 
     if (!hits.length) {
-      // One typo: try each word at edit distance one, the others as typed; keep the best.
+      // One typo: try each word at edit distance one, the others as typed; keep the best. A word that matches
+      // nothing must be the mistyped one; when two words match nothing, one typo cannot explain the query.
       const merged = new Map<number, number>();
+      const unmatched = terms.map((t, i) => (t.ranges.length ? -1 : i)).filter((i) => i >= 0);
       ws.forEach((w, i) => {
+        if (unmatched.length > 1 || (unmatched.length === 1 && unmatched[0] !== i)) return;
         if (w.length < 4 || /^\d+$/.test(w)) return;
         const fuzzy = this.fuzzyTerm(w);
         if (!fuzzy.ranges.length) return;
