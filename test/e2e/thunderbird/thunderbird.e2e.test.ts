@@ -45,34 +45,44 @@ beforeAll(async () => {
   await server.directoryReady;
   serverUrl = server.publicUrl.replace('//localhost:', '//127.0.0.1:');
   smtp = await startSmtpSink();
-  const marionettePort = await freePort();
-  const app = appDirWithPolicies({
-    ExtensionSettings: { [ID]: { installation_mode: 'force_installed', install_url: `file://${XPI}` } },
-    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' } } } },
-  });
-  // Extension pages in the main process, so the suite can read and click Vigie's pages from the chrome context.
-  const profile = makeProfile({ smtpPort: smtp.port, marionettePort, identity: IDENTITY, prefs: { 'extensions.webextensions.remote': false } });
-  tb = await startThunderbird(app, profile, marionettePort);
-  drv = new ThunderbirdDriver(tb.marionette, ID);
-  await tb.marionette.waitFor(`return WebExtensionPolicy.getByID(arguments[0])?.extension?.backgroundState === "running" || !!WebExtensionPolicy.getByID(arguments[0])`, [ID], 30_000, 'the extension to start');
-  await sleep(1500);
 });
 
 afterAll(async () => {
-  if (tb) {
-    await tb.stop().catch(() => undefined);
-    const errors = tb.log.filter((l) => /vigie|moz-extension/i.test(l));
-    if (errors.length) console.log(`Thunderbird log (Vigie lines):\n${errors.slice(0, 40).join('\n')}`);
-  }
   await smtp?.close();
   await server?.close();
 });
+
+/** Starts Thunderbird with Vigie: installed by the ExtensionSettings policy, or sideloaded into the profile. */
+async function launch(opts: { install: 'policy' | 'profile'; prefs?: Record<string, boolean> }): Promise<void> {
+  const marionettePort = await freePort();
+  const app = appDirWithPolicies({
+    ...(opts.install === 'policy' ? { ExtensionSettings: { [ID]: { installation_mode: 'force_installed', install_url: `file://${XPI}` } } } : {}),
+    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' } } } },
+  });
+  const profile = makeProfile({ smtpPort: smtp.port, marionettePort, identity: IDENTITY, ...(opts.install === 'profile' ? { xpi: { path: XPI, id: ID } } : {}), prefs: opts.prefs ?? {} });
+  tb = await startThunderbird(app, profile, marionettePort);
+  drv = new ThunderbirdDriver(tb.marionette, ID);
+  await tb.marionette.waitFor(`return !!WebExtensionPolicy.getByID(arguments[0])`, [ID], 30_000, 'the extension to start');
+  await sleep(1500);
+  smtp.mails.length = 0;
+}
+
+async function stop(): Promise<void> {
+  if (!tb) return;
+  await tb.stop().catch(() => undefined);
+  const lines = tb.log.filter((l) => /vigie|moz-extension/i.test(l));
+  if (lines.length) console.log(`Thunderbird log (Vigie lines):\n${lines.slice(0, 40).join('\n')}`);
+}
 
 afterEach(async () => {
   await drv?.closeVigieWindows().catch(() => undefined);
 });
 
 describe('Vigie in Thunderbird', () => {
+  // Extension pages in the main process, so the suite can read and click Vigie's pages from the chrome context.
+  beforeAll(() => launch({ install: 'policy', prefs: { 'extensions.webextensions.remote': false } }));
+  afterAll(() => stop());
+
   it('is installed by the ExtensionSettings policy and running', async () => {
     expect(await drv.addonActive()).toEqual({ active: true, version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version });
   });
@@ -273,5 +283,44 @@ describe('Vigie in Thunderbird', () => {
     expect(mail!.rcptTo).toEqual(['famille.durand@gmail.com']);
     expect((await parse(mail!.raw)).subject).toBe(subject);
     smtp.mails.length = 0;
+  });
+});
+
+describe('Vigie in Thunderbird’s default configuration (extension pages in their own process), sideloaded into the profile', () => {
+  beforeAll(() => launch({ install: 'profile' }));
+  afterAll(() => stop());
+
+  it('stops a send to Gmail and opens the Vigie window; a send to MSSanté goes through', async () => {
+    const m = tb.marionette;
+    expect(await drv.addonActive()).toMatchObject({ active: true });
+    await drv.openCompose({ to: 'jean.dupont@gmail.com', subject: 'Défaut bloqué' });
+    await drv.send('Défaut bloqué');
+    await m.waitFor(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) { const b = w.document.querySelector("browser"); if (b && b.currentURI.spec.includes("popup.html?tab=")) return b.isRemoteBrowser ? "remote" : "local"; } return null;`, [], 15_000, 'the Vigie window').then((r) => expect(r).toBe('remote'));
+    await sleep(1000);
+    expect(smtp.mails).toHaveLength(0);
+    expect(await drv.isComposeOpen('Défaut bloqué')).toBe(true);
+    await drv.closeCompose('Défaut bloqué');
+
+    await drv.openCompose({ to: 'paul.durand@chu-lyon.mssante.fr', subject: 'Défaut envoyé' });
+    await drv.send('Défaut envoyé');
+    await drv.waitComposeClosed('Défaut envoyé');
+    expect((await smtp.waitFor(1)).map((x) => x.rcptTo)).toEqual([['paul.durand@chu-lyon.mssante.fr']]);
+    smtp.mails.length = 0;
+  });
+
+  it('opens the compose toolbar popup, which checks the draft as soon as it loads (the button gets its badge)', async () => {
+    const m = tb.marionette;
+    const subject = 'Bouton Vigie';
+    await drv.openCompose({ to: 'famille@gmail.com', subject });
+    const badge = `for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return b && b.getAttribute("badge"); } return null;`;
+    expect(await m.script(badge, [subject])).toBeFalsy();
+    await drv.clickComposeAction(subject);
+    const popup = await m.waitFor<{ uri: string; remote: boolean }>(
+      `for (const w of Services.wm.getEnumerator("msgcompose")) for (const p of w.document.querySelectorAll("panel")) { const b = p.querySelector("browser"); if (b && b.currentURI && b.currentURI.spec.includes("/popup/popup.html")) return { uri: b.currentURI.spec, remote: b.isRemoteBrowser }; } return null;`,
+      [], 15_000, 'the compose-action popup');
+    expect(popup.remote).toBe(true);
+    expect(popup.uri).not.toContain('tab=');
+    await m.waitFor(badge, [subject], 15_000, 'the badge set by the popup’s check').then((b) => expect(b).toBe('!'));
+    await drv.closeCompose(subject);
   });
 });
