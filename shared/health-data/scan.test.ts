@@ -56,3 +56,12 @@ describe('scanText / scanDraft', () => {
     for (const secret of ['ROUX', 'Colette', '1941', '14/02', '6,1', '279035121518989']) expect(all).not.toContain(secret);
   });
 });
+
+describe('scanDraft with what a host may hand over', () => {
+  it('reads a draft with missing fields or a nameless attachment as empty, without throwing', () => {
+    const partial = { subject: undefined, body: 'NIR 1 85 06 75 112 345 45', attachments: [{}] } as unknown as Parameters<typeof scanDraft>[0];
+    expect(scanDraft(partial).containsHealthData).toBe(true);
+    const empty = {} as unknown as Parameters<typeof scanDraft>[0];
+    expect(scanDraft(empty)).toEqual({ containsHealthData: false, findings: [], score: 0 });
+  });
+});

@@ -53,12 +53,13 @@ export function scanText(text: string, attachments: readonly AttachmentInfo[] = 
  * together), each finding placed back in its own field; attachment names and types are read too.
  */
 export function scanDraft(draft: Pick<Draft, 'subject' | 'body' | 'attachments'>): HealthDataReport {
-  const subject = draft.subject ?? '';
+  const subject = typeof draft.subject === 'string' ? draft.subject : '';
+  const body = typeof draft.body === 'string' ? draft.body : '';
   const separator = '\n\n';
   const bodyOffset = subject.length + separator.length;
-  const text = subject ? `${subject}${separator}${draft.body ?? ''}` : (draft.body ?? '');
+  const text = subject ? `${subject}${separator}${body}` : body;
   const shift = subject ? bodyOffset : 0;
-  const fromAttachments = attachmentSignals(draft.attachments ?? []);
+  const fromAttachments = attachmentSignals(Array.isArray(draft.attachments) ? draft.attachments : []);
   const { score, signals } = combine([...textSignals(text), ...fromAttachments]);
   const findings = signals.map((s) => {
     if (s.role === 'attachment') return toFinding(s, text, 'attachment');

@@ -34,7 +34,7 @@ export const attachmentNamesDetector: AttachmentDetector = {
   target: 'attachment',
   detect(attachment: AttachmentInfo, index: number): Signal[] {
     const lex = attachmentLexicon();
-    const name = attachment.name;
+    const name = typeof attachment.name === 'string' ? attachment.name : '';
     const full = baseName(name);
     const offset = name.length - full.length;
     // A name too long to be real: its start and its extension are read.
