@@ -19,7 +19,7 @@ function parse(xml: string) {
   const errors: string[] = [];
   const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'text/xml');
   expect(errors).toEqual([]);
-  return doc;
+  return doc as unknown as Document;
 }
 const all = (doc: Document, ns: string, name: string) => Array.from(doc.getElementsByTagNameNS(ns, name)) as unknown as Element[];
 
@@ -36,7 +36,7 @@ describe('XML add-in-only manifest', () => {
     expect(all(doc, O, 'Id')[0]!.textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(all(doc, O, 'Permissions')[0]!.textContent).toBe('ReadWriteItem');
     // Element order matters in the XSD's sequence: the ones the add-in uses, in that order.
-    const order = Array.from(root.childNodes).filter((n) => n.nodeType === 1).map((n) => (n as Element).localName);
+    const order = Array.from(root.childNodes).filter((n) => n.nodeType === 1).map((n) => (n as unknown as Element).localName);
     expect(order).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'VersionOverrides']);
   });
 
