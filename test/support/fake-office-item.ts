@@ -1,10 +1,11 @@
 // A fake Outlook compose item (the office-js surface Vigie uses), holding a compose scenario.
 import type { ComposeScenario } from '../contracts/compose-session';
+import type { OfficeComposeItem } from '../../addin/office/office-compose-session';
 
 type Person = { address: string; name?: string };
 const details = (p: Person) => ({ emailAddress: p.address, displayName: p.name ?? p.address, recipientType: 'externalUser' });
 
-export function fakeOfficeItem(s: ComposeScenario) {
+export function fakeOfficeItem(s: ComposeScenario): OfficeComposeItem {
   const fields = { to: s.to.map(details), cc: s.cc.map(details), bcc: s.bcc.map(details) };
   const ok = <T>(value: T) => (cb: (r: { status: string; value: T }) => void) => setTimeout(() => cb({ status: 'succeeded', value }), 0);
   const recipients = (name: keyof typeof fields) => ({
@@ -14,7 +15,7 @@ export function fakeOfficeItem(s: ComposeScenario) {
       ok(undefined)(cb);
     },
   });
-  return {
+  const item = {
     from: { getAsync: ok(details(s.from)) },
     to: recipients('to'),
     cc: recipients('cc'),
@@ -23,4 +24,5 @@ export function fakeOfficeItem(s: ComposeScenario) {
     body: { getAsync: (_coercion: string, cb: (r: { status: string; value: string }) => void) => ok(s.body)(cb) },
     getAttachmentsAsync: ok(s.attachments.map((name) => ({ name, size: 1000 }))),
   };
+  return item as unknown as OfficeComposeItem;
 }
