@@ -1,5 +1,6 @@
 // Masked excerpts: enough for the user to recognise what was found, never the identifier or the name itself.
 import { charClass } from './fold';
+import { LETTER, LETTER_OR_DIGIT } from '../text/unicode-regex';
 
 /** A NIR as `1 85 ** ** *** *** **`: sex and year of birth kept, the rest hidden. */
 export function maskNir(compact: string): string {
@@ -32,7 +33,7 @@ export function maskOutside(s: string, keep: [number, number][]): string {
     const ch = s.charAt(i);
     const kept = keep.some(([a, b]) => i >= a && i < b);
     const c = s.charCodeAt(i);
-    const alnum = c < 0x250 ? charClass[c] !== 0 : /[\p{L}\p{N}]/u.test(ch);
+    const alnum = c < 0x250 ? charClass[c] !== 0 : LETTER_OR_DIGIT.test(ch);
     out += kept || !alnum ? ch : '*';
   }
   return out;
@@ -65,7 +66,7 @@ export function maskClinical(s: string, max = 60): string {
       inNumber = false;
       out += s.charAt(i);
     }
-    prevAlnum = digit || (c < 0x250 ? charClass[c] !== 0 : /\p{L}/u.test(s.charAt(i)));
+    prevAlnum = digit || (c < 0x250 ? charClass[c] !== 0 : LETTER.test(s.charAt(i)));
   }
   return out.length >= max && s.length > out.length ? `${out.slice(0, max - 1)}…` : out;
 }

@@ -6,19 +6,13 @@
 // hyphen. No listed domain has a non-ASCII label, so a non-ASCII domain is never inside the MSSanté space whatever its
 // exact mapping; a test compares this function with tr46 on generated domains.
 import punycode from 'punycode/punycode.js';
+import { propertyRegex } from '../text/unicode-regex';
 
 const SEPARATORS = /[\u002E\u3002\uFF0E\uFF61]/g;
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-// Letters, marks, digits and hyphens. Built at run time: engines older than ES2018 (classic Outlook's JS runtime
-// before Version 2403) cannot even parse a \p{…} literal; they get an approximation that refuses ASCII punctuation,
-// controls, spaces and Unicode punctuation blocks.
-const UNICODE_LABEL = ((): RegExp => {
-  try {
-    return new RegExp('^[\\p{L}\\p{M}\\p{N}-]+$', 'u');
-  } catch {
-    return /^[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\ufff0-\uffff]+$/;
-  }
-})();
+// Letters, marks, digits and hyphens (an approximation on engines older than ES2018: no ASCII punctuation, controls,
+// spaces or Unicode punctuation blocks).
+const UNICODE_LABEL = propertyRegex('^[\\p{L}\\p{M}\\p{N}-]+$', 'u', /^[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\ufff0-\uffff]+$/);
 
 export function domainToAscii(input: string): string | null {
   const mapped = input.replace(SEPARATORS, '.').normalize('NFKC').toLowerCase();

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { parse } from 'acorn';
 
 const bundlePath = join(__dirname, '../../dist/outlook/launch-event.js');
 
@@ -53,6 +54,10 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     expect(statSync(bundlePath).size).toBeLessThan(150 * 1024);
     expect(code).not.toMatch(/\bimport\s*\(|^import |\brequire\(/m);
     expect(code).not.toMatch(/\blocalStorage\b|\bdocument\.\w/);
+  });
+
+  it('parses as ECMAScript 2016, the syntax classic Outlook before Version 2403 runs', () => {
+    expect(() => parse(readFileSync(bundlePath, 'utf8'), { ecmaVersion: 2016 })).not.toThrow();
   });
 
   it('stops Gmail from an MSSanté sender with a message of at most 500 characters', async () => {
