@@ -47,7 +47,7 @@ export function readExtraction(file: string, onText: (text: string) => void): Pr
   const decoder = new TextDecoder('utf-8');
   if (!isZip(file)) {
     return new Promise((resolvePromise, reject) => {
-      const stream = createReadStream(file);
+      const stream = createReadStream(file, { highWaterMark: 1 << 20 });
       stream.on('data', (chunk) => {
         try {
           onText(decoder.decode(chunk as Buffer, { stream: true }));
@@ -97,7 +97,7 @@ export function readExtraction(file: string, onText: (text: string) => void): Pr
       };
       f.start();
     };
-    const stream = createReadStream(file);
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => {
       if (failed) return;
       const b = chunk as Buffer;
