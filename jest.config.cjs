@@ -17,5 +17,7 @@ module.exports = {
     { ...common, displayName: 'integration', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/', '/test/fixtures/'] },
     // A real headless Thunderbird driven by Marionette (test/e2e/thunderbird/harness.ts).
     { ...common, displayName: 'e2e-thunderbird', roots: present('test/e2e/thunderbird') },
+    // The webmail extension (dist/chrome) in Debian's Chromium under Playwright (test/e2e/chromium/harness.ts).
+    { ...common, displayName: 'e2e-chromium', roots: present('test/e2e/chromium') },
   ],
 };

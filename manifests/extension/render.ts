@@ -35,7 +35,7 @@ export function renderManifest(base: Json, patch: Json, opts: { version: string;
 }
 
 // Chrome's managed_schema accepts a subset of JSON Schema: a `type` on every node (or a `$ref` to an `id`), no
-// `additionalProperties` at the top, and it refuses to load the extension on anything it does not know.
+// `additionalProperties` at the top nor a boolean one anywhere, and it refuses to load the extension on anything it does not know.
 const CHROME_KEYS = new Set(['type', 'description', 'title', 'properties', 'additionalProperties', 'items', 'enum', 'minimum', 'maximum', 'pattern']);
 
 function chromeNode(node: Obj, defs: Obj): Obj {
@@ -47,6 +47,8 @@ function chromeNode(node: Obj, defs: Obj): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(node)) {
     if (!CHROME_KEYS.has(k)) continue;
+    // Chrome wants a schema there; `false` (no other keys) makes it refuse the extension.
+    if (k === 'additionalProperties' && typeof v === 'boolean') continue;
     if (k === 'properties' && isObj(v)) out.properties = Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, chromeNode(pv as Obj, defs)]));
     else if ((k === 'items' || k === 'additionalProperties') && isObj(v)) out[k] = chromeNode(v, defs);
     else out[k] = structuredClone(v);
@@ -56,6 +58,11 @@ function chromeNode(node: Obj, defs: Obj): Obj {
     const kinds = [...new Set(values.map((e) => (typeof e === 'number' ? (Number.isInteger(e) ? 'integer' : 'number') : typeof e)))];
     if (kinds.length !== 1) throw new Error(`cannot give a type to schema node ${JSON.stringify(node).slice(0, 80)}`);
     out.type = kinds[0]!;
+  }
+  // Chrome's range restrictions apply to integers only; on a number they make it refuse the schema.
+  if (out.type !== 'integer') {
+    delete out.minimum;
+    delete out.maximum;
   }
   if (out.type === 'object' && !out.properties && !out.additionalProperties) out.properties = {};
   return out;

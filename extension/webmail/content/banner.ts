@@ -12,7 +12,7 @@ export type BannerState =
   | { kind: 'blocked'; verdict: Verdict };
 
 const CSS = `
-:host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; }
+:host { all: initial; display: block; margin: 4px 0; padding: 0 8px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; }
 .bar { display: flex; align-items: center; gap: 8px; justify-content: flex-end; }
 .brand { font-weight: 600; color: #000091; margin-right: auto; font-size: 12px; }
 button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid #000091; background: #fff; color: #000091; padding: 2px 10px; }

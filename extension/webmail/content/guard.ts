@@ -91,7 +91,8 @@ export class ComposeGuard {
       e.banner.host.remove();
       this.entries.delete(root);
     }
-    for (const root of roots) if (!this.entries.has(root)) this.attach(root, false);
+    // A selector list may match a compose and an element inside it: keep the outermost.
+    for (const root of roots) if (!this.entries.has(root) && ![...roots].some((r) => r !== root && r.contains(root))) this.attach(root, false);
     if (!roots.size) for (const root of findUnrecognisedCompose()) if (!this.entries.has(root) && ![...this.entries.keys()].some((k) => k.contains(root) || root.contains(k))) this.attach(root, true);
     // Chips added or removed by the page (the user picked a suggestion) change the draft without an input event.
     for (const e of this.entries.values()) if (!e.unsupported) this.schedule(e);

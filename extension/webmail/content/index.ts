@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   await start();
 }
 
-main().catch(() => {
-  /* Vigie never breaks the page it runs in */
+main().catch((e: unknown) => {
+  // Vigie never breaks the page it runs in; the error's name only, never page or message content.
+  console.warn(`Vigie: inactive on this page (${e instanceof Error ? e.name : 'error'})`);
 });

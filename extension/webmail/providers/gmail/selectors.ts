@@ -6,7 +6,7 @@ const field = (fr: string, en: string) => `[aria-label="Destinataires ${fr}"], [
 const within = (container: string, inner: string) => container.split(', ').map((c) => `${c} ${inner}`).join(', ');
 
 export const gmailSelectors: ProviderSelectors = {
-  composeRoot: 'div.M9, div[role="dialog"] form.bAs',
+  composeRoot: 'div.M9',
   from: [
     { selector: 'input[name="from"]', attribute: 'value' },
     { selector: 'title' },
