@@ -166,6 +166,11 @@ function lowerBound(tokens: readonly string[], key: string): number {
   return lo;
 }
 
+interface Keyed {
+  ids: number[];
+  id: number;
+}
+
 /** Collects rows, then builds the index in one pass (once). Duplicate addresses keep their first row. */
 export class DirectoryIndexBuilder {
   private readonly records: string[] = [];
@@ -180,6 +185,9 @@ export class DirectoryIndexBuilder {
   private readonly cPlace = new Map<string, number[]>();
   private readonly cCode = new Map<string, number[]>();
   private readonly cDomain = new Map<string, number[]>();
+  private readonly cProfession = new Map<string, Keyed>();
+  private readonly cDepartment = new Map<string, Keyed>();
+  private readonly cDomainKeyed = new Map<string, Keyed>();
   private readonly rppsKeys: number[] = [];
   private readonly domains = new Interner();
   private readonly domainIds: number[] = [];
@@ -255,8 +263,19 @@ export class DirectoryIndexBuilder {
     this.records.push(cells.join(SEP));
     const t = TYPES.indexOf(row.type);
     this.types.push(t < 0 ? 255 : t);
-    this.profIds.push(this.professions.id(row.profession, row.professionCode));
-    this.deptIds.push(this.departments.id(row.department));
+    // Profession, department and domain: one cached lookup gives both their words and their number.
+    let prof = this.cProfession.get(row.profession);
+    if (!prof) {
+      prof = { ids: this.field(this.cProf, row.profession, OTHER, words, true), id: this.professions.id(row.profession, row.professionCode) };
+      this.cProfession.set(row.profession, prof);
+    }
+    let dept = this.cDepartment.get(row.department);
+    if (!dept) {
+      dept = { ids: this.field(this.cCode, row.department, OTHER, words, false), id: this.departments.id(row.department) };
+      this.cDepartment.set(row.department, dept);
+    }
+    this.profIds.push(prof.id);
+    this.deptIds.push(dept.id);
 
     const person = !!(row.familyName || row.givenName);
     this.persons.push(row.type === 'PER' || row.type === 'CAB' ? 1 : 0);
@@ -271,11 +290,11 @@ export class DirectoryIndexBuilder {
     push(this.field(person ? this.cOrgOther : this.cOrgName, organisation, orgFlag, words, true));
     if (row.tradeName && row.tradeName !== organisation) push(this.field(person ? this.cOrgOther : this.cOrgName, row.tradeName, orgFlag, words, true));
     push(this.field(person ? this.cOrgOther : this.cOrgName, row.service, orgFlag, words, true));
-    push(this.field(this.cProf, row.profession, OTHER, words, true));
+    push(prof.ids);
     push(this.field(this.cProf, row.specialty, OTHER, words, true));
     push(this.field(this.cPlace, row.city, OTHER, words, true));
     push(this.field(this.cCode, row.postcode, OTHER, words, false));
-    push(this.field(this.cCode, row.department, OTHER, words, false));
+    push(dept.ids);
     // RPPS numbers are unique: kept in an exact-lookup table, not in the word dictionary.
     if (row.rpps) this.rppsKeys.push(tableKey(row.rpps, doc));
     const at = address.lastIndexOf('@');
@@ -283,8 +302,13 @@ export class DirectoryIndexBuilder {
     // user would type, and exact addresses are found through the address table.
     for (const w of words(address.slice(0, at))) s.push(this.tok(withoutNumber(w)) * 2);
     const domain = address.slice(at + 1);
-    push(this.field(this.cDomain, domain, OTHER, domainWords, false));
-    this.domainIds.push(this.domains.id(domain));
+    let dom = this.cDomainKeyed.get(domain);
+    if (!dom) {
+      dom = { ids: this.field(this.cDomain, domain, OTHER, domainWords, false), id: this.domains.id(domain) };
+      this.cDomainKeyed.set(domain, dom);
+    }
+    push(dom.ids);
+    this.domainIds.push(dom.id);
 
     // Sort, merge duplicates (a word both in a name and elsewhere keeps the name flag).
     for (let i = 1; i < s.length; i++) {
