@@ -52,7 +52,7 @@ export async function buildWebmailExtension(): Promise<string[]> {
   const common: BuildOptions = {
     bundle: true,
     format: 'iife',
-    target: ['chrome120', 'firefox128'],
+    target: ['chrome120', 'firefox140'],
     platform: 'browser',
     minify: true,
     legalComments: 'none',

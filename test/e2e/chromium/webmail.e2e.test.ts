@@ -85,6 +85,15 @@ describe('selectors against the saved compose pages, in Chromium', () => {
     expect(found.isSend).toBe(true);
     expect(found.sendLabel).toBe('Envoyer');
     expect(found.draft).toEqual({ from: expected.from, to: [expected.to], cc: [], bcc: [], subject: 'Compte rendu', body: expect.stringContaining('voici le compte rendu') as unknown as string, attachments: [] });
+    // DI documents go into the provider's attachment area (its file input, or a drop on the editor).
+    const attached = await page.evaluate(() => {
+      const P = (window as unknown as { VigieProviders: { providerForHost(h: string): { provider: { createSession(r: Element, s: unknown): { attach(f: File[]): boolean; readDraft(): { attachments: unknown[] } } }; selectors: { composeRoot: string } } } }).VigieProviders;
+      const m = P.providerForHost(location.hostname)!;
+      const session = m.provider.createSession(document.querySelector(m.selectors.composeRoot)!, m.selectors);
+      const ok = session.attach([new File(['%PDF-1.4'], 'CR_hospitalisation.pdf', { type: 'application/pdf' }), new File(['PK'], 'IHE_XDM.ZIP', { type: 'application/zip' })]);
+      return { ok, attachments: session.readDraft().attachments };
+    });
+    expect(attached).toEqual({ ok: true, attachments: [{ name: 'CR_hospitalisation.pdf' }, { name: 'IHE_XDM.ZIP' }] });
     await page.close();
   });
 });
