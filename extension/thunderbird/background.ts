@@ -9,6 +9,7 @@ import { ADDRESS_BOOK_ID, ADDRESS_BOOK_NAME, directorySearchListener } from './d
 import { createRouter, type SenderInfo } from '../messaging';
 import './messages';
 import { ServerList, listUrl } from './server-list';
+import { VigieWindows } from './vigie-window';
 
 const api = thunderbird();
 const storage = browserStorage(api as unknown as WebExtensionApi);
@@ -21,13 +22,13 @@ async function checkContext() {
   return checkContextOf(s, await serverList.domainSet(listUrl(s.serverUrl, s.policy.whitelist.serverUrl)));
 }
 
-async function showWindow(tabId: number): Promise<void> {
-  await api.windows.create({ type: 'popup', url: api.runtime.getURL(`popup/popup.html?tab=${tabId}&reason=send`), width: 620, height: 720, allowScriptsToClose: true });
-}
-
-const guard = new SendGuard({ api, context: checkContext, showWindow });
+const windows = new VigieWindows(api);
+const guard = new SendGuard({ api, context: checkContext, showWindow: (tabId) => windows.show(tabId) });
 
 api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
+api.compose.onAfterSend?.addListener((tab, info) => {
+  if (!info.error && tab.id !== undefined) void windows.sent(tab.id);
+});
 
 api.addressBooks?.provider?.onSearchRequest.addListener(
   directorySearchListener(async () => {

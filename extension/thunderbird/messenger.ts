@@ -91,6 +91,7 @@ export interface ThunderbirdApi {
     addAttachment(tabId: number, attachment: { file: File; name?: string }): Promise<ComposeAttachment>;
     sendMessage(tabId: number, options?: { mode?: 'default' | 'sendNow' | 'sendLater' }): Promise<unknown>;
     onBeforeSend: Listenable<(tab: Tab, details: ComposeDetails) => Promise<BeforeSendResult | void> | BeforeSendResult | void>;
+    onAfterSend?: Listenable<(tab: Tab, info: { mode?: string; error?: string; headerMessageId?: string }) => void>;
   };
   identities?: { get(id: string): Promise<MailIdentity | null> };
   messengerUtilities?: {
@@ -118,6 +119,7 @@ export interface ThunderbirdApi {
     create(data: { url: string; type?: 'popup' | 'normal'; width?: number; height?: number; allowScriptsToClose?: boolean }): Promise<{ id?: number }>;
     update?(id: number, info: { focused?: boolean }): Promise<unknown>;
     remove?(id: number): Promise<void>;
+    getCurrent?(): Promise<{ id?: number }>;
   };
   tabs: {
     query(info: { active?: boolean; currentWindow?: boolean; lastFocusedWindow?: boolean; type?: string }): Promise<Tab[]>;

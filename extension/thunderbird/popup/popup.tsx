@@ -14,6 +14,7 @@ import { serverDocumentsApi } from '../di-client';
 import { text } from '../text';
 import type { LoadedSettings } from '../settings';
 import { DocumentsPanel } from './documents';
+import { VigieWindows } from '../vigie-window';
 
 const api = thunderbird();
 const params = new URLSearchParams(location.search);
@@ -104,6 +105,10 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
 
   useEffect(() => {
     void recheck();
+    // Brought forward by a second stopped send, or back from the compose window: check what is there now.
+    const onFocus = () => void recheck();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
   }, [recheck]);
 
   if (props.tabId === undefined || !session) return <p>{t.noTab}</p>;
@@ -184,6 +189,11 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
 
 async function main() {
   const root = document.getElementById('app')!;
+  if (fromSend) {
+    // This window is the Vigie window of that compose tab: a second stopped send brings it forward.
+    const tab = Number(params.get('tab'));
+    void api.windows.getCurrent?.().then((w) => (w.id !== undefined ? new VigieWindows(api).register(tab, w.id) : undefined)).catch(() => undefined);
+  }
   const [tabId, loaded] = await Promise.all([composeTabId(), sendMessage(transport, 'background/settings', {})]);
   document.documentElement.lang = languageFor(loaded.settings, api.i18n?.getUILanguage());
   render(<App tabId={tabId} loaded={loaded} />, root);

@@ -114,6 +114,8 @@ export function makeProfile(o: ProfileOptions): string {
     'marionette.port': o.marionettePort,
     'extensions.autoDisableScopes': 0,
     'browser.dom.window.dump.enabled': true,
+    'devtools.console.stdout.chrome': true,
+    'devtools.console.stdout.content': true,
     ...o.prefs,
   };
   writeFileSync(join(dir, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');

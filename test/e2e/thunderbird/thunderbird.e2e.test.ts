@@ -96,7 +96,10 @@ describe('Vigie in Thunderbird', () => {
     expect(text).toContain('messagerie grand public');
     writeFileSync(join(SHOTS, 'thunderbird-compose-blocked.png'), await tb.marionette.screenshotOf('msgcompose'));
     writeFileSync(join(SHOTS, 'thunderbird-vigie-window-blocked.png'), await tb.marionette.screenshotOf('mail:extensionPopup'));
+    // Send pressed again: the same Vigie window comes forward, no second one.
+    await drv.send(subject);
     await sleep(1500);
+    expect(await tb.marionette.script(`return [...Services.wm.getEnumerator("mail:extensionPopup")].length`)).toBe(1);
     expect(smtp.mails).toHaveLength(0);
     expect(await drv.isComposeOpen(subject)).toBe(true);
 
