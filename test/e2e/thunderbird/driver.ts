@@ -123,6 +123,35 @@ export class ThunderbirdDriver {
       return true;`);
   }
 
+  /**
+   * The Vigie window's text when its page runs in the extension process (Thunderbird's default): read by a frame
+   * script in that process, which posts it back.
+   */
+  remoteVigieWindowText(): Promise<string | null> {
+    return this.m.asyncScript(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) {
+        const b = w.document.querySelector("browser");
+        if (!b || !b.currentURI.spec.includes("popup.html?tab=")) continue;
+        const mm = b.messageManager;
+        const on = (msg) => { mm.removeMessageListener("vigie-test:text", on); resolve(msg.data); };
+        mm.addMessageListener("vigie-test:text", on);
+        mm.loadFrameScript("data:,sendAsyncMessage('vigie-test:text', content.document.body ? content.document.body.innerText : '')", false);
+        return;
+      }
+      resolve(null);`);
+  }
+
+  /** Clicks a button of the Vigie window when its page runs in the extension process. */
+  async clickInRemoteVigieWindow(selector: string): Promise<void> {
+    const ok = await this.m.script<boolean>(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) {
+        const b = w.document.querySelector("browser");
+        if (!b || !b.currentURI.spec.includes("popup.html?tab=")) continue;
+        b.messageManager.loadFrameScript("data:," + encodeURIComponent("content.document.querySelector(" + JSON.stringify(arguments[0]) + ").click()"), false);
+        return true;
+      }
+      return false;`, [selector]);
+    if (!ok) throw new Error('no Vigie window');
+  }
+
   closeVigieWindows(): Promise<number> {
     return this.m.script(`let n = 0; for (const w of [...Services.wm.getEnumerator("mail:extensionPopup")]) { w.close(); n++; } return n;`);
   }

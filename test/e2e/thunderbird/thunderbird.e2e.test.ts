@@ -53,11 +53,11 @@ afterAll(async () => {
 });
 
 /** Starts Thunderbird with Vigie: installed by the ExtensionSettings policy, or sideloaded into the profile. */
-async function launch(opts: { install: 'policy' | 'profile'; prefs?: Record<string, boolean> }): Promise<void> {
+async function launch(opts: { install: 'policy' | 'profile'; prefs?: Record<string, string | number | boolean>; policy?: Record<string, unknown> }): Promise<void> {
   const marionettePort = await freePort();
   const app = appDirWithPolicies({
     ...(opts.install === 'policy' ? { ExtensionSettings: { [ID]: { installation_mode: 'force_installed', install_url: `file://${XPI}` } } } : {}),
-    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' } } } },
+    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' }, ...opts.policy } } },
   });
   const profile = makeProfile({ smtpPort: smtp.port, marionettePort, identity: IDENTITY, ...(opts.install === 'profile' ? { xpi: { path: XPI, id: ID } } : {}), prefs: opts.prefs ?? {} });
   tb = await startThunderbird(app, profile, marionettePort);
@@ -290,20 +290,31 @@ describe('Vigie in Thunderbird', () => {
 });
 
 describe('Vigie in Thunderbird’s default configuration (extension pages in their own process), sideloaded into the profile', () => {
-  beforeAll(() => launch({ install: 'profile' }));
+  // The MV3 background page is stopped after one idle second: each event must wake it. Policy mode "warn".
+  beforeAll(() => launch({ install: 'profile', prefs: { 'extensions.background.idle.timeout': 1000 }, policy: { mode: 'warn' } }));
   afterAll(() => stop());
 
-  it('stops a send to Gmail and opens the Vigie window; a send to MSSanté goes through', async () => {
+  const backgroundState = () => tb.marionette.script<string>(`return String(WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState)`, [ID]);
+
+  it('stops a send to Gmail and opens the Vigie window; confirmed after the background page was stopped, it is sent; a send to MSSanté goes through', async () => {
     const m = tb.marionette;
     expect(await drv.addonActive()).toMatchObject({ active: true });
+    await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop');
     await drv.openCompose({ to: 'jean.dupont@gmail.com', subject: 'Défaut bloqué' });
     await drv.send('Défaut bloqué');
     await m.waitFor(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) { const b = w.document.querySelector("browser"); if (b && b.currentURI.spec.includes("popup.html?tab=")) return b.isRemoteBrowser ? "remote" : "local"; } return null;`, [], 15_000, 'the Vigie window').then((r) => expect(r).toBe('remote'));
-    await sleep(1000);
+    await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop');
     expect(smtp.mails).toHaveLength(0);
     expect(await drv.isComposeOpen('Défaut bloqué')).toBe(true);
-    await drv.closeCompose('Défaut bloqué');
+    expect(await drv.remoteVigieWindowText()).toContain('Envoyer quand même');
+    // The user confirms minutes later in real life: the page that held the send is long gone, the confirmation is
+    // kept in session storage and the re-sent message passes the listener once.
+    await drv.clickInRemoteVigieWindow('#vigie-send-anyway');
+    await drv.waitComposeClosed('Défaut bloqué', 20_000);
+    expect((await smtp.waitFor(1)).map((x) => x.rcptTo)).toEqual([['jean.dupont@gmail.com']]);
+    smtp.mails.length = 0;
 
+    await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop again');
     await drv.openCompose({ to: 'paul.durand@chu-lyon.mssante.fr', subject: 'Défaut envoyé' });
     await drv.send('Défaut envoyé');
     await drv.waitComposeClosed('Défaut envoyé');
@@ -324,6 +335,23 @@ describe('Vigie in Thunderbird’s default configuration (extension pages in the
     expect(popup.remote).toBe(true);
     expect(popup.uri).not.toContain('tab=');
     await m.waitFor(badge, [subject], 15_000, 'the badge set by the popup’s check').then((b) => expect(b).toBe('!'));
+    await drv.closeCompose(subject);
+  });
+
+  it('answers the To field’s autocomplete from the Annuaire Santé even after the background page was stopped', async () => {
+    const m = tb.marionette;
+    const res = await fetch(`${serverUrl}/api/directory/search?q=pharmacien&limit=1&type=PER`);
+    const expected = ((await res.json()) as { results: { address: string; familyName?: string; givenName?: string }[] }).results[0]!;
+    const subject = 'Autocomplétion après arrêt';
+    await drv.openCompose({ subject });
+    await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop');
+    expect(await backgroundState()).toBe('stopped');
+    await drv.typeInTo(subject, `${expected.givenName} ${expected.familyName}`);
+    await m.waitFor(
+      `const [subject, address] = arguments; let input;
+       for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === subject) input = w.document.getElementById("toAddrInput");
+       const c = input.controller; for (let i = 0; i < c.matchCount; i++) if (c.getValueAt(i).includes(address)) return true; return null;`,
+      [subject, expected.address], 20_000, `an autocomplete row for ${expected.address}`);
     await drv.closeCompose(subject);
   });
 });
