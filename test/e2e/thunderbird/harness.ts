@@ -3,7 +3,7 @@
 // policies alone), a fresh profile with an MSSanté identity whose SMTP server is a local sink, the built XPI, and
 // Marionette to drive it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +21,17 @@ export function thunderbirdVersion(): string {
   return (r.stdout || '').trim();
 }
 
+const created: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `vigie-tb-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `vigie-tb-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made (profiles, application copies, server homes). */
+export function removeTempDirs(): void {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** A free loopback port. */

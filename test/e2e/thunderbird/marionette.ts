@@ -119,10 +119,13 @@ export class Marionette {
   }
 
   async quit(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([this.command('Marionette:Quit', { flags: ['eForceQuit'] }), new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([this.command('Marionette:Quit', { flags: ['eForceQuit'] }), new Promise((r) => (timer = setTimeout(r, 5000)))]);
     } catch {
       // Closing the connection is the expected answer.
+    } finally {
+      clearTimeout(timer);
     }
     this.sock.destroy();
   }

@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { parseServerConfig } from '../../../server/config';
 import { startServer, type VigieServer } from '../../../server/app';
-import { appDirWithPolicies, freePort, makeProfile, startSmtpSink, startThunderbird, tempDir, thunderbirdInstalled, type RunningThunderbird } from './harness';
+import { appDirWithPolicies, freePort, makeProfile, removeTempDirs, startSmtpSink, startThunderbird, tempDir, thunderbirdInstalled, type RunningThunderbird } from './harness';
 import { ThunderbirdDriver, inPage } from './driver';
 
 const root = join(__dirname, '../../..');
@@ -50,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp?.close();
   await server?.close();
+  removeTempDirs();
 });
 
 /** Starts Thunderbird with Vigie: installed by the ExtensionSettings policy, or sideloaded into the profile. */
