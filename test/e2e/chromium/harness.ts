@@ -30,6 +30,7 @@ export const HOSTS: Record<string, string> = {
   'outlook.live.com': 'outlook-web',
   'mail.yahoo.com': 'yahoo',
   'mailiz.mssante.fr': 'generic-mssante',
+  'webmail.ght-exemple.mssante.fr': 'generic-mssante',
 };
 
 /** The ID Chromium gives an unpacked extension: SHA-256 of its absolute path, first 32 hex digits written a–p. */

@@ -212,6 +212,13 @@ describe('MSSanté webmail', () => {
     await page.close();
   });
 
+  it('says it cannot check an MSSanté webmail whose page it does not know (until IT declares its selectors)', async () => {
+    const page = await open('https://webmail.ght-exemple.mssante.fr/?page=custom-webmail');
+    await alert(page).waitFor({ state: 'visible' });
+    await expect(alert(page).getAttribute('data-level')).resolves.toBe('unsupported');
+    await page.close();
+  });
+
   it('lets a send to an MSSanté address go', async () => {
     const page = await open('https://mailiz.mssante.fr/mail?view=compose');
     await mailizTo(page, 'dr.bernard@aphp.mssante.fr');
@@ -228,7 +235,14 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await browser.close();
     const { unpackedExtensionId, EXTENSION } = await import('./harness');
     companion = await startCompanion(unpackedExtensionId(EXTENSION));
-    managed = await launch(fixtures, { policy: { mode: 'warn', healthData: { consumerSender: 'block' }, serverUrl: companion.url } });
+    managed = await launch(fixtures, {
+      policy: {
+        mode: 'warn',
+        healthData: { consumerSender: 'block' },
+        serverUrl: companion.url,
+        webmailProviders: [{ hosts: ['webmail.ght-exemple.mssante.fr'], selectors: { composeRoot: '#redaction', from: [{ selector: '#expediteur' }], recipients: { to: { chips: [], input: '#dest' } }, subject: '#objet', body: '#corps', sendButton: '#envoyer' } }],
+      },
+    });
   }, 60_000);
   afterAll(async () => {
     await managed?.close();
@@ -237,6 +251,31 @@ describe('with a managed policy in Chromium’s policy folder', () => {
 
   it('the extension sees the policy', async () => {
     await expect(managed.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<unknown> } } } }).chrome.storage.managed.get(null))).resolves.toMatchObject({ mode: 'warn', healthData: { consumerSender: 'block' } });
+  });
+
+  it('a regional MSSanté webmail IT declares by policy (host and selectors) is guarded', async () => {
+    const page = await managed.context.newPage();
+    await page.goto('https://webmail.ght-exemple.mssante.fr/?page=custom-webmail');
+    await banner(page).waitFor({ state: 'attached' });
+    await page.fill('#dest', 'confrere@chu-exemple.mssante.fr, paul.durand@gmail.com');
+    await page.click('#envoyer');
+    await banner(page).locator('button[data-action="send-anyway"]').waitFor();
+    await expect(alert(page).textContent()).resolves.toMatch(/paul\.durand@gmail\.com/);
+    await expect(sentCount(page)).resolves.toBe(0);
+    await shot(page, 'policy-custom-webmail');
+    await page.close();
+  });
+
+  it('the options page shows the settings IT locked, and the user cannot change them', async () => {
+    const page = await managed.context.newPage();
+    await page.goto(`chrome-extension://${managed.extensionId}/options.html`);
+    await expect(page.locator('#server').inputValue()).resolves.toBe(companion.url);
+    await expect(page.locator('#server').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#language').isDisabled()).resolves.toBe(false);
+    await expect(page.locator('#locked').textContent()).resolves.toMatch(/Fixé par votre établissement : .*mode/);
+    await expect(page.locator('#effective').textContent()).resolves.toContain('"consumerSender": "block"');
+    await shot(page, 'options-locked');
+    await page.close();
   });
 
   it('mode "warn": the MSSanté webmail asks for confirmation instead of blocking', async () => {
