@@ -8,6 +8,8 @@ const browser = getBrowser();
 
 const router = createRouter({
   'background/to-tab': async ({ message, tabId }, sender) => {
+    // Only Vigie's own pages (the panel, embedded or as the popup) drive a compose; a content script may not.
+    if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('not allowed');
     let id = tabId ?? sender.tab?.id;
     if (id === undefined) {
       const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
