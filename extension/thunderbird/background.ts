@@ -23,7 +23,7 @@ async function checkContext() {
 }
 
 const windows = new VigieWindows(api);
-const guard = new SendGuard({ api, context: checkContext, showWindow: (tabId) => windows.show(tabId) });
+const guard = new SendGuard({ api, context: checkContext, showWindow: (tabId) => windows.show(tabId), language: async () => languageFor((await settings()).settings, uiLanguage()) });
 
 api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
 api.compose.onAfterSend?.addListener((tab, info) => {
@@ -42,7 +42,7 @@ api.addressBooks?.provider?.onSearchRequest.addListener(
 const router = createRouter({
   'background/check-compose': async ({ tabId }) => {
     const [{ verdict, expandedLists }, loaded] = await Promise.all([guard.check(tabId), settings()]);
-    await guard.badge(tabId, verdict.verdict === 'allow' ? null : verdict.verdict);
+    await guard.mark(tabId, verdict);
     return { verdict, expandedLists, lang: languageFor(loaded.settings, uiLanguage()) };
   },
   'background/confirm-send': ({ tabId }) => guard.confirmAndSend(tabId),

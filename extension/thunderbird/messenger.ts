@@ -128,6 +128,8 @@ export interface ThunderbirdApi {
   composeAction?: {
     setBadgeText(details: { text: string | null; tabId?: number }): Promise<void>;
     setBadgeBackgroundColor?(details: { color: string; tabId?: number }): Promise<void>;
+    setLabel?(details: { label: string | null; tabId?: number }): Promise<void>;
+    setTitle?(details: { title: string | null; tabId?: number }): Promise<void>;
   };
   runtime: {
     getURL(path: string): string;

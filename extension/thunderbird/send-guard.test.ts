@@ -32,6 +32,12 @@ describe('SendGuard', () => {
     expect(tb.sent).toHaveLength(0);
     expect(shown).toEqual([tab]);
     expect(tb.badges.get(tab)).toBe('!');
+    expect(tb.labels.get(tab)).toBe('Vigie : envoi bloqué');
+    // Fixed: the button goes back to plain at the next check.
+    tb.tab(tab).details.to = ['jean.dupont@medecin.mssante.fr'];
+    await tb.api.compose.sendMessage(tab);
+    expect(tb.badges.get(tab)).toBeNull();
+    expect(tb.labels.get(tab)).toBeNull();
   });
 
   it('never waits for the window: a window that never opens does not hold the send open', async () => {

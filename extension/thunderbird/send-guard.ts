@@ -14,8 +14,15 @@ export interface GuardDeps {
   context(): Promise<CheckContext>;
   /** Opens (or brings forward) the Vigie window for a compose tab. Not awaited by the listener. */
   showWindow(tabId: number): Promise<void>;
+  /** The language of the toolbar button's label and tooltip. */
+  language?: () => Promise<'fr' | 'en'>;
   now?: () => number;
 }
+
+const LABEL = {
+  block: { fr: 'Vigie : envoi bloqué', en: 'Vigie: send blocked' },
+  warn: { fr: 'Vigie : à confirmer', en: 'Vigie: to confirm' },
+};
 
 /** How long a confirmation stays valid: the re-send follows it within a second or two. */
 export const CONFIRMATION_TTL_MS = 60_000;
@@ -53,14 +60,14 @@ export class SendGuard {
     try {
       const { verdict, draft } = await this.check(tabId, details);
       if (verdict.verdict === 'allow') {
-        await this.badge(tabId, null);
+        await this.mark(tabId, null);
         return {};
       }
       if (verdict.verdict === 'warn' && (await this.takeConfirmation(tabId, draft))) {
-        await this.badge(tabId, null);
+        await this.mark(tabId, null);
         return {};
       }
-      await this.badge(tabId, verdict.verdict);
+      await this.mark(tabId, verdict);
       this.open(tabId);
       return { cancel: true };
     } catch {
@@ -99,15 +106,22 @@ export class SendGuard {
     this.deps.showWindow(tabId).catch(() => undefined);
   }
 
-  /** The compose toolbar button's badge: "!" while the draft would be stopped or needs confirming. */
-  async badge(tabId: number, kind: 'warn' | 'block' | null): Promise<void> {
+  /**
+   * The compose toolbar button says it in the compose window itself: a "!" badge, a label ("Vigie : envoi bloqué")
+   * and the verdict's message as tooltip, while the draft would be stopped or needs confirming; back to plain after.
+   */
+  async mark(tabId: number, verdict: Verdict | null): Promise<void> {
     const action = this.deps.api.composeAction;
     if (!action) return;
+    const kind = verdict && verdict.verdict !== 'allow' ? verdict.verdict : null;
     try {
+      const lang = (await this.deps.language?.()) ?? 'fr';
       await action.setBadgeText({ tabId, text: kind ? '!' : null });
       if (kind) await action.setBadgeBackgroundColor?.({ tabId, color: kind === 'block' ? '#b3261e' : '#b26a00' });
+      await action.setLabel?.({ tabId, label: kind ? LABEL[kind][lang] : null });
+      await action.setTitle?.({ tabId, title: kind && verdict ? verdict.message[lang] : null });
     } catch {
-      // The badge is a hint only.
+      // The button is a hint only.
     }
   }
 }

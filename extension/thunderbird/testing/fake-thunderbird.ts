@@ -41,6 +41,7 @@ export class FakeThunderbird {
   readonly sent: { tabId: number; details: ComposeDetails }[] = [];
   readonly windowsOpened: string[] = [];
   readonly badges = new Map<number, string | null>();
+  readonly labels = new Map<number, string | null>();
   private readonly beforeSend: BeforeSend[] = [];
   private nextTab = 1;
   private nextAttachment = 1;
@@ -133,6 +134,9 @@ export class FakeThunderbird {
       composeAction: {
         setBadgeText: async (d) => {
           if (d.tabId !== undefined) this.badges.set(d.tabId, d.text);
+        },
+        setLabel: async (d: { label: string | null; tabId?: number }) => {
+          if (d.tabId !== undefined) this.labels.set(d.tabId, d.label);
         },
       },
       runtime: {
