@@ -80,3 +80,21 @@ describe('vigie whitelist verify', () => {
     expect((await runVigie(['whitelist', 'verify', join(dir, 'missing.xml')])).code).toBe(1);
   });
 });
+
+describe('vigie check with a directory index', () => {
+  it('says "vous vouliez dire …?" for an MSSanté address the directory does not know, without blocking', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-dir-'));
+    expect((await runVigie(['directory', 'generate', '--count', '2000', '--seed', '7', '--out', join(dir, 'extraction.txt')])).code).toBe(0);
+    expect((await runVigie(['directory', 'build', '--extraction', join(dir, 'extraction.txt'), '--out', join(dir, 'index')])).code).toBe(0);
+    const search = await runVigie(['directory', 'search', '--index', join(dir, 'index'), '--type', 'PER', '--limit', '1', 'medecin']);
+    const known = (search.json() as { address: string }[])[0]!.address;
+    const [local, domain] = known.split('@') as [string, string];
+    const typo = `${local.slice(0, -1)}${local.endsWith('x') ? 'y' : 'x'}@${domain}`;
+    const r = await runVigie(['check', '--directory-index', join(dir, 'index'), '--from', 'm@medecin.mssante.fr', typo, known]);
+    const out = r.json() as { verdict: string; recipients: { didYouMean?: { address: string }[] }[]; notices: string[] };
+    expect(out.verdict).toBe('allow');
+    expect(out.recipients[0]!.didYouMean?.map((d) => d.address)).toContain(known);
+    expect(out.recipients[1]!.didYouMean).toBeUndefined();
+    expect(out.notices.join(' ')).toMatch(/vouliez-vous dire/);
+  }, 60_000);
+});

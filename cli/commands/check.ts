@@ -10,8 +10,10 @@ import { embeddedDomainSet } from '../../shared/whitelist/embedded';
 import type { Draft, Language } from '../../shared/model';
 import { loadVerifiedFile } from '../../server/liste-blanche/load';
 import { loadPolicyFile } from '../policy-file';
+import { loadIndex } from './directory';
+import { suggest } from '../../shared/directory/suggest';
 
-const usage = 'vigie check --from <address> [--subject <text>] [--body-file <path>|-] [--attachment <file name>]... [--cc <field>]... [--bcc <field>]... [--policy <policy.json>] [--whitelist <liste blanche XML>] [--lang fr|en] [--] <recipient field>...';
+const usage = 'vigie check --from <address> [--subject <text>] [--body-file <path>|-] [--attachment <file name>]... [--cc <field>]... [--bcc <field>]... [--policy <policy.json>] [--whitelist <liste blanche XML>] [--directory-index <dir>] [--lang fr|en] [--] <recipient field>...';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -32,6 +34,7 @@ export const checkCommand: CliCommand = {
           bcc: { type: 'string', multiple: true, default: [] },
           policy: { type: 'string' },
           whitelist: { type: 'string' },
+          'directory-index': { type: 'string' },
           lang: { type: 'string', default: 'fr' },
         },
       });
@@ -73,12 +76,22 @@ export const checkCommand: CliCommand = {
       body,
       attachments: values.attachment.map((name) => ({ name })),
     };
-    const ctx: CheckContext = { whitelist, policy, scanHealthData: scanDraft };
+    // With a directory index (vigie directory build), unknown MSSanté addresses get "vous vouliez dire …?".
+    let suggestFn: CheckContext['suggest'];
+    if (values['directory-index']) {
+      try {
+        const index = loadIndex(resolve(io.cwd, values['directory-index']));
+        suggestFn = (address) => suggest(index, address, { limit: 3 });
+      } catch (e) {
+        io.stderr(`vigie check: directory index not used: ${(e as Error).message}`);
+      }
+    }
+    const ctx: CheckContext = { whitelist, policy, scanHealthData: scanDraft, ...(suggestFn ? { suggest: suggestFn } : {}) };
     const verdict = checkDraft(draft, ctx);
     const out = {
       verdict: verdict.verdict,
       sender: verdict.sender,
-      recipients: verdict.recipients.map((r) => ({ input: r.input, field: r.field, address: r.address, category: r.category, reasonCode: r.reasonCode, reason: r.reason[lang], ...(r.lookalike ? { lookalike: r.lookalike } : {}) })),
+      recipients: verdict.recipients.map((r) => ({ input: r.input, field: r.field, address: r.address, category: r.category, reasonCode: r.reasonCode, reason: r.reason[lang], ...(r.lookalike ? { lookalike: r.lookalike } : {}), ...(r.didYouMean ? { didYouMean: r.didYouMean.map((d) => ({ address: d.address, label: d.label[lang] })) } : {}) })),
       findings: verdict.findings.map((f) => ({ kind: f.kind, source: f.source, start: f.start, end: f.end, excerpt: f.excerpt, weight: f.weight, label: f.label[lang] })),
       message: verdict.message[lang],
       reasons: verdict.reasons,

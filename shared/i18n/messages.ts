@@ -50,6 +50,8 @@ export const messages = {
   'verdict.block.no-recipient': { fr: 'Aucun destinataire à vérifier.', en: 'No recipient to check.' },
   'verdict.block.error': { fr: 'Vigie n’a pas pu vérifier ce message ({detail}). Envoi bloqué par précaution ; réessayez ou contactez le support informatique.', en: 'Vigie could not check this message ({detail}). Send blocked as a precaution; try again or call IT support.' },
 
+  'recipient.did-you-mean': { fr: '{address} n’est pas dans l’Annuaire Santé : vouliez-vous dire {suggestion} ? (Les boîtes en liste rouge ne sont pas publiées.)', en: '{address} is not in the Annuaire Santé: did you mean {suggestion}? (Red-listed mailboxes are not published.)' },
+
   // Liste blanche notices
   'whitelist.stale': { fr: 'Liste blanche MSSanté ancienne (générée le {date}, il y a {days} jours) : vérification faite sur cette copie, à mettre à jour.', en: 'The MSSanté liste blanche is old (generated {date}, {days} days ago): checked against this copy, which needs updating.' },
 } satisfies Record<string, LocalizedText>;

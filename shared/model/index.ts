@@ -57,6 +57,8 @@ export interface RecipientResult {
   reasonCode: string;
   reason: LocalizedText;
   lookalike?: Lookalike;
+  /** For an MSSanté address the directory does not know: the closest listed addresses ("vous vouliez dire …?"). */
+  didYouMean?: { address: string; label: LocalizedText }[];
   /** Where the recipient was written. */
   field: 'to' | 'cc' | 'bcc';
 }

@@ -94,6 +94,20 @@ describe('checkDraft from outside MSSanté (the health-data seam)', () => {
   });
 });
 
+describe('the Annuaire Santé hint', () => {
+  it('suggests the closest listed address for an unknown MSSanté address, without blocking', () => {
+    const suggest = (address: string) =>
+      address === 'claire.lefebvre@medecin.mssante.fr'
+        ? { found: false, suggestions: [{ address: 'claire.lefevre@medecin.mssante.fr', label: { fr: 'Vous vouliez dire claire.lefevre@medecin.mssante.fr ?', en: 'Did you mean claire.lefevre@medecin.mssante.fr?' } }] }
+        : { found: true, suggestions: [] };
+    const v = checkDraft(aDraft({ to: ['claire.lefebvre@medecin.mssante.fr', 'b@pharmacien.mssante.fr'] }), { whitelist, policy: aPolicy(), suggest });
+    expect(v.verdict).toBe('allow');
+    expect(v.recipients[0]!.didYouMean?.[0]?.address).toBe('claire.lefevre@medecin.mssante.fr');
+    expect(v.recipients[1]!.didYouMean).toBeUndefined();
+    expect(v.notices.map((n) => n.fr).join(' ')).toContain('vouliez-vous dire claire.lefevre@medecin.mssante.fr');
+  });
+});
+
 describe('liste blanche age', () => {
   it('reports a stale list in the notices, and still checks against it', () => {
     const old = aDomainSet(undefined, '2025-02-28T15:42:07Z');

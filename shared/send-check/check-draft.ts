@@ -11,8 +11,14 @@ export interface CheckContext {
   whitelist: DomainSet;
   policy: OrgPolicy;
   now?: Date;
-  /** The health-data scanner (issue 3 plugs `scanDraft` in here). Without it, no finding is ever reported. */
+  /** The health-data scanner (`scanDraft` of shared/health-data). Without it, no finding is ever reported. */
   scanHealthData?: (draft: Draft) => HealthDataReport;
+  /**
+   * The Annuaire Santé lookup (`suggest` of shared/directory over a loaded index), where the host has one. An MSSanté
+   * address it does not know gets its closest listed addresses as a hint; never a block: red-listed and applicative
+   * mailboxes are not published.
+   */
+  suggest?: (address: string) => { found: boolean; suggestions: { address: string; label: LocalizedText }[]; note?: LocalizedText } | undefined;
 }
 
 const rank: Record<VerdictKind, number> = { allow: 0, warn: 1, block: 2 };
@@ -61,7 +67,14 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
   for (const field of ['to', 'cc', 'bcc'] as const) {
     for (const input of draft[field]) {
       if (!input.trim()) continue;
-      for (const r of classifyField(input, cctx)) recipients.push({ ...r, field });
+      for (const r of classifyField(input, cctx)) {
+        const hint = r.category === 'mssante' && r.address && ctx.suggest ? ctx.suggest(r.address) : undefined;
+        if (hint && !hint.found && hint.suggestions.length) {
+          const didYouMean = hint.suggestions.slice(0, 3).map((s) => ({ address: s.address, label: s.label }));
+          recipients.push({ ...r, field, didYouMean });
+          notices.push(t('recipient.did-you-mean', { address: r.address ?? '', suggestion: didYouMean[0]!.address }, policy.messages));
+        } else recipients.push({ ...r, field });
+      }
     }
   }
   const report = ctx.scanHealthData?.(draft);
