@@ -32,7 +32,7 @@ export interface Messages {
   /** Put one address into the compose's To/Cc/Bcc field. */
   'compose/insert-recipient': { request: { address: string; displayName: string; field: Field }; response: { inserted: boolean } };
   /** Attach files to the compose; `attached: false` when the provider offers no way, and the caller offers a download. */
-  'compose/attach': { request: { files: AttachmentFile[] }; response: { attached: boolean } };
+  'compose/attach': { request: { files: AttachmentFile[]; subject?: string }; response: { attached: boolean; subjectSet: boolean } };
   /** What the compose context sees now. */
   'compose/status': { request: Record<string, never>; response: ComposeStatus };
   /** From an extension page embedded in a tab: forward a compose message to that tab's top frame. */

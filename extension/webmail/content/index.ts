@@ -36,11 +36,12 @@ async function main(): Promise<void> {
 
   const router = createRouter({
     'compose/insert-recipient': ({ address, displayName, field }) => ({ inserted: guard?.current()?.insertRecipient(address, displayName, field) ?? false }),
-    'compose/attach': ({ files }) => {
+    'compose/attach': ({ files, subject }) => {
       const session = guard?.current();
-      if (!session) return { attached: false };
+      if (!session) return { attached: false, subjectSet: false };
       const list = files.map((f) => new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.contentType }));
-      return { attached: session.attach(list) };
+      const attached = session.attach(list);
+      return { attached, subjectSet: attached && !!subject && session.setSubject(subject) };
     },
     'compose/status': () => ({ provider, composing: false, ...guard?.status() }),
   });

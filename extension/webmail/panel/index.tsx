@@ -33,6 +33,7 @@ function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en
   const [note, setNote] = useState('');
   const [download, setDownload] = useState<{ files: { name: string; url: string }[]; subject: string; headers: Record<string, string> } | null>(null);
   const [tab, setTab] = useState<'directory' | 'documents'>('directory');
+  const [headers, setHeaders] = useState<Record<string, string> | null>(null);
   useEffect(() => () => download?.files.forEach((f) => URL.revokeObjectURL(f.url)), [download]);
   if (!settings.serverUrl) return <p class="vigie-note" role="status">{say(ui.noServer, lang)}</p>;
   const server = settings.serverUrl;
@@ -66,11 +67,12 @@ function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en
           onAttach={async (files, meta) => {
             let attached = false;
             try {
-              ({ attached } = await toCompose('compose/attach', { files: files.map((f) => ({ name: f.name, contentType: f.contentType, base64: base64(f.bytes) })) }));
+              ({ attached } = await toCompose('compose/attach', { subject: meta.subject, files: files.map((f) => ({ name: f.name, contentType: f.contentType, base64: base64(f.bytes) })) }));
             } catch {
               attached = false;
             }
-            if (!attached) {
+            if (attached) setHeaders(meta.headers);
+            else {
               setDownload({ files: files.map((f) => ({ name: f.name, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.contentType })) })), subject: meta.subject, headers: meta.headers });
             }
           }}
@@ -82,6 +84,12 @@ function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en
           <ul>{download.files.map((f) => <li key={f.name}><a href={f.url} download={f.name}>{f.name}</a></li>)}</ul>
           <p><strong>{lang === 'fr' ? 'Objet' : 'Subject'} :</strong> {download.subject}</p>
           <pre>{Object.entries(download.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+        </div>
+      )}
+      {headers && Object.keys(headers).length > 0 && (
+        <div class="vigie-download" role="status">
+          <p>{say(ui.headersNote, lang)}</p>
+          <pre>{Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
         </div>
       )}
       <p class="vigie-note" role="status" aria-live="polite">{note}</p>

@@ -175,6 +175,14 @@ export class DomComposeSession implements WebmailComposeSession {
     return false;
   }
 
+  setSubject(subject: string): boolean {
+    const input = query<HTMLInputElement>(this.root, this.s.subject);
+    if (!input) return false;
+    setInputValue(input, subject);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  }
+
   bannerAnchor(): Element {
     const body = query(this.root, this.s.body);
     return body ?? this.root.firstElementChild ?? this.root;

@@ -42,6 +42,8 @@ export interface WebmailComposeSession {
   clickSend(): void;
   insertRecipient(address: string, displayName: string, field: Field): boolean;
   attach(files: File[]): boolean;
+  /** Writes the subject line (DI documents come with the subject MSSanté expects). */
+  setSubject(subject: string): boolean;
   /** Where the banner goes: the banner host is inserted before this element, inside the compose root. */
   bannerAnchor(): Element;
 }

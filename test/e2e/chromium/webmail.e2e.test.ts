@@ -325,4 +325,29 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await shot(page, 'picker-inserted');
     await page.close();
   });
+
+  it('DI documents from the panel land in the MSSanté compose: IHE_XDM.ZIP and the PDF attached, the subject set', async () => {
+    const page = await managed.context.newPage();
+    await page.goto('https://mailiz.mssante.fr/mail?view=compose');
+    await banner(page).locator('button[data-action="directory"]').click();
+    const frame = page.frameLocator('vigie-banner iframe');
+    await frame.getByRole('tab', { name: 'Documents DI' }).click();
+    await frame.getByLabel('Matricule INS du patient').fill('279035121518989');
+    await frame.getByLabel('Nom de naissance').fill('DUPONT');
+    await frame.getByLabel('Premier prénom').fill('Marie');
+    await frame.getByLabel('Date de naissance').fill('1979-03-05');
+    await frame.getByRole('button', { name: 'Chercher les documents' }).click();
+    const box = frame.getByRole('checkbox').first();
+    await box.waitFor({ timeout: 15_000 });
+    await box.check();
+    await frame.getByRole('button', { name: 'Joindre au message' }).click();
+    const chips = page.locator('[id$="_attachments_div"] .AttLink');
+    await chips.nth(1).waitFor({ timeout: 15_000 });
+    const names = await chips.allTextContents();
+    expect(names).toContain('IHE_XDM.ZIP');
+    expect(names.some((n) => /\.pdf$/i.test(n))).toBe(true);
+    await expect(page.locator('#zv__COMPOSE-1_subject_control').inputValue()).resolves.not.toBe('');
+    await shot(page, 'di-documents-attached');
+    await page.close();
+  });
 });
