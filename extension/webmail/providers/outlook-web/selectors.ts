@@ -8,7 +8,11 @@ const within = (container: string, inner: string) => container.split(', ').map((
 
 export const outlookWebSelectors: ProviderSelectors = {
   composeRoot: 'div[role="region"][aria-label="Nouveau message"], div[role="region"][aria-label="New message"], div[role="region"][aria-label="Brouillon"], div[role="region"][aria-label="Draft"]',
-  from: [{ selector: 'button[aria-label^="De :"], button[aria-label^="From:"]', attribute: 'aria-label' }],
+  from: [
+    { selector: 'button[aria-label^="De :"], button[aria-label^="From:"]', attribute: 'aria-label' },
+    // Without a From field (one account), the signed-in account shown by the Microsoft account manager.
+    { selector: '#mectrl_currentAccount_secondary' },
+  ],
   recipients: {
     to: { chips: [{ selector: within(field('À', 'To'), '[data-selection-index] [title]'), attribute: 'title' }], input: within(field('À', 'To'), 'input.ms-BasePicker-input') },
     cc: {
