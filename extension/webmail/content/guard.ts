@@ -34,6 +34,7 @@ export class ComposeGuard {
   private observer?: MutationObserver;
   private scanTimer?: ReturnType<typeof setTimeout>;
   private lastActive?: Entry;
+  private readonly hookedFrames = new WeakSet<Document>();
 
   constructor(private readonly o: GuardOptions) {}
 
@@ -109,9 +110,36 @@ export class ComposeGuard {
       const entry: Entry = { session, banner, unsupported, bypass: false };
       this.entries.set(root, entry);
       if (unsupported) banner.show({ kind: 'unsupported', provider: this.o.provider.name });
-      else this.evaluate(entry);
+      else {
+        this.watchFrames(entry);
+        this.evaluate(entry);
+      }
     } catch {
       /* never break the page */
+    }
+  }
+
+  /**
+   * Rich-text editors in a same-origin iframe (TinyMCE in Zimbra-based webmails): their keys and input never reach
+   * this document, so Vigie listens in the frame too (Ctrl+Enter there sends the message).
+   */
+  private watchFrames(e: Entry): void {
+    for (const frame of e.session.root.querySelectorAll('iframe')) {
+      const hook = () => {
+        let doc: Document | null = null;
+        try {
+          doc = frame.contentDocument;
+        } catch {
+          return; // cross-origin: not an editor Vigie can read
+        }
+        if (!doc || this.hookedFrames.has(doc)) return;
+        this.hookedFrames.add(doc);
+        doc.addEventListener('keydown', (ev) => this.keydown(e, ev, false), true);
+        for (const t of ['input', 'paste', 'cut']) doc.addEventListener(t, () => this.schedule(e), true);
+        doc.addEventListener('focusin', () => (this.lastActive = e), true);
+      };
+      hook();
+      frame.addEventListener('load', hook);
     }
   }
 
@@ -171,12 +199,16 @@ export class ComposeGuard {
   private readonly onKeydown = (ev: KeyboardEvent) => {
     if (!(ev.target instanceof Element) || this.fromBanner(ev)) return;
     const e = this.entryFor(ev.target);
-    if (!e || e.unsupported) return;
+    if (e) this.keydown(e, ev, true);
+  };
+
+  private keydown(e: Entry, ev: KeyboardEvent, inPage: boolean): void {
+    if (e.unsupported) return;
     const enter = ev.key === 'Enter';
-    const onSend = (enter || ev.key === ' ' || ev.key === 'Spacebar') && e.session.isSendTarget(ev.target) && !ev.ctrlKey && !ev.metaKey;
+    const onSend = inPage && (enter || ev.key === ' ' || ev.key === 'Spacebar') && ev.target instanceof Element && e.session.isSendTarget(ev.target) && !ev.ctrlKey && !ev.metaKey;
     const shortcut = enter && (ev.ctrlKey || ev.metaKey);
     if (onSend || shortcut) this.atSend(e, ev);
-  };
+  }
 
   private atSend(e: Entry, ev: Event): void {
     if (e.bypass) {

@@ -59,6 +59,7 @@ describe('selectors against the saved compose pages, in Chromium', () => {
     ['outlook-web (outlook.live.com)', 'https://outlook.live.com/mail/0/deeplink/compose', { to: 'paul.durand@gmail.com', from: 'dr.martin@outlook.fr' }],
     ['yahoo', 'https://mail.yahoo.com/d/compose/1', { to: 'paul.durand@gmail.com', from: 'marie.martin.medecin@yahoo.fr' }],
     ['generic-mssante', 'https://mailiz.mssante.fr/mail?view=compose', { to: 'dr.bernard@aphp.mssante.fr', from: 'dr.martin@medecin.mssante.fr' }],
+    ['generic-mssante (HTML mode)', 'https://mailiz.mssante.fr/mail?view=compose&page=compose-html', { to: 'dr.bernard@aphp.mssante.fr', from: 'dr.martin@medecin.mssante.fr' }],
   ];
 
   it.each(cases)('%s: every selector finds its element, and the session reads what the user typed', async (_name, url, expected) => {
@@ -209,6 +210,22 @@ describe('MSSanté webmail', () => {
     await page.keyboard.press('Control+Enter');
     await expect(sentCount(page)).resolves.toBe(0);
     await shot(page, 'mssante-blocked');
+    await page.close();
+  });
+
+  it('HTML mode (TinyMCE in an iframe): the body is read, and Ctrl+Enter typed in the editor is stopped', async () => {
+    const page = await open('https://mailiz.mssante.fr/mail?view=compose&page=compose-html');
+    await banner(page).waitFor({ state: 'attached' });
+    await addRecipient(page.locator('#zv__COMPOSE-1_to_control'), 'paul.durand@gmail.com');
+    const editor = page.frameLocator('#ZmHtmlEditor1_body_ifr').locator('body');
+    await editor.click();
+    await page.keyboard.type(`Compte rendu, NIR ${NIR}.`);
+    await alert(page).waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+Enter');
+    await banner(page).locator('button[data-action="dismiss"]').waitFor();
+    await expect(sentCount(page)).resolves.toBe(0);
+    await expect(alert(page).getAttribute('data-level')).resolves.toBe('block');
+    await shot(page, 'mssante-html-editor-blocked');
     await page.close();
   });
 
