@@ -1,8 +1,11 @@
 // Background (service worker on Chrome/Edge, event page on Firefox): relays the picker panel's messages to the
-// compose in the tab it belongs to (the panel embedded in the page, or the toolbar popup for the active tab).
-import { getBrowser } from '../../browser-api';
+// compose in the tab it belongs to (the panel embedded in the page, or the toolbar popup for the active tab), and
+// keeps the content script registered on the MSSanté webmails IT declares outside the manifest's hosts.
+import { browserStorage, getBrowser } from '../../browser-api';
 import type { Runtime } from 'webextension-polyfill';
 import { createRouter } from '../../messaging';
+import { resolveSettings } from '../settings';
+import { syncPolicyWebmails, type ScriptingApi } from './policy-webmails';
 
 const browser = getBrowser();
 
@@ -21,3 +24,14 @@ const router = createRouter({
 });
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);
+
+const storage = browserStorage();
+const sync = async () => {
+  const settings = resolveSettings(await storage.managed(), await storage.user());
+  await syncPolicyWebmails(browser as unknown as ScriptingApi, settings.webmailProviders);
+};
+const resync = () => void sync().catch(() => undefined);
+storage.onChange(resync);
+browser.permissions.onAdded.addListener(resync);
+browser.permissions.onRemoved.addListener(resync);
+resync();

@@ -1,11 +1,12 @@
 // Options page: the user's own settings (language, companion server) and the effective configuration, with the keys
 // IT set by policy shown locked and any rejected value named.
-import { browserStorage, uiLanguage } from '../../browser-api';
+import { browserStorage, getBrowser, uiLanguage } from '../../browser-api';
+import { extraOrigins } from '../background/policy-webmails';
 import { effectiveLanguage, resolveSettings } from '../settings';
 
 const text = {
-  fr: { title: 'Vigie MSSanté — réglages', language: 'Langue', auto: 'Celle du navigateur', server: 'Serveur Vigie de l’établissement', save: 'Enregistrer', saved: 'Réglages enregistrés.', locked: 'Fixé par votre établissement', effective: 'Configuration en vigueur', rejected: 'Valeur ignorée car invalide', invalidUrl: 'Adresse invalide : elle doit commencer par https://' },
-  en: { title: 'Vigie MSSanté — settings', language: 'Language', auto: 'The browser’s', server: 'Your organisation’s Vigie server', save: 'Save', saved: 'Settings saved.', locked: 'Set by your organisation', effective: 'Effective configuration', rejected: 'Value ignored as invalid', invalidUrl: 'Invalid address: it must start with https://' },
+  fr: { title: 'Vigie MSSanté — réglages', language: 'Langue', auto: 'Celle du navigateur', server: 'Serveur Vigie de l’établissement', save: 'Enregistrer', saved: 'Réglages enregistrés.', locked: 'Fixé par votre établissement', effective: 'Configuration en vigueur', rejected: 'Valeur ignorée car invalide', invalidUrl: 'Adresse invalide : elle doit commencer par https://', hosts: 'Messageries MSSanté déclarées par votre établissement : Vigie doit y être autorisé.', allow: 'Autoriser Vigie sur ces messageries', allowed: 'Vigie est autorisé sur ces messageries.' },
+  en: { title: 'Vigie MSSanté — settings', language: 'Language', auto: 'The browser’s', server: 'Your organisation’s Vigie server', save: 'Save', saved: 'Settings saved.', locked: 'Set by your organisation', effective: 'Effective configuration', rejected: 'Value ignored as invalid', invalidUrl: 'Invalid address: it must start with https://', hosts: 'MSSanté webmails declared by your organisation: Vigie must be allowed on them.', allow: 'Allow Vigie on these webmails', allowed: 'Vigie is allowed on these webmails.' },
 };
 
 async function main() {
@@ -38,6 +39,22 @@ async function main() {
   $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: s.webmailProviders }, null, 2);
   $('locked').textContent = s.managedKeys.length ? `${t.locked} : ${s.managedKeys.join(', ')}` : '';
   $('rejected').textContent = s.rejected.length ? `${t.rejected} : ${s.rejected.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
+  const origins = extraOrigins(s.webmailProviders);
+  if (origins.length) {
+    const browser = getBrowser();
+    const section = $('hosts');
+    section.hidden = false;
+    $('hosts-text').textContent = `${t.hosts} ${origins.map((o) => o.slice(8, -2)).join(', ')}`;
+    const allow = $<HTMLButtonElement>('allow');
+    allow.textContent = t.allow;
+    const refresh = async () => {
+      const ok = await browser.permissions.contains({ origins });
+      allow.hidden = ok;
+      $('hosts-status').textContent = ok ? t.allowed : '';
+    };
+    allow.addEventListener('click', () => void browser.permissions.request({ origins }).then(refresh));
+    await refresh();
+  }
   $('form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const url = server.value.trim();
