@@ -2,7 +2,7 @@
 // Builds every target with esbuild. Targets are listed here; each writes under dist/.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeIcons } from './icons.mjs';
 import { join } from 'node:path';
 
@@ -73,6 +73,24 @@ await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'],
 if (existsSync(join(root, 'bench'))) {
   const benches = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   await Promise.all(benches.map((f) => build({ ...node, entryPoints: [`bench/${f}`], outfile: `dist/bench/${f.replace(/\.ts$/, '.cjs')}` })));
+}
+
+// 5. What the companion server offers at /downloads/ on a developer machine (npm start): the extensions as files.
+{
+  const { zipSync } = await import('fflate');
+  const filesOf = (dir, base = dir, out = {}) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) filesOf(p, base, out);
+      else if (!name.endsWith('.map')) out[p.slice(base.length + 1)] = [readFileSync(p), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    }
+    return out;
+  };
+  const downloads = join(root, 'dist/downloads');
+  mkdirSync(downloads, { recursive: true });
+  if (existsSync(join(root, 'dist/thunderbird/vigie.xpi'))) copyFileSync(join(root, 'dist/thunderbird/vigie.xpi'), join(downloads, 'vigie-thunderbird.xpi'));
+  if (existsSync(join(root, 'dist/chrome/manifest.json'))) writeFileSync(join(downloads, 'vigie-chrome.zip'), zipSync(filesOf(join(root, 'dist/chrome'))));
+  if (existsSync(join(root, 'dist/firefox/manifest.json'))) writeFileSync(join(downloads, 'vigie-firefox.xpi'), zipSync(filesOf(join(root, 'dist/firefox'))));
 }
 
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -50,6 +50,13 @@ describe('npm run package', () => {
     }
   });
 
+  it('the build also lays the extensions out for the companion server’s /downloads/ (npm start)', () => {
+    for (const f of ['vigie-thunderbird.xpi', 'vigie-chrome.zip', 'vigie-firefox.xpi']) {
+      const files = unzipSync(new Uint8Array(readFileSync(join(root, 'dist/downloads', f))));
+      expect(Object.keys(files)).toContain('manifest.json');
+    }
+  });
+
   it('the server bundle runs on its own, with its shipped data', () => {
     const zip = readFileSync(join(out, sums.find(([, f]) => f.startsWith('vigie-server-'))![1]));
     const dir = mkdtempSync(join(tmpdir(), 'vigie-server-bundle-'));
