@@ -1,7 +1,7 @@
 // The picker panel: the shared ContactPicker (and DocumentChooser) over the companion server, inserting into the
 // compose of the tab it serves. Embedded in the page by the banner, or opened as the toolbar popup.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ContactPicker } from '../../../shared/ui/contact-picker';
 import { DocumentChooser } from '../../../shared/ui/document-chooser';
 import { ServerDirectoryClient } from '../../../shared/directory/server-client';
@@ -35,9 +35,11 @@ function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en
   const [tab, setTab] = useState<'directory' | 'documents'>('directory');
   const [headers, setHeaders] = useState<Record<string, string> | null>(null);
   useEffect(() => () => download?.files.forEach((f) => URL.revokeObjectURL(f.url)), [download]);
-  if (!settings.serverUrl) return <p class="vigie-note" role="status">{say(ui.noServer, lang)}</p>;
   const server = settings.serverUrl;
-  const client = new ServerDirectoryClient(server, (url, init) => fetch(url, init));
+  // One client per server: the picker searches again when its client changes.
+  const client = useMemo(() => (server ? new ServerDirectoryClient(server, (url, init) => fetch(url, init)) : undefined), [server]);
+  const documents = useMemo(() => (server ? new ServerDocumentApi(server, (url, init) => fetch(url, init)) : undefined), [server]);
+  if (!server || !client || !documents) return <p class="vigie-note" role="status">{say(ui.noServer, lang)}</p>;
   const fieldName = { to: lang === 'fr' ? 'À' : 'To', cc: 'Cc', bcc: lang === 'fr' ? 'Cci' : 'Bcc' };
   return (
     <div class="vigie-panel">
@@ -60,7 +62,7 @@ function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en
         />
       ) : (
         <DocumentChooser
-          api={new ServerDocumentApi(server, (url, init) => fetch(url, init))}
+          api={documents}
           lang={lang}
           sender={{ organisation: settings.organisation ?? 'Vigie MSSanté', application: { name: 'Vigie MSSanté (webmail)', version: VERSION, vendor: 'Vigie MSSanté' } }}
           policy={{ ...(settings.policy.documents.productReference ? { nil: settings.policy.documents.productReference } : {}), operatorLimitBytes: settings.policy.documents.operatorSizeLimitMB * 1024 * 1024 }}
