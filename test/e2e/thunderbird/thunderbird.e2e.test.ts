@@ -9,6 +9,7 @@ import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { parseServerConfig } from '../../../server/config';
 import { startServer, type VigieServer } from '../../../server/app';
+import { mozillaPolicies } from '../../../manifests/policies/templates';
 import { appDirWithPolicies, freePort, makeProfile, removeTempDirs, startSmtpSink, startThunderbird, tempDir, thunderbirdInstalled, type RunningThunderbird } from './harness';
 import { ThunderbirdDriver, inPage } from './driver';
 
@@ -56,10 +57,9 @@ afterAll(async () => {
 /** Starts Thunderbird with Vigie: installed by the ExtensionSettings policy, or sideloaded into the profile. */
 async function launch(opts: { install: 'policy' | 'profile'; prefs?: Record<string, string | number | boolean>; policy?: Record<string, unknown> }): Promise<void> {
   const marionettePort = await freePort();
-  const app = appDirWithPolicies({
-    ...(opts.install === 'policy' ? { ExtensionSettings: { [ID]: { installation_mode: 'force_installed', install_url: `file://${XPI}` } } } : {}),
-    '3rdparty': { Extensions: { [ID]: { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' }, ...opts.policy } } },
-  });
+  // The policies.json IT deploys, as `npm run package` generates it (manifests/policies/templates.ts).
+  const policy = { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' }, ...opts.policy } as unknown as Parameters<typeof mozillaPolicies>[1];
+  const app = appDirWithPolicies(mozillaPolicies(ID, policy, opts.install === 'policy' ? `file://${XPI}` : undefined).policies);
   const profile = makeProfile({ smtpPort: smtp.port, marionettePort, identity: IDENTITY, ...(opts.install === 'profile' ? { xpi: { path: XPI, id: ID } } : {}), prefs: opts.prefs ?? {} });
   tb = await startThunderbird(app, profile, marionettePort);
   drv = new ThunderbirdDriver(tb.marionette, ID);
