@@ -4,7 +4,6 @@
 import { defaultPolicy, policySchema, type OrgPolicy } from '../../shared/config/policy';
 import { conforms, type SchemaNode } from '../webmail/settings/conform';
 import type { ExtensionStorage } from '../browser-api';
-import thunderbirdSchema from './thunderbird-settings.schema.json';
 
 export interface VigieSettings {
   policy: OrgPolicy;
@@ -28,12 +27,10 @@ export interface LoadedSettings {
 export const USER_KEY = 'vigie.options';
 
 const policyRoot = policySchema as unknown as SchemaNode;
-const tbRoot = thunderbirdSchema as unknown as SchemaNode;
 
 function settingNodes(): [string, SchemaNode, SchemaNode][] {
   const out: [string, SchemaNode, SchemaNode][] = [];
   for (const [k, n] of Object.entries(policyRoot.properties ?? {})) if (k !== '$schema') out.push([k, n, policyRoot]);
-  for (const [k, n] of Object.entries(tbRoot.properties ?? {})) out.push([k, n, tbRoot]);
   return out;
 }
 
@@ -44,7 +41,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /** Merges the layers key by key (first valid value wins; objects keep the defaults of the sub-keys they leave out). */
 export function mergeSettings(managed: Record<string, unknown>, local: Record<string, unknown>): LoadedSettings {
   const base = defaultPolicy() as unknown as Record<string, unknown>;
-  const chosen: Record<string, unknown> = { ...base, serverUrl: '', organisation: '', language: 'auto' };
+  const chosen: Record<string, unknown> = { ...base, language: 'auto' };
   const locked: string[] = [];
   const problems: LoadedSettings['problems'] = [];
   const layers: [SettingSource, Record<string, unknown>][] = [['managed', managed], ['local', local]];
@@ -62,9 +59,10 @@ export function mergeSettings(managed: Record<string, unknown>, local: Record<st
     }
   }
   for (const key of Object.keys(managed)) if (!SETTING_KEYS.includes(key)) problems.push({ key, source: 'managed', reason: 'unknown setting' });
-  const { serverUrl, organisation, language, ...policy } = chosen as Record<string, unknown> & { serverUrl: string; organisation: string; language: VigieSettings['language'] };
+  // The clients' keys are part of the org policy too; they are also given apart, typed for the extension.
+  const { serverUrl = '', organisation = '', language } = chosen as Record<string, unknown> & { serverUrl?: string; organisation?: string; language: VigieSettings['language'] };
   return {
-    settings: { policy: policy as unknown as OrgPolicy, serverUrl: serverUrl ? serverUrl.replace(/\/?$/, '/') : '', organisation, language },
+    settings: { policy: chosen as unknown as OrgPolicy, serverUrl: serverUrl ? serverUrl.replace(/\/?$/, '/') : '', organisation, language },
     locked,
     problems,
   };

@@ -7,7 +7,6 @@ import { deflateSync, crc32 } from 'node:zlib';
 import { managedSchema, renderManifest, type Json } from '../../manifests/extension/render';
 import { builtInHosts } from './providers';
 import policySchema from '../../shared/config/policy.schema.json';
-import webmailSchema from './settings/webmail-settings.schema.json';
 
 const root = join(__dirname, '../..');
 const readJson = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8')) as Json;
@@ -88,7 +87,7 @@ export async function buildWebmailExtension(): Promise<string[]> {
     cpSync(stage, out, { recursive: true });
     const manifest = renderManifest(base, readJson(`manifests/extension/${target}.json`), { version, hosts });
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (target === 'chrome') writeFileSync(join(out, 'managed-schema.json'), `${JSON.stringify(managedSchema(policySchema as never, webmailSchema as never), null, 2)}\n`);
+    if (target === 'chrome') writeFileSync(join(out, 'managed-schema.json'), `${JSON.stringify(managedSchema(policySchema as never), null, 2)}\n`);
     outs.push(out);
   }
   rmSync(stage, { recursive: true, force: true });

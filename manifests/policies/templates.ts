@@ -101,8 +101,10 @@ export function renderAdmx(target: AdmxTarget, ids: ExtensionIds): string {
         break;
       case 'string':
       case 'map':
-        // A map (e.g. message overrides) is given as one JSON text, which both policy engines accept for objects.
-        el.ele('text', { id, valueName: name, maxLength: key.type === 'map' ? '4000' : '400' });
+      case 'json-list':
+        // A map (message overrides) or a list of objects (webmails) is given as one JSON text, which both policy engines
+        // accept for such values.
+        el.ele('text', { id, valueName: name, maxLength: key.type === 'string' ? '400' : '4000' });
         break;
     }
   }
@@ -134,7 +136,7 @@ export function renderAdml(target: AdmxTarget, lang: 'fr' | 'en'): string {
       case 'integer':
       case 'number': p.ele('decimalTextBox', { refId: id }).txt(key.path); break;
       case 'boolean': p.ele('checkBox', { refId: id }).txt(key.path); break;
-      default: p.ele('textBox', { refId: id }).ele('label').txt(key.type === 'map' ? `${key.path} (${w.json})` : key.path);
+      default: p.ele('textBox', { refId: id }).ele('label').txt(key.type === 'string' ? key.path : `${key.path} (${w.json})`);
     }
   }
   return doc.end({ prettyPrint: true });

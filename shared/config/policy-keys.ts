@@ -3,7 +3,7 @@
 import schema from './policy.schema.json';
 import labelsFr from './policy-labels.fr.json';
 
-export type PolicyKeyType = 'enum' | 'string' | 'integer' | 'number' | 'boolean' | 'string-list' | 'map';
+export type PolicyKeyType = 'enum' | 'string' | 'integer' | 'number' | 'boolean' | 'string-list' | 'map' | 'json-list';
 
 export interface PolicyKey {
   /** Path in the policy document, e.g. `healthData.consumerSender`. */
@@ -33,7 +33,7 @@ const fr = labelsFr as Record<string, string>;
 
 function typeOf(node: Node): PolicyKeyType {
   if (node.enum) return 'enum';
-  if (node.type === 'array') return 'string-list';
+  if (node.type === 'array') return (node.items as Node | undefined)?.type === 'object' ? 'json-list' : 'string-list';
   if (node.type === 'object') return 'map';
   if (node.type === 'integer' || node.type === 'number' || node.type === 'boolean' || node.type === 'string') return node.type;
   throw new Error(`policy schema: unsupported node type ${JSON.stringify(node.type)}`);

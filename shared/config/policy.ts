@@ -18,6 +18,12 @@ export interface OrgPolicy {
   whitelist: { maxAgeDays: number; serverUrl?: string };
   messages: Record<string, Partial<LocalizedText>>;
   helpdesk?: string;
+  /** The companion server the mail clients use (extensions; Outlook uses the server that serves it). */
+  serverUrl?: string;
+  organisation?: string;
+  language: 'auto' | 'fr' | 'en';
+  /** MSSanté webmails of the organisation, with CSS selectors where their page differs (webmail extension). */
+  webmailProviders: unknown[];
 }
 
 export const policySchema = schema;

@@ -3,7 +3,6 @@
 // reported) without losing the others.
 import { defaultPolicy, policySchema, type OrgPolicy } from '../../../shared/config/policy';
 import type { ConfiguredWebmail } from '../providers';
-import webmailSchema from './webmail-settings.schema.json';
 import { conforms, type SchemaNode } from './conform';
 
 export interface WebmailSettings {
@@ -19,13 +18,11 @@ export interface WebmailSettings {
 }
 
 const policyRoot = policySchema as unknown as SchemaNode;
-const webmailRoot = webmailSchema as unknown as SchemaNode;
 
 /** Every setting key with its schema node and the schema its `$ref`s resolve against. */
 function settingNodes(): [string, SchemaNode, SchemaNode][] {
   const out: [string, SchemaNode, SchemaNode][] = [];
   for (const [k, n] of Object.entries(policyRoot.properties ?? {})) if (k !== '$schema') out.push([k, n, policyRoot]);
-  for (const [k, n] of Object.entries(webmailRoot.properties ?? {})) out.push([k, n, webmailRoot]);
   return out;
 }
 
@@ -50,9 +47,10 @@ export function resolveSettings(managed: Record<string, unknown>, user: Record<s
     // Objects keep the defaults of the sub-keys they do not set.
     chosen[key] = def && typeof def === 'object' && !Array.isArray(def) && node.type === 'object' ? { ...(def as object), ...(value as object) } : value;
   }
-  const { serverUrl, organisation, language, webmailProviders, ...policy } = chosen as Record<string, unknown> & { serverUrl?: string; organisation?: string; language: WebmailSettings['language']; webmailProviders: ConfiguredWebmail[] };
+  // The clients' keys are part of the org policy too; they are also given apart, typed for the extension.
+  const { serverUrl, organisation, language, webmailProviders } = chosen as Record<string, unknown> & { serverUrl?: string; organisation?: string; language: WebmailSettings['language']; webmailProviders: ConfiguredWebmail[] };
   return {
-    policy: policy as unknown as OrgPolicy,
+    policy: chosen as unknown as OrgPolicy,
     ...(serverUrl ? { serverUrl } : {}),
     ...(organisation ? { organisation } : {}),
     language,

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { chromeManagedPolicy } from '../../../manifests/policies/templates';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -113,7 +114,8 @@ export async function launch(fixtures: FixtureServer, opts: { policy?: Record<st
   const extensionId = unpackedExtensionId(EXTENSION);
   if (opts.policy) {
     mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: opts.policy } } }));
+    // The managed policy file IT deploys, as `npm run package` generates it (manifests/policies/templates.ts).
+    writeFileSync(POLICY_FILE, JSON.stringify(chromeManagedPolicy({ chrome: extensionId, firefox: '', thunderbird: '' }, opts.policy as Parameters<typeof chromeManagedPolicy>[1])));
   } else rmSync(POLICY_FILE, { force: true });
   const profile = mkdtempSync(join(tmpdir(), 'vigie-chromium-'));
   const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${fixtures.port}`).join(', ');
