@@ -91,7 +91,8 @@ export class DomComposeSession implements WebmailComposeSession {
     // What is still being typed counts too: a send with it would carry it.
     const typed = query<HTMLInputElement>(this.root, spec.input);
     const pending = typed ? textOf(typed).trim() : '';
-    if (pending) out.push(...pending.split(/[;,]/).map((p) => p.trim()).filter(Boolean));
+    // Passed whole: the core reads the field as an RFC 5322 list (a display name may hold a comma or a semicolon).
+    if (pending) out.push(pending);
     return out;
   }
 
