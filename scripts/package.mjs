@@ -57,6 +57,9 @@ writeFileSync(join(out, `vigie-firefox-${version}.xpi`), zipDir(need('dist/firef
 await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', absWorkingDir: root, logLevel: 'warning', entryPoints: ['manifests/policies/release.ts'], outfile: 'dist/manifests/release.mjs', packages: 'external' });
 const release = await import(`${join(root, 'dist/manifests/release.mjs')}?${Date.now()}`);
 const ids = release.extensionIds(root, values['chrome-id']);
+if (!values['chrome-id']) {
+  console.warn(`package: no --chrome-id given: the Chrome/Edge policy templates name the example id ${ids.chrome}; package again with the id of the CRX signed with the hospital's key before deploying them`);
+}
 writeFileSync(join(out, 'outlook/manifest.xml'), release.renderXmlManifest({ baseUrl, version, sendMode: values['send-mode'] }));
 writeFileSync(join(out, 'outlook/manifest.json'), JSON.stringify(release.renderUnifiedManifest({ baseUrl, version, sendMode: values['send-mode'] }), null, 2));
 

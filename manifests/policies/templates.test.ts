@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { policyKeys, keysWithoutFrench } from '../../shared/config/policy-keys';
 import { parsePolicy } from '../../shared/config/validate-policy';
 import { validateConfigDocument } from '../../cli/commands/config';
-import { chromeManagedPolicy, mozillaPolicies, examplePolicy, renderAdmx, renderAdml, policyDocsTable, registryKey, PLACEHOLDER_CHROME_ID, type AdmxTarget } from './templates';
+import { chromeManagedPolicy, mozillaPolicies, examplePolicy, renderAdmx, renderAdml, policyDocsTable, registryKey, EXAMPLE_CHROME_ID, type AdmxTarget } from './templates';
 
-const ids = { chrome: PLACEHOLDER_CHROME_ID, firefox: 'webmail@vigie-mssante.fr', thunderbird: 'vigie-thunderbird@vigie-mssante.fr' };
+const ids = { chrome: EXAMPLE_CHROME_ID, firefox: 'webmail@vigie-mssante.fr', thunderbird: 'vigie-thunderbird@vigie-mssante.fr' };
 const PD = 'http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions';
 
 function xml(text: string) {

@@ -14,7 +14,11 @@ export interface ExtensionIds {
   thunderbird: string;
 }
 
-export const PLACEHOLDER_CHROME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+/**
+ * The Chrome/Edge id used in the templates until the hospital gives its own: a Chrome extension id comes from the key the
+ * CRX is signed with, which only the hospital holds (`npm run package -- --chrome-id <id>`).
+ */
+export const EXAMPLE_CHROME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
 /** Registry key under which each host reads the extension's managed policy on Windows. */
 export function registryKey(target: AdmxTarget, ids: ExtensionIds): string {
