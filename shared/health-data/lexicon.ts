@@ -5,7 +5,7 @@ import identifiers from './vocabulary/identifiers.json';
 import units from './vocabulary/units.json';
 import attachments from './vocabulary/attachments.json';
 import type { LocalizedText } from '../model';
-import { foldTable, termWords } from './fold';
+import { charClass, foldTable, termWords } from './fold';
 
 export interface VocabularyCategory {
   weight: number;
@@ -46,22 +46,6 @@ const MIN_AFFIX = 3;
 const AFFIX_BITS = 1 << 16;
 const AFFIX_MASK = AFFIX_BITS - 1;
 
-/** Index of (first folded unit, second folded unit or 0, length) in a 2^16 table. */
-export function shapeKey(first: number, second: number, length: number): number {
-  return ((first & 0x3f) << 10) | ((second & 0x3f) << 4) | (length > 15 ? 15 : length);
-}
-
-/** One step of the word hash, over folded units: h = h * 31 + unit (32-bit). */
-export function hashStep(h: number, unit: number): number {
-  return (Math.imul(h, 31) + unit) | 0;
-}
-
-function hashWord(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
-  return h;
-}
-
 /** A number for the MIN_AFFIX characters of s at offset (collisions only cost a map lookup). */
 function affixHash(s: string, offset: number): number {
   return (s.charCodeAt(offset) * 31 + s.charCodeAt(offset + 1)) * 31 + s.charCodeAt(offset + 2);
@@ -81,19 +65,18 @@ export class Lexicon {
   private readonly prefixHeads = new Uint8Array(AFFIX_BITS);
   private readonly suffixTails = new Uint8Array(AFFIX_BITS);
   private nextId = 0;
-  /** Exact words by id, and an open-addressing hash table over them (id + 1, 0 = empty) for allocation-free lookups. */
-  private readonly wordList: string[] = [];
-  private table = new Int32Array(0);
-  private mask = 0;
   /** Phrase indexes by first word id, longest first (indexed by word id). */
   readonly byFirst: (number[] | undefined)[] = [];
-  /** Bit per (hash & 0xffff) of every exact word. */
-  readonly maybeWord = new Uint8Array(1 << 16);
   /**
-   * Bit per (first two folded units, length) of every exact word, see shapeKey: most words of a text are rejected
-   * before they are hashed.
+   * The exact words as an automaton read one UTF-16 unit at a time: `step[state * width + unitClass[unit]]` is the
+   * next state, state 0 is dead (no word continues this way), 1 the start; `wordAt[state]` is the id of the word
+   * ending there, or -1. A word is recognised as it is read: no hashing, no second read to confirm it.
    */
-  readonly maybeShape = new Uint8Array(1 << 16);
+  readonly unitClass = new Uint8Array(0x10000);
+  step = new Uint16Array(0);
+  wordAt = new Int32Array(0);
+  width = 0;
+  private readonly separatorClass = new Map<number, number>();
   private readonly categoryByName = new Map<string, Category>();
   /** Ids of the single-word terms of each category. */
   private readonly wordIds = new Map<string, Set<number>>();
@@ -126,50 +109,69 @@ export class Lexicon {
     this.phrases.forEach((p, i) => (this.byFirst[p.words[0]!] ??= []).push(i));
     for (const list of this.byFirst) list?.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
     this.suffixLengths.sort((a, b) => b - a);
-    let size = 16;
-    while (size < this.words.size * 4) size *= 2;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
-    for (const [word, id] of this.words) {
-      let slot = hashWord(word) & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = id + 1;
-      this.wordList[id] = word;
-      this.maybeWord[hashWord(word) & 0xffff] = 1;
-      this.maybeShape[shapeKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.length)] = 1;
-    }
+    this.buildAutomaton();
   }
 
-  /**
-   * Id of the word text[start, end) once folded, given the hash of its folded units (see hashStep), or -1.
-   * Reads the text in place: no substring is made.
-   */
-  exactRange(text: string, start: number, end: number, hash: number): number {
-    const len = end - start;
-    let slot = hash & this.mask;
-    for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
-      const word = this.wordList[entry - 1]!;
-      if (word.length === len) {
-        let k = 0;
-        while (k < len) {
-          const c = text.charCodeAt(start + k);
-          if ((foldTable[c] || c) !== word.charCodeAt(k)) break;
-          k++;
+  private buildAutomaton(): void {
+    // Classes: 0 ends a word, 1 is a word unit no vocabulary word has, then one class per unit used.
+    const classOf = new Map<number, number>();
+    for (const word of this.words.keys()) for (let i = 0; i < word.length; i++) if (!classOf.has(word.charCodeAt(i))) classOf.set(word.charCodeAt(i), classOf.size + 2);
+    const width = classOf.size + 2;
+    for (let c = 0; c < 0x10000; c++) if (charClass[c] !== 0) this.unitClass[c] = classOf.get(foldTable[c]!) ?? 1;
+    // A decimal separator inside a number of the vocabulary ("1,73 m²"): read by exactRange, never part of a word.
+    for (const [unit, k] of classOf) if (charClass[unit] === 0) this.separatorClass.set(unit, k);
+    const rows: number[][] = [new Array<number>(width).fill(0), new Array<number>(width).fill(0)];
+    const wordAt = [-1, -1];
+    for (const [word, id] of this.words) {
+      let state = 1;
+      for (let i = 0; i < word.length; i++) {
+        const k = classOf.get(word.charCodeAt(i))!;
+        let next = rows[state]![k]!;
+        if (next === 0) {
+          next = rows.length;
+          if (next > 0xffff) throw new Error('vocabulary too large for the word automaton');
+          rows.push(new Array<number>(width).fill(0));
+          wordAt.push(-1);
+          rows[state]![k] = next;
         }
-        if (k === len) return entry - 1;
+        state = next;
       }
-      slot = (slot + 1) & this.mask;
+      wordAt[state] = id;
     }
-    return -1;
+    this.width = width;
+    this.step = new Uint16Array(rows.length * width);
+    rows.forEach((row, state) => this.step.set(row, state * width));
+    this.wordAt = Int32Array.from(wordAt);
   }
+
+  /** Id of the word text[start, end) once folded, or -1 (reads the text in place: no substring is made). */
+  exactRange(text: string, start: number, end: number): number {
+    const { step, width, unitClass } = this;
+    let state = 1;
+    for (let i = start; i < end && state !== 0; i++) {
+      const c = text.charCodeAt(i);
+      state = step[state * width + (unitClass[c] || (this.separatorClass.get(c) ?? 0))]!;
+    }
+    return this.wordAt[state]!;
+  }
+
+  /** Shortest word a prefix / suffix entry can match (Infinity: no such entry): shorter words skip the affix check. */
+  minPrefixWord = Infinity;
+  minSuffixWord = Infinity;
 
   /** True when a prefix or suffix entry may match the folded word text[start, end) (checks its first / last units only). */
   mayHaveAffix(text: string, start: number, end: number): boolean {
-    if (end - start <= MIN_AFFIX) return false;
-    let a = text.charCodeAt(start);
-    let b = text.charCodeAt(start + 1);
-    let c = text.charCodeAt(start + 2);
-    if (this.prefixHeads[(((foldTable[a] || a) * 31 + (foldTable[b] || b)) * 31 + (foldTable[c] || c)) & AFFIX_MASK]) return true;
+    const length = end - start;
+    let a: number;
+    let b: number;
+    let c: number;
+    if (length >= this.minPrefixWord) {
+      a = text.charCodeAt(start);
+      b = text.charCodeAt(start + 1);
+      c = text.charCodeAt(start + 2);
+      if (this.prefixHeads[(((foldTable[a] || a) * 31 + (foldTable[b] || b)) * 31 + (foldTable[c] || c)) & AFFIX_MASK]) return true;
+    }
+    if (length < this.minSuffixWord) return false;
     a = text.charCodeAt(end - 3);
     b = text.charCodeAt(end - 2);
     c = text.charCodeAt(end - 1);
@@ -194,6 +196,7 @@ export class Lexicon {
       list.sort((a, b) => b.prefix.length - a.prefix.length);
       this.prefixes.set(key, list);
       this.prefixHeads[affixHash(prefix, 0) & AFFIX_MASK] = 1;
+      this.minPrefixWord = Math.min(this.minPrefixWord, Math.max(prefix.length, MIN_AFFIX + 1));
       return id;
     }
     if (star === 0 && word.length - 1 >= MIN_AFFIX && word.indexOf('*', 1) < 0) {
@@ -203,6 +206,7 @@ export class Lexicon {
         this.suffixes.set(suffix, (id = this.nextId++));
         this.suffixTails[affixHash(suffix, suffix.length - MIN_AFFIX) & AFFIX_MASK] = 1;
         if (!this.suffixLengths.includes(suffix.length)) this.suffixLengths.push(suffix.length);
+        this.minSuffixWord = Math.min(this.minSuffixWord, suffix.length + 3);
       }
       return id;
     }

@@ -39,8 +39,13 @@ export function maskOutside(s: string, keep: [number, number][]): string {
   return out;
 }
 
+/** What maskClinical changes: digits, and blanks other than single spaces. */
+const NEEDS_MASK = /[0-9\t\n\r\u00a0]| {2}|^ | $/;
+
 /** A short excerpt of clinical text: the words kept, every number masked (digits inside a name such as HbA1c or SpO2 kept), long text cut. */
 export function maskClinical(s: string, max = 60): string {
+  // Most clinical words have nothing to mask or collapse: shown as they are.
+  if (s.length <= max && !NEEDS_MASK.test(s)) return s;
   let out = '';
   let space = false;
   let inNumber = false;

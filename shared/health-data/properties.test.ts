@@ -6,6 +6,14 @@ const nirBody = fc
   .tuple(fc.constantFrom('1', '2'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 95 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }))
   .map(([s, y, m, d, c, o]) => `${s}${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(c).padStart(3, '0')}${String(o).padStart(3, '0')}`);
 
+/** A 13-character body whose département may be Corsica's 2A / 2B. */
+const nirBodyAnyDepartment = fc
+  .tuple(nirBody, fc.constantFrom('', '2A', '2B', '2a'))
+  .map(([body, corsica]) => (corsica ? `${body.slice(0, 5)}${corsica}${body.slice(7)}` : body));
+/** Where a NIR may be split (after S, AA, MM, DD, CCC, OOO) and what may split it. */
+const SPLITS = [1, 3, 5, 7, 10, 13];
+const separators = fc.array(fc.constantFrom('', '', ' ', '.', '-', '\u00a0', '\u202f'), { minLength: 6, maxLength: 6 });
+
 describe('health-data scan properties', () => {
   it('never throws, keeps offsets inside the text and never shows a 4-digit run in an excerpt', () => {
     fc.assert(
@@ -35,6 +43,26 @@ describe('health-data scan properties', () => {
         expect(r.findings[0]!.excerpt).toBe(`${nir[0]} ${nir.slice(1, 3)} ** ** *** *** **`);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reports any valid NIR, Corsica or not, whatever separators split it where a NIR may be split', () => {
+    fc.assert(
+      fc.property(nirBodyAnyDepartment, separators, fc.lorem({ maxCount: 6 }), (body, seps, after) => {
+        const nir = `${body}${insKey(body)}`;
+        let written = '';
+        let from = 0;
+        SPLITS.forEach((to, k) => {
+          written += nir.slice(from, to) + seps[k]!;
+          from = to;
+        });
+        written += nir.slice(from);
+        // The scan (which searches for NIRs only where its tokens saw digits close enough together) finds it.
+        const r = scanText(`Numéro de sécurité sociale ${written}, ${after}`);
+        expect(r.findings.filter((f) => f.kind === 'nir').map((f) => f.excerpt)).toEqual([`${nir[0]} ${nir.slice(1, 3)} ** ** *** *** **`]);
+        expect(r.containsHealthData).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 

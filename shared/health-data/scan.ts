@@ -18,8 +18,9 @@ function textSignals(text: string): Signal[] {
   // threshold with the most evidence a cluster counts), or a bare number to confirm as a NIR. A roster of doctors'
   // names or a protocol's generic "patient" never can: its clinical words are not even looked at.
   const needed = out.some((s) => (s.role === 'person' && s.weight * CLINICAL_CAP >= THRESHOLD) || s.needsContext);
-  if (!needed) return out;
-  for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') add(d.detect(ctx));
+  if (needed) for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') add(d.detect(ctx));
+  // Signals hold offsets, never the context: its columns go to the next message's scan.
+  ctx.release();
   return out;
 }
 

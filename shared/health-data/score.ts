@@ -28,6 +28,29 @@ function byStart(a: Signal, b: Signal): number {
   return a.start - b.start;
 }
 
+/** The designation first, then the clinical facts by weight: heavier first, then in text order. */
+function byWeight(a: Signal, b: Signal): number {
+  return b.weight - a.weight || a.start - b.start;
+}
+
+/**
+ * Sorts in place, stable. Lists of a message's signals are short and nearly in order (each detector reports in
+ * text order): an insertion sort does it in one pass, the engine's sort is kept for long lists.
+ */
+function sortSignals(list: Signal[], order: (a: Signal, b: Signal) => number): Signal[] {
+  if (list.length > 48) return list.sort(order);
+  for (let i = 1; i < list.length; i++) {
+    const s = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && order(list[j]!, s) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = s;
+  }
+  return list;
+}
+
 /** Index of the first signal with start ≥ offset. */
 function lowerBound(list: Signal[], offset: number): number {
   let lo = 0;
@@ -55,8 +78,8 @@ export function combine(signals: Signal[]): Scored {
     else if (s.role === 'attachment') attachments.push(s);
     else identifiers.push(s);
   }
-  persons.sort(byStart);
-  clinical.sort(byStart);
+  sortSignals(persons, byStart);
+  sortSignals(clinical, byStart);
 
   const near = (list: Signal[], s: Signal) => {
     const i = lowerBound(list, s.start - PROXIMITY);
@@ -117,11 +140,11 @@ export function combine(signals: Signal[]): Scored {
       }
       return r;
     };
-    const personsNear = inWindow(persons);
-    const clinicalNear = inWindow(clinical).sort((a, b) => b.weight - a.weight || a.start - b.start);
+    const personsNear = sortSignals(inWindow(persons), byWeight);
+    const clinicalNear = sortSignals(inWindow(clinical), byWeight);
     // The designation first, then the clinical facts by weight: the warning names "who" before "what".
-    const [first, ...others] = personsNear.sort((a, b) => b.weight - a.weight || a.start - b.start);
-    findings.push(...[...(first ? [first] : []), ...clinicalNear, ...others].slice(0, MAX_CLUSTER_FINDINGS));
+    const cluster = personsNear.slice(0, 1).concat(clinicalNear, personsNear.slice(1));
+    for (let i = 0; i < cluster.length && i < MAX_CLUSTER_FINDINGS; i++) findings.push(cluster[i]!);
   }
   return { score: round(score), signals: findings.slice(0, MAX_FINDINGS) };
 }

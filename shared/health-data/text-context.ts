@@ -1,12 +1,28 @@
 // One pass over a text: tokens (words folded, numbers) and vocabulary phrase hits, shared by every text detector.
-import { charClass, CLASS, foldString, foldTable } from './fold';
-import { hashStep, lexicon, shapeKey, type Lexicon } from './lexicon';
+import { charClass, CLASS, foldString } from './fold';
+import { lexicon, type Lexicon } from './lexicon';
 
 export const WORD = 1;
 export const NUMBER = 2;
 
+/** Words longer than this are not matched against suffixes (no real drug name is this long). */
+const MAX_AFFIXED = 40;
+/** Digits of the shortest NIR (2A/2B: one of its 15 characters is a letter). */
+const NIR_MIN_DIGITS = 14;
+/** Numbers of up to this many characters are looked up in the vocabulary. */
+const MAX_PHRASE_NUMBER = 4;
+
 /** Largest gap (characters) allowed between two words of one phrase. */
 const PHRASE_GAP = 4;
+
+/** Bytes per token: start, end, id, wid, hit (4 each), kind (1). */
+const BYTES_PER_TOKEN = 21;
+/** A released buffer up to this size is reused by the next context (about 25 KB of text). */
+const MAX_SPARE = 64 * 1024;
+const MAX_SPARES = 4;
+/** Columns for at least this many tokens (a short text's buffer then serves the next one too). */
+const MIN_CAP = 256;
+const spares: ArrayBuffer[] = [];
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 const NO_INDEXES: readonly number[] = Object.freeze([]);
@@ -26,6 +42,13 @@ export class TextContext {
   readonly lex: Lexicon;
   /** Number of tokens. */
   n = 0;
+  /**
+   * False when no NIR can be in the text: no digit runs close together hold 14 digits (a NIR has 15 characters, of
+   * which one may be a Corsica letter, split by single separators). Most mail has none: the NIR search is skipped.
+   */
+  mayHoldNir = false;
+  /** The NUMBER tokens, in order (detectors that start from a number read these, not every token). */
+  readonly numberTokens: number[] = [];
   // Token columns (valid below n), sized from the text and doubled when a text has more tokens than expected.
   start!: Int32Array;
   end!: Int32Array;
@@ -38,30 +61,51 @@ export class TextContext {
   constructor(text: string, lex: Lexicon = lexicon()) {
     this.text = text;
     this.lex = lex;
-    // About one kept token per 8 characters of mail; grown if needed.
-    this.allocate(16 + (text.length >> 3));
+    // About one kept token per 8 characters of mail; grown if needed. A released context's columns are reused.
+    const cap = 16 + (text.length >> 3);
+    const reused = spares.length && spares[spares.length - 1]!.byteLength >= cap * BYTES_PER_TOKEN ? spares.pop()! : undefined;
+    if (reused) this.columns(reused, Math.floor(reused.byteLength / BYTES_PER_TOKEN));
+    else this.columns(new ArrayBuffer(Math.max(cap, MIN_CAP) * BYTES_PER_TOKEN), Math.max(cap, MIN_CAP));
     this.tokenize();
     this.matchPhrases();
   }
 
-  /** The token columns share one buffer: one allocation per text, not five. */
-  private allocate(cap: number): void {
-    const buffer = new ArrayBuffer(cap * 17);
+  /** The token columns share one buffer: one allocation per text, not six. */
+  private columns(buffer: ArrayBuffer, cap: number): void {
+    this.buffer = buffer;
     this.start = new Int32Array(buffer, 0, cap);
     this.end = new Int32Array(buffer, cap * 4, cap);
     this.id = new Int32Array(buffer, cap * 8, cap);
     this.wid = new Int32Array(buffer, cap * 12, cap);
-    this.kind = new Uint8Array(buffer, cap * 16, cap);
+    this.hitAtToken = new Int32Array(buffer, cap * 16, cap);
+    this.kind = new Uint8Array(buffer, cap * 20, cap);
   }
+
+  private buffer!: ArrayBuffer;
 
   private grow(): void {
     const { start, end, id, wid, kind } = this;
-    this.allocate(start.length * 2);
+    const cap = start.length * 2;
+    this.columns(new ArrayBuffer(cap * BYTES_PER_TOKEN), cap);
     this.start.set(start);
     this.end.set(end);
     this.id.set(id);
     this.wid.set(wid);
     this.kind.set(kind);
+  }
+
+  /**
+   * Hands the columns to the next context (a scan makes one context per message): the context must not be read
+   * afterwards. Only buffers of a mail's size are kept.
+   */
+  release(): void {
+    if (this.buffer.byteLength <= MAX_SPARE && spares.length < MAX_SPARES && !spares.includes(this.buffer)) {
+      spares.push(this.buffer);
+      // Largest last: the next context takes it.
+      spares.sort((a, b) => a.byteLength - b.byteLength);
+    }
+    this.n = 0;
+    this.hitCount = 0;
   }
 
   private push(s: number, e: number, k: number, id: number, wid: number): void {
@@ -79,27 +123,39 @@ export class TextContext {
     const text = this.text;
     const len = text.length;
     const lex = this.lex;
-    const maybeWord = lex.maybeWord;
-    const maybeShape = lex.maybeShape;
+    const { step, width, unitClass, wordAt } = lex;
+    const minAffix = Math.min(lex.minPrefixWord, lex.minSuffixWord);
+    // Digit runs close together (at most 2 characters apart: a separator, a Corsica letter) and their digit count.
+    let chainEnd = -3;
+    let chainDigits = 0;
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
       const k = charClass[c];
       if (k === CLASS.LETTER) {
+        // One read of the word finds its end and walks the vocabulary automaton; once no vocabulary word can
+        // continue (state 0), only the end is looked for.
+        let state = step[width + unitClass[c]!]!;
         let j = i + 1;
-        while (j < len && charClass[text.charCodeAt(j)] !== 0) j++;
+        for (; j < len && state !== 0; j++) {
+          const u = unitClass[text.charCodeAt(j)]!;
+          if (u === 0) break;
+          state = step[state * width + u]!;
+        }
+        if (state === 0) while (j < len && unitClass[text.charCodeAt(j)] !== 0) j++;
         const wordLength = j - i;
+        // "2A", "2B": a Corsica département inside a NIR; the digits glued after the letter belong to the chain.
+        if (i === chainEnd && (c === 0x41 || c === 0x42 || c === 0x61 || c === 0x62)) {
+          for (let x = i + 1; x < j; x++) if (charClass[text.charCodeAt(x)] === CLASS.DIGIT) chainDigits++;
+          chainEnd = j;
+          if (chainDigits >= NIR_MIN_DIGITS) this.mayHoldNir = true;
+        }
         // Kept: vocabulary words, and words starting with a capital or an accented letter (names). Lower-case words
         // outside the vocabulary are dropped: every detector checks the characters between the tokens it joins, so a
-        // dropped word only ever breaks a match. A word is hashed only if a vocabulary word has its first two
-        // letters and its length; longer than any vocabulary entry, it is not looked up at all.
-        let id = -1;
-        if (wordLength <= 40 && maybeShape[shapeKey(foldTable[c]!, wordLength > 1 ? foldTable[text.charCodeAt(i + 1)]! : 0, wordLength)] === 1) {
-          let h = 0;
-          for (let x = i; x < j; x++) h = (Math.imul(h, 31) + foldTable[text.charCodeAt(x)]!) | 0;
-          if (maybeWord[h & 0xffff] === 1) id = lex.exactRange(text, i, j, h);
-        }
-        const wid = id < 0 && wordLength <= 40 && lex.mayHaveAffix(text, i, j) ? lex.wildcard(foldString(text.slice(i, j))) : -1;
+        // dropped word only ever breaks a match.
+        const id = wordAt[state]!;
+        let wid = -1;
+        if (id < 0 && wordLength >= minAffix && wordLength <= MAX_AFFIXED && lex.mayHaveAffix(text, i, j)) wid = lex.wildcard(foldString(text.slice(i, j)));
         if (id >= 0 || wid >= 0 || c < 0x61 || c > 0x7a) this.push(i, j, WORD, id, wid);
         i = j;
       } else if (k === CLASS.DIGIT) {
@@ -110,14 +166,12 @@ export class TextContext {
           j += 2;
           while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
         }
-        // Short numbers may be part of a phrase ("diabète de type 2").
-        let id = -1;
-        if (j - i <= 3) {
-          let h = 0;
-          for (let x = i; x < j; x++) h = hashStep(h, text.charCodeAt(x));
-          id = lex.exactRange(text, i, j, h);
-        }
-        this.push(i, j, NUMBER, id, -1);
+        chainDigits = i - chainEnd <= 2 ? chainDigits + (j - i) : j - i;
+        chainEnd = j;
+        if (chainDigits >= NIR_MIN_DIGITS) this.mayHoldNir = true;
+        // Short numbers may be part of a phrase ("diabète de type 2", "1,73 m²").
+        this.numberTokens.push(this.n);
+        this.push(i, j, NUMBER, j - i <= MAX_PHRASE_NUMBER ? lex.exactRange(text, i, j) : -1, -1);
         i = j;
       } else i++;
     }
@@ -198,13 +252,16 @@ export class TextContext {
     return all;
   }
 
-  private hitAtToken: Int32Array | undefined;
+  /** Hit number starting at each token, or -1 (filled on first use). */
+  private hitAtToken!: Int32Array;
+  private hitAtFilled = false;
 
   /** The hit that starts at token t, if any. */
   hitAt(t: number): Hit | undefined {
-    if (!this.hitAtToken) {
-      this.hitAtToken = new Int32Array(this.n).fill(-1);
+    if (!this.hitAtFilled) {
+      this.hitAtToken.fill(-1, 0, this.n);
       for (let i = 0; i < this.hitCount; i++) this.hitAtToken[this.hitToken[i]!] = i;
+      this.hitAtFilled = true;
     }
     if (t < 0 || t >= this.n) return undefined;
     const i = this.hitAtToken[t]!;
@@ -213,9 +270,9 @@ export class TextContext {
 
   /** Category of the hit starting at token t, or -1 (no object made). */
   categoryAt(t: number): number {
-    if (!this.hitAtToken) this.hitAt(0);
+    if (!this.hitAtFilled) this.hitAt(0);
     if (t < 0 || t >= this.n) return -1;
-    const i = this.hitAtToken![t]!;
+    const i = this.hitAtToken[t]!;
     return i < 0 ? -1 : this.lex.phrases[this.hitPhrase[i]!]!.category;
   }
 
@@ -302,6 +359,9 @@ export class TextContext {
   /** The token has the vocabulary word (exact or wildcard) of the given category's phrase words. */
   isWord(t: number, word: string): boolean {
     if (t < 0 || t >= this.n || this.kind[t] !== WORD) return false;
+    // A vocabulary word is compared by id (the token's id is its exact folded word's).
+    const id = this.lex.exact(word);
+    if (id >= 0) return this.id[t] === id;
     return this.end[t]! - this.start[t]! === word.length && foldString(this.text.slice(this.start[t]!, this.end[t]!)) === word;
   }
 }

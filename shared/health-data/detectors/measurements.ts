@@ -28,8 +28,8 @@ export const measurementsDetector: TextDetector = {
     const { units, unitOf, analyte, vital } = categories(lex);
     const valued = new Set<number>();
 
-    for (let t = 0; t + 1 < ctx.n; t++) {
-      if (ctx.kind[t] !== NUMBER || ctx.kind[t + 1] !== WORD) continue;
+    for (const t of ctx.numberTokens) {
+      if (t + 1 >= ctx.n || ctx.kind[t + 1] !== WORD) continue;
       const gap = ctx.start[t + 1]! - ctx.end[t]!;
       if (gap > 1) continue;
       const h = ctx.hitAt(t + 1);

@@ -127,6 +127,7 @@ export const nirDetector: TextDetector = {
   id: 'nir',
   target: 'text',
   detect(ctx: TextContext): Signal[] {
+    if (!ctx.mayHoldNir) return [];
     const found = findNirs(ctx.text);
     if (!found.length) return [];
     const keyword = [ctx.lex.category('nir-keyword').index];

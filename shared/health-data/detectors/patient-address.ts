@@ -13,6 +13,7 @@ export const patientAddressDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const text = ctx.text;
     const out: Signal[] = [];
+    if (text.indexOf('@') < 0) return out;
     DOMAIN.lastIndex = 0;
     for (let m = DOMAIN.exec(text); m; m = DOMAIN.exec(text)) {
       let s = m.index;

@@ -176,10 +176,10 @@ export const personDetector: TextDetector = {
     }
 
     // "Mme X, 67 ans", "(54 ans)", "54-year-old", "54 yo".
-    for (let t = 0; t + 1 < ctx.n; t++) {
+    for (const t of ctx.numberTokens) {
       const next = t + 1;
       // Cheap checks first: a short number followed by a short word.
-      if (ctx.kind[t] !== NUMBER || ctx.end[t]! - ctx.start[t]! > 3 || ctx.kind[next] !== WORD || ctx.end[next]! - ctx.start[next]! > 4) continue;
+      if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || ctx.kind[next] !== WORD || ctx.end[next]! - ctx.start[next]! > 4) continue;
       if (!ageAt(ctx, t)) continue;
       if (ctx.isWord(next, 'ans') || ctx.isWord(next, 'mois')) {
         const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
