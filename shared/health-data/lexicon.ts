@@ -67,6 +67,12 @@ export class Lexicon {
   private nextId = 0;
   /** Phrase indexes by first word id, longest first (indexed by word id). */
   readonly byFirst: (number[] | undefined)[] = [];
+  /** By phrase: its number of words, its category. */
+  phraseLength = new Int32Array(0);
+  phraseCategory = new Int32Array(0);
+  /** By word id: the most words of a phrase it starts (0: it starts none), and its one-word phrase (-1: none). */
+  longestFrom = new Int32Array(0);
+  singleFrom = new Int32Array(0);
   /**
    * The exact words as an automaton read one UTF-16 unit at a time: `step[state * width + unitClass[unit]]` is the
    * next state, state 0 is dead (no word continues this way), 1 the start; `wordAt[state]` is the id of the word
@@ -108,6 +114,16 @@ export class Lexicon {
     }
     this.phrases.forEach((p, i) => (this.byFirst[p.words[0]!] ??= []).push(i));
     for (const list of this.byFirst) list?.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
+    this.phraseLength = Int32Array.from(this.phrases, (p) => p.words.length);
+    this.phraseCategory = Int32Array.from(this.phrases, (p) => p.category);
+    this.longestFrom = new Int32Array(this.nextId);
+    this.singleFrom = new Int32Array(this.nextId).fill(-1);
+    this.byFirst.forEach((list, word) => {
+      if (!list) return;
+      this.longestFrom[word] = this.phrases[list[0]!]!.words.length;
+      const single = list.find((p) => this.phrases[p]!.words.length === 1);
+      if (single !== undefined) this.singleFrom[word] = single;
+    });
     this.suffixLengths.sort((a, b) => b - a);
     this.buildAutomaton();
   }

@@ -1,5 +1,5 @@
 // One pass over a text: tokens (words folded, numbers) and vocabulary phrase hits, shared by every text detector.
-import { charClass, CLASS, foldString } from './fold';
+import { charClass, CLASS, foldString, wellFormed } from './fold';
 import { lexicon, type Lexicon } from './lexicon';
 
 export const WORD = 1;
@@ -49,6 +49,8 @@ export class TextContext {
   mayHoldNir = false;
   /** The NUMBER tokens, in order (detectors that start from a number read these, not every token). */
   readonly numberTokens: number[] = [];
+  /** The WORD tokens that start a vocabulary phrase, in order (the phrase matcher reads these only). */
+  private readonly phraseStarts: number[] = [];
   // Token columns (valid below n), sized from the text and doubled when a text has more tokens than expected.
   start!: Int32Array;
   end!: Int32Array;
@@ -59,7 +61,7 @@ export class TextContext {
   wid!: Int32Array;
 
   constructor(text: string, lex: Lexicon = lexicon()) {
-    this.text = text;
+    this.text = wellFormed(text);
     this.lex = lex;
     // About one kept token per 8 characters of mail; grown if needed. A released context's columns are reused.
     const cap = 16 + (text.length >> 3);
@@ -123,7 +125,7 @@ export class TextContext {
     const text = this.text;
     const len = text.length;
     const lex = this.lex;
-    const { step, width, unitClass, wordAt } = lex;
+    const { step, width, unitClass, wordAt, longestFrom } = lex;
     const minAffix = Math.min(lex.minPrefixWord, lex.minSuffixWord);
     // Digit runs close together (at most 2 characters apart: a separator, a Corsica letter) and their digit count.
     let chainEnd = -3;
@@ -156,7 +158,10 @@ export class TextContext {
         const id = wordAt[state]!;
         let wid = -1;
         if (id < 0 && wordLength >= minAffix && wordLength <= MAX_AFFIXED && lex.mayHaveAffix(text, i, j)) wid = lex.wildcard(foldString(text.slice(i, j)));
-        if (id >= 0 || wid >= 0 || c < 0x61 || c > 0x7a) this.push(i, j, WORD, id, wid);
+        if (id >= 0 || wid >= 0 || c < 0x61 || c > 0x7a) {
+          if ((id >= 0 && longestFrom[id]! > 0) || (wid >= 0 && longestFrom[wid]! > 0)) this.phraseStarts.push(this.n);
+          this.push(i, j, WORD, id, wid);
+        }
         i = j;
       } else if (k === CLASS.DIGIT) {
         let j = i + 1;
@@ -189,38 +194,44 @@ export class TextContext {
 
   private matchPhrases(): void {
     const { lex } = this;
-    const phrases = lex.phrases;
+    const { longestFrom, singleFrom, phraseLength } = lex;
     // Left to right, longest phrase first; a phrase's inner words do not start other phrases.
-    for (let t = 0; t < this.n; t++) {
+    let free = 0;
+    for (const t of this.phraseStarts) {
+      if (t < free) continue;
       const a = this.id[t]!;
       const b = this.wid[t]!;
-      if ((a < 0 && b < 0) || this.kind[t] !== WORD) continue;
-      const exact = a >= 0 ? lex.byFirst[a] : undefined;
-      const wild = b >= 0 ? lex.byFirst[b] : undefined;
-      if (!exact && !wild) continue;
-      let best = exact ? this.longestAt(t, exact, -1) : -1;
-      if (wild) best = this.longestAt(t, wild, best);
+      const longA = a >= 0 ? longestFrom[a]! : 0;
+      const longB = b >= 0 ? longestFrom[b]! : 0;
+      let best: number;
+      // Most words start only a one-word phrase: no list to walk.
+      if (longA <= 1 && longB <= 1) best = a >= 0 && singleFrom[a]! >= 0 ? singleFrom[a]! : b >= 0 ? singleFrom[b]! : -1;
+      else {
+        best = longA ? this.longestAt(t, lex.byFirst[a]!, -1) : -1;
+        if (longB) best = this.longestAt(t, lex.byFirst[b]!, best);
+      }
       if (best >= 0) {
         this.hitPhrase.push(best);
         this.hitToken.push(t);
         this.hitCount++;
-        t += phrases[best]!.words.length - 1;
+        free = t + phraseLength[best]!;
       }
     }
   }
 
   /** The longest phrase of the list that matches at token t, if longer than phrase `best` (-1: none). */
   private longestAt(t: number, list: number[], best: number): number {
-    const bestLength = best >= 0 ? this.lex.phrases[best]!.words.length : 0;
+    const { phraseLength, phrases } = this.lex;
+    const bestLength = best >= 0 ? phraseLength[best]! : 0;
     for (const p of list) {
-      const phrase = this.lex.phrases[p]!;
-      const len = phrase.words.length;
+      const len = phraseLength[p]!;
       if (bestLength >= len) break;
       if (t + len > this.n) continue;
+      const words = phrases[p]!.words;
       let ok = true;
       for (let k = 1; k < len; k++) {
         const u = t + k;
-        if (!this.matches(u, phrase.words[k]!) || this.start[u]! - this.end[u - 1]! > PHRASE_GAP) {
+        if (!this.matches(u, words[k]!) || this.start[u]! - this.end[u - 1]! > PHRASE_GAP) {
           ok = false;
           break;
         }
@@ -238,8 +249,8 @@ export class TextContext {
     if (!h) {
       const p = this.hitPhrase[i]!;
       const t = this.hitToken[i]!;
-      const len = this.lex.phrases[p]!.words.length;
-      h = { category: this.lex.phrases[p]!.category, phrase: p, start: this.start[t]!, end: this.end[t + len - 1]!, tokStart: t, tokEnd: t + len };
+      const len = this.lex.phraseLength[p]!;
+      h = { category: this.lex.phraseCategory[p]!, phrase: p, start: this.start[t]!, end: this.end[t + len - 1]!, tokStart: t, tokEnd: t + len };
       this.hitObjects[i] = h;
     }
     return h;
@@ -273,14 +284,14 @@ export class TextContext {
     if (!this.hitAtFilled) this.hitAt(0);
     if (t < 0 || t >= this.n) return -1;
     const i = this.hitAtToken[t]!;
-    return i < 0 ? -1 : this.lex.phrases[this.hitPhrase[i]!]!.category;
+    return i < 0 ? -1 : this.lex.phraseCategory[this.hitPhrase[i]!]!;
   }
 
   /** Indexes of the hits of one category, in text order (read them with hitTokens / hitSpan: no object made). */
   hitIndexesOf(category: number): readonly number[] {
     if (!this.byCategory) {
       const by: (number[] | undefined)[] = [];
-      for (let i = 0; i < this.hitCount; i++) (by[this.lex.phrases[this.hitPhrase[i]!]!.category] ??= []).push(i);
+      for (let i = 0; i < this.hitCount; i++) (by[this.lex.phraseCategory[this.hitPhrase[i]!]!] ??= []).push(i);
       this.byCategory = by;
     }
     return this.byCategory[category] ?? NO_INDEXES;
@@ -291,7 +302,7 @@ export class TextContext {
     return this.hitToken[i]!;
   }
   hitEndToken(i: number): number {
-    return this.hitToken[i]! + this.lex.phrases[this.hitPhrase[i]!]!.words.length;
+    return this.hitToken[i]! + this.lex.phraseLength[this.hitPhrase[i]!]!;
   }
 
   private byCategory: (number[] | undefined)[] | undefined;
