@@ -29,14 +29,18 @@ export function maskName(name: string): string {
 /** Letters and digits outside the kept ranges replaced by `*` (an attachment name with its matched words and extension visible). */
 export function maskOutside(s: string, keep: [number, number][]): string {
   let out = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s.charAt(i);
-    const kept = keep.some(([a, b]) => i >= a && i < b);
+    let kept = false;
+    for (let k = 0; k < keep.length && !kept; k++) kept = i >= keep[k]![0] && i < keep[k]![1];
+    if (kept) continue;
     const c = s.charCodeAt(i);
-    const alnum = c < 0x250 ? charClass[c] !== 0 : LETTER_OR_DIGIT.test(ch);
-    out += kept || !alnum ? ch : '*';
+    if (c < 0x250 ? charClass[c] !== 0 : LETTER_OR_DIGIT.test(s.charAt(i))) {
+      out += `${s.slice(from, i)}*`;
+      from = i + 1;
+    }
   }
-  return out;
+  return out + s.slice(from);
 }
 
 /** What maskClinical changes: digits, and blanks other than single spaces. */

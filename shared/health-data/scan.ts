@@ -32,6 +32,12 @@ function attachmentSignals(attachments: readonly AttachmentInfo[]): Signal[] {
   return out;
 }
 
+/** The text's signals (a fresh list) with the attachments' added. */
+function withAttachments(signals: Signal[], attachments: Signal[]): Signal[] {
+  for (const a of attachments) signals.push(a);
+  return signals;
+}
+
 /** A finding for the user: offsets in its own field, the excerpt masked (clinical words kept, numbers hidden). */
 function toFinding(s: Signal, text: string, source: Finding['source'], shift = 0): Finding {
   const excerpt = s.excerpt ?? maskClinical(text.slice(s.start, s.end));
@@ -45,7 +51,7 @@ function report(score: number, findings: Finding[]): HealthDataReport {
 /** Scans one text (a message body, a document). Offsets of findings are in `text`. */
 export function scanText(text: string, attachments: readonly AttachmentInfo[] = []): HealthDataReport {
   const fromAttachments = attachmentSignals(attachments);
-  const { score, signals } = combine([...textSignals(text), ...fromAttachments]);
+  const { score, signals } = combine(withAttachments(textSignals(text), fromAttachments));
   return report(score, signals.map((s) => toFinding(s, text, s.role === 'attachment' ? 'attachment' : 'body')));
 }
 
@@ -61,7 +67,7 @@ export function scanDraft(draft: Pick<Draft, 'subject' | 'body' | 'attachments'>
   const text = subject ? `${subject}${separator}${body}` : body;
   const shift = subject ? bodyOffset : 0;
   const fromAttachments = attachmentSignals(Array.isArray(draft.attachments) ? draft.attachments : []);
-  const { score, signals } = combine([...textSignals(text), ...fromAttachments]);
+  const { score, signals } = combine(withAttachments(textSignals(text), fromAttachments));
   const findings = signals.map((s) => {
     if (s.role === 'attachment') return toFinding(s, text, 'attachment');
     if (subject && s.start < subject.length) return { ...toFinding(s, text, 'subject'), end: Math.min(s.end, subject.length) };

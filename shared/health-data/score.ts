@@ -104,11 +104,11 @@ export function combine(signals: Signal[]): Scored {
     const from = anchor.start - PROXIMITY;
     const to = anchor.end + PROXIMITY;
     // Professionals' names (low weight) neither get nor give the bonus.
-    const kinds = new Set<string>([anchor.kind]);
+    const kinds = [anchor.kind];
     if (anchor.weight >= MIN_BONUS_WEIGHT) {
-      for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) if (persons[q]!.weight >= MIN_BONUS_WEIGHT) kinds.add(persons[q]!.kind);
+      for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) if (persons[q]!.weight >= MIN_BONUS_WEIGHT && !kinds.includes(persons[q]!.kind)) kinds.push(persons[q]!.kind);
     }
-    const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.size - 1));
+    const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.length - 1));
     const seen = new Set<string | number>();
     let evidence = attachmentEvidence;
     for (let c = lowerBound(clinical, from); c < clinical.length && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
@@ -124,7 +124,8 @@ export function combine(signals: Signal[]): Scored {
   }
   if (best) score = Math.max(score, best.score);
 
-  const findings: Signal[] = [...decisive, ...attachments];
+  const findings: Signal[] = decisive;
+  for (const a of attachments) findings.push(a);
   if (best && best.score > 0) {
     const anchor = persons[best.person]!;
     const from = anchor.start - PROXIMITY;
@@ -143,8 +144,10 @@ export function combine(signals: Signal[]): Scored {
     const personsNear = sortSignals(inWindow(persons), byWeight);
     const clinicalNear = sortSignals(inWindow(clinical), byWeight);
     // The designation first, then the clinical facts by weight: the warning names "who" before "what".
-    const cluster = personsNear.slice(0, 1).concat(clinicalNear, personsNear.slice(1));
-    for (let i = 0; i < cluster.length && i < MAX_CLUSTER_FINDINGS; i++) findings.push(cluster[i]!);
+    let room = MAX_CLUSTER_FINDINGS;
+    for (const list of [personsNear.length ? [personsNear[0]!] : [], clinicalNear, personsNear]) {
+      for (let i = list === personsNear ? 1 : 0; i < list.length && room > 0; i++, room--) findings.push(list[i]!);
+    }
   }
   return { score: round(score), signals: findings.slice(0, MAX_FINDINGS) };
 }

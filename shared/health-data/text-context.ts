@@ -17,12 +17,32 @@ const PHRASE_GAP = 4;
 
 /** Bytes per token: start, end, id, wid, hit (4 each), kind (1). */
 const BYTES_PER_TOKEN = 21;
-/** A released buffer up to this size is reused by the next context (about 25 KB of text). */
-const MAX_SPARE = 64 * 1024;
+/** Columns for up to this many tokens (about 25 KB of text) are reused by the next context. */
+const MAX_SPARE_TOKENS = 3000;
 const MAX_SPARES = 4;
-/** Columns for at least this many tokens (a short text's buffer then serves the next one too). */
+/** Columns for at least this many tokens (a short text's columns then serve the next one too). */
 const MIN_CAP = 256;
-const spares: ArrayBuffer[] = [];
+
+/** The token columns of a context, in one buffer: one allocation per text, not six. */
+class Columns {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly id: Int32Array;
+  readonly wid: Int32Array;
+  readonly hit: Int32Array;
+  readonly kind: Uint8Array;
+  constructor(cap: number) {
+    const buffer = new ArrayBuffer(cap * BYTES_PER_TOKEN);
+    this.start = new Int32Array(buffer, 0, cap);
+    this.end = new Int32Array(buffer, cap * 4, cap);
+    this.id = new Int32Array(buffer, cap * 8, cap);
+    this.wid = new Int32Array(buffer, cap * 12, cap);
+    this.hit = new Int32Array(buffer, cap * 16, cap);
+    this.kind = new Uint8Array(buffer, cap * 20, cap);
+  }
+}
+
+const spares: Columns[] = [];
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 const NO_INDEXES: readonly number[] = Object.freeze([]);
@@ -65,46 +85,39 @@ export class TextContext {
     this.lex = lex;
     // About one kept token per 8 characters of mail; grown if needed. A released context's columns are reused.
     const cap = 16 + (text.length >> 3);
-    const reused = spares.length && spares[spares.length - 1]!.byteLength >= cap * BYTES_PER_TOKEN ? spares.pop()! : undefined;
-    if (reused) this.columns(reused, Math.floor(reused.byteLength / BYTES_PER_TOKEN));
-    else this.columns(new ArrayBuffer(Math.max(cap, MIN_CAP) * BYTES_PER_TOKEN), Math.max(cap, MIN_CAP));
+    const last = spares.length ? spares[spares.length - 1]! : undefined;
+    this.use(last && last.start.length >= cap ? spares.pop()! : new Columns(Math.max(cap, MIN_CAP)));
     this.tokenize();
     this.matchPhrases();
   }
 
-  /** The token columns share one buffer: one allocation per text, not six. */
-  private columns(buffer: ArrayBuffer, cap: number): void {
-    this.buffer = buffer;
-    this.start = new Int32Array(buffer, 0, cap);
-    this.end = new Int32Array(buffer, cap * 4, cap);
-    this.id = new Int32Array(buffer, cap * 8, cap);
-    this.wid = new Int32Array(buffer, cap * 12, cap);
-    this.hitAtToken = new Int32Array(buffer, cap * 16, cap);
-    this.kind = new Uint8Array(buffer, cap * 20, cap);
+  private columns!: Columns;
+
+  private use(columns: Columns): void {
+    this.columns = columns;
+    ({ start: this.start, end: this.end, id: this.id, wid: this.wid, hit: this.hitAtToken, kind: this.kind } = columns);
   }
 
-  private buffer!: ArrayBuffer;
-
   private grow(): void {
-    const { start, end, id, wid, kind } = this;
-    const cap = start.length * 2;
-    this.columns(new ArrayBuffer(cap * BYTES_PER_TOKEN), cap);
-    this.start.set(start);
-    this.end.set(end);
-    this.id.set(id);
-    this.wid.set(wid);
-    this.kind.set(kind);
+    const old = this.columns;
+    this.use(new Columns(old.start.length * 2));
+    this.start.set(old.start);
+    this.end.set(old.end);
+    this.id.set(old.id);
+    this.wid.set(old.wid);
+    this.kind.set(old.kind);
   }
 
   /**
    * Hands the columns to the next context (a scan makes one context per message): the context must not be read
-   * afterwards. Only buffers of a mail's size are kept.
+   * afterwards. Only columns of a mail's size are kept.
    */
   release(): void {
-    if (this.buffer.byteLength <= MAX_SPARE && spares.length < MAX_SPARES && !spares.includes(this.buffer)) {
-      spares.push(this.buffer);
+    const columns = this.columns;
+    if (columns.start.length <= MAX_SPARE_TOKENS && spares.length < MAX_SPARES && !spares.includes(columns)) {
+      spares.push(columns);
       // Largest last: the next context takes it.
-      spares.sort((a, b) => a.byteLength - b.byteLength);
+      if (spares.length > 1) spares.sort((a, b) => a.start.length - b.start.length);
     }
     this.n = 0;
     this.hitCount = 0;
@@ -300,6 +313,10 @@ export class TextContext {
   /** First token of hit i, and the token after its last. */
   hitFirstToken(i: number): number {
     return this.hitToken[i]!;
+  }
+  /** Phrase index of hit i. */
+  hitPhraseOf(i: number): number {
+    return this.hitPhrase[i]!;
   }
   hitEndToken(i: number): number {
     return this.hitToken[i]! + this.lex.phraseLength[this.hitPhrase[i]!]!;

@@ -23,6 +23,17 @@ const categories = perLexicon((lex) => ({
   named: ['report-name', 'prescription-name', 'lab-name', 'imaging-name', 'weak-report-name'].map((n) => lex.category(n)),
 }));
 
+const kinds = new Map<string, string>();
+/** The finding kind of a category: `report-name` → `attachment-report`. */
+function kindOf(category: string): string {
+  let kind = kinds.get(category);
+  if (kind === undefined) {
+    kind = category === 'weak-report-name' ? 'attachment-possible-report' : `attachment-${category.replace(/-name$/, '')}`;
+    kinds.set(category, kind);
+  }
+  return kind;
+}
+
 /** True when one of the words of s (split on anything but letters and digits) is a health-format word. */
 function hasFormatWord(s: string, words: ReadonlySet<number>, exact: (w: string) => number): boolean {
   for (const w of foldString(s).split(/[^a-z0-9]+/)) if (w && words.has(exact(w))) return true;
@@ -48,7 +59,7 @@ export const attachmentNamesDetector: AttachmentDetector = {
     const exact = (w: string) => lex.exact(w);
     const out: Signal[] = [];
     const signal = (cat: { name: string; weight: number; label: Signal['label'] }, start: number, end: number): Signal => ({
-      kind: cat.name === 'weak-report-name' ? 'attachment-possible-report' : `attachment-${cat.name.replace(/-name$/, '')}`,
+      kind: kindOf(cat.name),
       role: 'attachment',
       start: offset + start,
       end: offset + end,

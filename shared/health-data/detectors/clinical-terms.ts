@@ -12,8 +12,10 @@ export const clinicalTermsDetector: TextDetector = {
     const out: Signal[] = [];
     for (const index of ctx.lex.categoriesOf('clinical')) {
       const cat = ctx.lex.categories[index]!;
-      for (const h of ctx.hitsOf(index)) {
-        out.push({ kind: cat.name, role: 'clinical', start: h.start, end: h.end, weight: cat.weight, key: h.phrase, label: cat.label });
+      for (const i of ctx.hitIndexesOf(index)) {
+        const start = ctx.start[ctx.hitFirstToken(i)]!;
+        const end = ctx.end[ctx.hitEndToken(i) - 1]!;
+        out.push({ kind: cat.name, role: 'clinical', start, end, weight: cat.weight, key: ctx.hitPhraseOf(i), label: cat.label });
       }
     }
     return out;

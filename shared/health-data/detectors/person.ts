@@ -33,8 +33,17 @@ function small(s: string, max: number): string | undefined {
 /** An age in years: 1–3 digits, at most 120. */
 function ageAt(ctx: TextContext, t: number): boolean {
   if (t >= ctx.n || ctx.kind[t] !== NUMBER) return false;
-  const s = ctx.text.slice(ctx.start[t]!, ctx.end[t]!);
-  return /^\d{1,3}$/.test(s) && Number(s) <= 120;
+  const start = ctx.start[t]!;
+  const end = ctx.end[t]!;
+  if (end - start > 3) return false;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = ctx.text.charCodeAt(i) - 0x30;
+    // "1,5": a decimal is not an age.
+    if (d < 0 || d > 9) return false;
+    value = value * 10 + d;
+  }
+  return value <= 120;
 }
 
 function isAny(ctx: TextContext, t: number, words: string[]): boolean {
