@@ -35,16 +35,6 @@ foldTable[0x39c] = 0xb5;
 
 export const CLASS = { LETTER, DIGIT } as const;
 
-/**
- * The text well-formed: a lone surrogate becomes U+FFFD, one unit for one, so offsets do not move. Where the engine
- * has `toWellFormed` it also hands back one flat string for a concatenation (a subject joined to its body), which the
- * scan reads about twice as fast as the pieces; elsewhere the text is read as it is.
- */
-export function wellFormed(text: string): string {
-  const toWellFormed = (text as { toWellFormed?: () => string }).toWellFormed;
-  return typeof toWellFormed === 'function' ? toWellFormed.call(text) : text;
-}
-
 /** The folded form of one character code (itself when it is not a letter). */
 export function foldCode(c: number): number {
   return foldTable[c] || c;

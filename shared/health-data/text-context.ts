@@ -1,5 +1,5 @@
 // One pass over a text: tokens (words folded, numbers) and vocabulary phrase hits, shared by every text detector.
-import { charClass, CLASS, foldString, wellFormed } from './fold';
+import { charClass, CLASS, foldString } from './fold';
 import { lexicon, type Lexicon } from './lexicon';
 
 export const WORD = 1;
@@ -15,8 +15,8 @@ const MAX_PHRASE_NUMBER = 4;
 /** Largest gap (characters) allowed between two words of one phrase. */
 const PHRASE_GAP = 4;
 
-/** Bytes per token: start, end, id, wid, hit (4 each), kind (1). */
-const BYTES_PER_TOKEN = 21;
+/** Bytes per token: start, end, id, wid, hit, hitToken, hitPhrase, byCategory (4 each), kind (1). */
+const BYTES_PER_TOKEN = 33;
 /** Columns for up to this many tokens (about 25 KB of text) are reused by the next context. */
 const MAX_SPARE_TOKENS = 3000;
 const MAX_SPARES = 4;
@@ -30,6 +30,13 @@ class Columns {
   readonly id: Int32Array;
   readonly wid: Int32Array;
   readonly hit: Int32Array;
+  /** By hit (there are never more hits than tokens): its first token, its phrase; and hit numbers by category. */
+  readonly hitToken: Int32Array;
+  readonly hitPhrase: Int32Array;
+  readonly byCategory: Int32Array;
+  /** Where each category's hits start in byCategory (one more entry than categories), and a work copy. */
+  offsets = new Int32Array(0);
+  next = new Int32Array(0);
   readonly kind: Uint8Array;
   constructor(cap: number) {
     const buffer = new ArrayBuffer(cap * BYTES_PER_TOKEN);
@@ -38,14 +45,16 @@ class Columns {
     this.id = new Int32Array(buffer, cap * 8, cap);
     this.wid = new Int32Array(buffer, cap * 12, cap);
     this.hit = new Int32Array(buffer, cap * 16, cap);
-    this.kind = new Uint8Array(buffer, cap * 20, cap);
+    this.hitToken = new Int32Array(buffer, cap * 20, cap);
+    this.hitPhrase = new Int32Array(buffer, cap * 24, cap);
+    this.byCategory = new Int32Array(buffer, cap * 28, cap);
+    this.kind = new Uint8Array(buffer, cap * 32, cap);
   }
 }
 
 const spares: Columns[] = [];
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
-const NO_INDEXES: readonly number[] = Object.freeze([]);
 
 export interface Hit {
   category: number;
@@ -81,7 +90,7 @@ export class TextContext {
   wid!: Int32Array;
 
   constructor(text: string, lex: Lexicon = lexicon()) {
-    this.text = wellFormed(text);
+    this.text = text;
     this.lex = lex;
     // About one kept token per 8 characters of mail; grown if needed. A released context's columns are reused.
     const cap = 16 + (text.length >> 3);
@@ -95,7 +104,7 @@ export class TextContext {
 
   private use(columns: Columns): void {
     this.columns = columns;
-    ({ start: this.start, end: this.end, id: this.id, wid: this.wid, hit: this.hitAtToken, kind: this.kind } = columns);
+    ({ start: this.start, end: this.end, id: this.id, wid: this.wid, hit: this.hitAtToken, kind: this.kind, hitToken: this.hitToken, hitPhrase: this.hitPhrase } = columns);
   }
 
   private grow(): void {
@@ -175,7 +184,8 @@ export class TextContext {
           if ((id >= 0 && longestFrom[id]! > 0) || (wid >= 0 && longestFrom[wid]! > 0)) this.phraseStarts.push(this.n);
           this.push(i, j, WORD, id, wid);
         }
-        i = j;
+        // The word ended at a unit that is in no token (or at the end): read past it.
+        i = j + 1;
       } else if (k === CLASS.DIGIT) {
         let j = i + 1;
         while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
@@ -200,8 +210,8 @@ export class TextContext {
   }
 
   // Hits as two columns (phrase index, first token): objects are made only for the categories a detector reads.
-  private readonly hitPhrase: number[] = [];
-  private readonly hitToken: number[] = [];
+  private hitPhrase!: Int32Array;
+  private hitToken!: Int32Array;
   /** Number of phrase hits. */
   hitCount = 0;
 
@@ -224,8 +234,8 @@ export class TextContext {
         if (longB) best = this.longestAt(t, lex.byFirst[b]!, best);
       }
       if (best >= 0) {
-        this.hitPhrase.push(best);
-        this.hitToken.push(t);
+        this.hitPhrase[this.hitCount] = best;
+        this.hitToken[this.hitCount] = t;
         this.hitCount++;
         free = t + phraseLength[best]!;
       }
@@ -300,14 +310,41 @@ export class TextContext {
     return i < 0 ? -1 : this.lex.phraseCategory[this.hitPhrase[i]!]!;
   }
 
-  /** Indexes of the hits of one category, in text order (read them with hitTokens / hitSpan: no object made). */
-  hitIndexesOf(category: number): readonly number[] {
-    if (!this.byCategory) {
-      const by: (number[] | undefined)[] = [];
-      for (let i = 0; i < this.hitCount; i++) (by[this.lex.phraseCategory[this.hitPhrase[i]!]!] ??= []).push(i);
-      this.byCategory = by;
+  /**
+   * The hits of one category are hit numbers `categoryHit(k)` for k in [categoryFirst(c), categoryEnd(c)), in text
+   * order (read them with hitFirstToken / hitEndToken: no object, no list made).
+   */
+  categoryFirst(category: number): number {
+    return this.categoryOffsets()[category]!;
+  }
+  categoryEnd(category: number): number {
+    return this.categoryOffsets()[category + 1]!;
+  }
+  categoryHit(k: number): number {
+    return this.columns.byCategory[k]!;
+  }
+
+  private offsetsReady = false;
+
+  /** Hit numbers grouped by category (a counting sort into the columns): made on first use. */
+  private categoryOffsets(): Int32Array {
+    const columns = this.columns;
+    const count = this.lex.categories.length + 1;
+    if (columns.offsets.length < count) {
+      columns.offsets = new Int32Array(count);
+      columns.next = new Int32Array(count);
     }
-    return this.byCategory[category] ?? NO_INDEXES;
+    const { offsets, next, byCategory } = columns;
+    if (!this.offsetsReady) {
+      const { phraseCategory } = this.lex;
+      offsets.fill(0, 0, count);
+      for (let i = 0; i < this.hitCount; i++) offsets[phraseCategory[this.hitPhrase[i]!]! + 1]!++;
+      for (let c = 1; c < count; c++) offsets[c]! += offsets[c - 1]!;
+      next.set(offsets.subarray(0, count));
+      for (let i = 0; i < this.hitCount; i++) byCategory[next[phraseCategory[this.hitPhrase[i]!]!]!++] = i;
+      this.offsetsReady = true;
+    }
+    return offsets;
   }
 
   /** First token of hit i, and the token after its last. */
@@ -322,16 +359,17 @@ export class TextContext {
     return this.hitToken[i]! + this.lex.phraseLength[this.hitPhrase[i]!]!;
   }
 
-  private byCategory: (number[] | undefined)[] | undefined;
   private hitsByCategory: (Hit[] | undefined)[] = [];
 
   /** Hits of one category, in text order. */
   hitsOf(category: number): readonly Hit[] {
     let list = this.hitsByCategory[category];
     if (list) return list;
-    const indexes = this.hitIndexesOf(category);
-    if (!indexes.length) return NO_HITS;
-    list = indexes.map((i) => this.hit(i));
+    const first = this.categoryFirst(category);
+    const end = this.categoryEnd(category);
+    if (first === end) return NO_HITS;
+    list = [];
+    for (let k = first; k < end; k++) list.push(this.hit(this.categoryHit(k)));
     this.hitsByCategory[category] = list;
     return list;
   }

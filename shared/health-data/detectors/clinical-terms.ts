@@ -12,7 +12,8 @@ export const clinicalTermsDetector: TextDetector = {
     const out: Signal[] = [];
     for (const index of ctx.lex.categoriesOf('clinical')) {
       const cat = ctx.lex.categories[index]!;
-      for (const i of ctx.hitIndexesOf(index)) {
+      for (let k = ctx.categoryFirst(index), last = ctx.categoryEnd(index); k < last; k++) {
+        const i = ctx.categoryHit(k);
         const start = ctx.start[ctx.hitFirstToken(i)]!;
         const end = ctx.end[ctx.hitEndToken(i) - 1]!;
         out.push({ kind: cat.name, role: 'clinical', start, end, weight: cat.weight, key: ctx.hitPhraseOf(i), label: cat.label });

@@ -26,7 +26,8 @@ export const measurementsDetector: TextDetector = {
     const { lex, text } = ctx;
     const out: Signal[] = [];
     const { units, unitOf, analyte, vital } = categories(lex);
-    const valued = new Set<number>();
+    // Numbers already read as a value with its unit (marked by token).
+    const valued = new Uint8Array(ctx.n);
 
     for (const t of ctx.numberTokens) {
       if (t + 1 >= ctx.n || ctx.kind[t + 1] !== WORD) continue;
@@ -44,8 +45,8 @@ export const measurementsDetector: TextDetector = {
       const first = t > 0 && ctx.kind[t - 1] === NUMBER && ctx.end[t - 1] === ctx.start[t]! - 1 && text.charAt(ctx.end[t - 1]!) === '/' ? t - 1 : t;
       const start = ctx.start[first]!;
       out.push({ kind, role: 'clinical', start, end: h.end, weight: unit.weight, key: -1 - start, label: unit.label });
-      valued.add(first);
-      valued.add(t);
+      valued[first] = 1;
+      valued[t] = 1;
     }
 
     for (const cat of [analyte, vital]) {
@@ -61,7 +62,7 @@ export const measurementsDetector: TextDetector = {
           const pct = /^ ?%/.exec(text.slice(end, end + 2));
           if (pct) end += pct[0].length;
           const kind = name === 'analyte' ? 'lab-result' : 'vital-sign';
-          if (!valued.has(t)) out.push({ kind, role: 'clinical', start: h.start, end, weight: result.weight, key: -1 - h.start, label: result.label });
+          if (!valued[t]) out.push({ kind, role: 'clinical', start: h.start, end, weight: result.weight, key: -1 - h.start, label: result.label });
           break;
         }
       }

@@ -22,8 +22,23 @@ export function dateLengthAt(text: string, offset: number): number {
   return m ? m[0].length : 0;
 }
 
-const NAME_GAP = /^\.?[ \u00a0]{1,2}$/;
-const NAME_JOIN = /^[ \u00a0-]$/;
+/** Between a title and a name: an optional dot, then one or two spaces ("Dr Martin", "M. Durand", "Mme  Roux"). */
+function nameGap(text: string, from: number, to: number): boolean {
+  if (from < to && text.charCodeAt(from) === 0x2e) from++;
+  const spaces = to - from;
+  if (spaces < 1 || spaces > 2) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0;
+}
+
+/** Between two words of one name: a space or a hyphen ("Jean Dupont", "Dupont-Martin"). */
+function isNameJoin(c: number): boolean {
+  return isSpace(c) || c === 0x2d;
+}
 const MAX_NAME_WORDS = 3;
 
 function small(s: string, max: number): string | undefined {
@@ -81,12 +96,11 @@ export const personDetector: TextDetector = {
       const t = titleEndToken;
       const titleEnd = ctx.end[t - 1]!;
       if (t >= ctx.n || ctx.kind[t] !== WORD || ctx.start[t]! - titleEnd > 3 || !ctx.capitalised(t)) return undefined;
-      const gap = small(ctx.gapBefore(t), 3);
-      if (gap === undefined || !NAME_GAP.test(gap)) return undefined;
+      if (!nameGap(text, titleEnd, ctx.start[t]!)) return undefined;
       const next = ctx.categoryAt(t);
       if (next === civility.index || next === clinician.index) return undefined;
       let u = t;
-      while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && NAME_JOIN.test(small(ctx.gapBefore(u + 1), 1) ?? '')) u++;
+      while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && ctx.start[u + 1]! - ctx.end[u]! === 1 && isNameJoin(text.charCodeAt(ctx.end[u]!))) u++;
       return { end: ctx.end[u]!, first: t };
     };
 
@@ -104,7 +118,8 @@ export const personDetector: TextDetector = {
       return false;
     };
 
-    for (const i of ctx.hitIndexesOf(civility.index)) {
+    for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryEnd(civility.index); k < last; k++) {
+      const i = ctx.categoryHit(k);
       const first = ctx.hitFirstToken(i);
       const name = nameAfter(ctx.hitEndToken(i));
       if (!name) continue;
@@ -125,7 +140,8 @@ export const personDetector: TextDetector = {
         push('patient-location', h.start, ctx.end[t]!, location.weight, location.label, `${text.slice(h.start, h.end)} **`);
       }
     }
-    for (const i of ctx.hitIndexesOf(clinician.index)) {
+    for (let k = ctx.categoryFirst(clinician.index), last = ctx.categoryEnd(clinician.index); k < last; k++) {
+      const i = ctx.categoryHit(k);
       const name = nameAfter(ctx.hitEndToken(i));
       if (!name) continue;
       const start = ctx.start[ctx.hitFirstToken(i)]!;
