@@ -70,6 +70,8 @@ export class Lexicon {
   /** By phrase: its number of words, its category. */
   phraseLength = new Int32Array(0);
   phraseCategory = new Int32Array(0);
+  /** By phrase: its second word's id (-1: a one-word phrase), checked before the rest of the phrase is read. */
+  phraseSecond = new Int32Array(0);
   /** By word id: the most words of a phrase it starts (0: it starts none), and its one-word phrase (-1: none). */
   longestFrom = new Int32Array(0);
   singleFrom = new Int32Array(0);
@@ -116,6 +118,7 @@ export class Lexicon {
     for (const list of this.byFirst) list?.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
     this.phraseLength = Int32Array.from(this.phrases, (p) => p.words.length);
     this.phraseCategory = Int32Array.from(this.phrases, (p) => p.category);
+    this.phraseSecond = Int32Array.from(this.phrases, (p) => (p.words.length > 1 ? p.words[1]! : -1));
     this.longestFrom = new Int32Array(this.nextId);
     this.singleFrom = new Int32Array(this.nextId).fill(-1);
     this.byFirst.forEach((list, word) => {

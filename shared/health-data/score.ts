@@ -109,12 +109,13 @@ export function combine(signals: Signal[]): Scored {
       for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) if (persons[q]!.weight >= MIN_BONUS_WEIGHT && !kinds.includes(persons[q]!.kind)) kinds.push(persons[q]!.kind);
     }
     const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.length - 1));
-    const seen = new Set<string | number>();
+    // Few distinct facts fit under the cap: a short list beats a set.
+    const seen: (string | number)[] = [];
     let evidence = attachmentEvidence;
     for (let c = lowerBound(clinical, from); c < clinical.length && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
       const sig = clinical[c]!;
-      if (seen.has(sig.key)) continue;
-      seen.add(sig.key);
+      if (seen.includes(sig.key)) continue;
+      seen.push(sig.key);
       evidence += sig.weight;
     }
     const cluster = strength * Math.min(CLINICAL_CAP, evidence);

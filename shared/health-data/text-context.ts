@@ -244,12 +244,16 @@ export class TextContext {
 
   /** The longest phrase of the list that matches at token t, if longer than phrase `best` (-1: none). */
   private longestAt(t: number, list: number[], best: number): number {
-    const { phraseLength, phrases } = this.lex;
+    const { phraseLength, phrases, phraseSecond } = this.lex;
     const bestLength = best >= 0 ? phraseLength[best]! : 0;
+    const nextId = t + 1 < this.n ? this.id[t + 1]! : -2;
+    const nextWid = t + 1 < this.n ? this.wid[t + 1]! : -2;
     for (const p of list) {
       const len = phraseLength[p]!;
       if (bestLength >= len) break;
       if (t + len > this.n) continue;
+      const second = phraseSecond[p]!;
+      if (second >= 0 && second !== nextId && second !== nextWid) continue;
       const words = phrases[p]!.words;
       let ok = true;
       for (let k = 1; k < len; k++) {
@@ -424,7 +428,7 @@ export class TextContext {
 
   /** The token has the vocabulary word (exact or wildcard) of the given category's phrase words. */
   isWord(t: number, word: string): boolean {
-    if (t < 0 || t >= this.n || this.kind[t] !== WORD) return false;
+    if (t < 0 || t >= this.n || this.kind[t] !== WORD || this.end[t]! - this.start[t]! !== word.length) return false;
     // A vocabulary word is compared by id (the token's id is its exact folded word's).
     const id = this.lex.exact(word);
     if (id >= 0) return this.id[t] === id;
