@@ -75,7 +75,14 @@ export class TextContext {
    * False when no NIR can be in the text: no digit runs close together hold 14 digits (a NIR has 15 characters, of
    * which one may be a Corsica letter, split by single separators). Most mail has none: the NIR search is skipped.
    */
-  mayHoldNir = false;
+  get mayHoldNir(): boolean {
+    return this.nirRegions.length > 0;
+  }
+  /**
+   * Where a NIR may be, as [start, end) pairs: each cluster of digit runs at most 2 characters apart that holds 14
+   * digits. The NIR search reads these only.
+   */
+  readonly nirRegions: number[] = [];
   /** The NUMBER tokens, in order (detectors that start from a number read these, not every token). */
   readonly numberTokens: number[] = [];
   /** The WORD tokens that start a vocabulary phrase, in order (the phrase matcher reads these only). */
@@ -150,8 +157,10 @@ export class TextContext {
     const { step, width, unitClass, wordAt, longestFrom } = lex;
     const minAffix = Math.min(lex.minPrefixWord, lex.minSuffixWord);
     // Digit runs close together (at most 2 characters apart: a separator, a Corsica letter) and their digit count.
+    let chainStart = -1;
     let chainEnd = -3;
     let chainDigits = 0;
+
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
@@ -172,7 +181,7 @@ export class TextContext {
         if (i === chainEnd && (c === 0x41 || c === 0x42 || c === 0x61 || c === 0x62)) {
           for (let x = i + 1; x < j; x++) if (charClass[text.charCodeAt(x)] === CLASS.DIGIT) chainDigits++;
           chainEnd = j;
-          if (chainDigits >= NIR_MIN_DIGITS) this.mayHoldNir = true;
+          if (chainDigits >= NIR_MIN_DIGITS) this.nirRegion(chainStart, chainEnd);
         }
         // Kept: vocabulary words, and words starting with a capital or an accented letter (names). Lower-case words
         // outside the vocabulary are dropped: every detector checks the characters between the tokens it joins, so a
@@ -194,15 +203,26 @@ export class TextContext {
           j += 2;
           while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
         }
-        chainDigits = i - chainEnd <= 2 ? chainDigits + (j - i) : j - i;
+        if (i - chainEnd <= 2) chainDigits += j - i;
+        else {
+          chainStart = i;
+          chainDigits = j - i;
+        }
         chainEnd = j;
-        if (chainDigits >= NIR_MIN_DIGITS) this.mayHoldNir = true;
+        if (chainDigits >= NIR_MIN_DIGITS) this.nirRegion(chainStart, chainEnd);
         // Short numbers may be part of a phrase ("diabète de type 2", "1,73 m²").
         this.numberTokens.push(this.n);
         this.push(i, j, NUMBER, j - i <= MAX_PHRASE_NUMBER ? lex.exactRange(text, i, j) : -1, -1);
         i = j;
       } else i++;
     }
+  }
+
+  /** A cluster of digit runs holds enough digits for a NIR: its region is added, or extended to its new end. */
+  private nirRegion(start: number, end: number): void {
+    const regions = this.nirRegions;
+    if (regions.length && regions[regions.length - 2] === start) regions[regions.length - 1] = end;
+    else regions.push(start, end);
   }
 
   private matches(t: number, w: number): boolean {

@@ -65,6 +65,17 @@ describe('NIR detector', () => {
     expect(found('a: 185067511234545, b: 256031305512327')).toEqual(['185067511234545', '256031305512327']);
   });
 
+  it('reports every NIR of a text through the detector, which searches only where digit runs hold enough digits', () => {
+    const text = [
+      'tél 06 12 34 56 78, le 12/03/2024 à 09:15',
+      'NIR 1 85 06 75 112 345 45 12 rue des Lilas',
+      `${'lorem ipsum '.repeat(40)}IBAN FR76 3000 6000 0112 3456 7890 189`,
+      'b: 2 53 07 2A 073 004 43, puis 253072B07300470 et 01.45.67.89.00',
+    ].join('\n');
+    expect(signals(text).map((s) => s.excerpt)).toEqual(['1 85 ** ** *** *** **', '2 53 ** ** *** *** **', '2 53 ** ** *** *** **']);
+    expect(signals('tél 06 12 34 56 78 ou 01 45 67 89 00, dossier 2024-118, 12/03/2024')).toEqual([]);
+  });
+
   it('gives full weight with a keyword or a spaced form, less to a bare compact number, and masks the excerpt', () => {
     const [withKeyword] = signals('Numéro de sécurité sociale : 185067511234545');
     expect(withKeyword).toMatchObject({ kind: 'nir', weight: 1, excerpt: '1 85 ** ** *** *** **' });

@@ -47,13 +47,13 @@ export const MAX_NIRS = 1000;
  * Finds every valid NIR (up to `limit`). Linear: each character is read once, and as each group of a run is read,
  * only the chains of the last 7 groups that end with it are checked (constant work per group).
  */
-export function findNirs(text: string, limit = MAX_NIRS): NirMatch[] {
-  const found: NirMatch[] = [];
+export function findNirs(text: string, limit = MAX_NIRS, from = 0, to = text.length, found: NirMatch[] = []): NirMatch[] {
   const len = text.length;
   // The engine's own search finds the runs long enough to hold a NIR (dates, phone numbers, amounts are skipped
   // natively); each run is then split into groups and checked here. The pattern has no nested repetition: linear.
-  LONG_RUN.lastIndex = 0;
-  for (let m = LONG_RUN.exec(text); m; m = LONG_RUN.exec(text)) {
+  // Only runs starting in [from, to) are read (a run is read whole, even past `to`).
+  LONG_RUN.lastIndex = from;
+  for (let m = LONG_RUN.exec(text); m && m.index < to; m = LONG_RUN.exec(text)) {
     const i = m.index;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     const glued = charClass[prev] === CLASS.LETTER || prev === 0x5f;
@@ -127,8 +127,10 @@ export const nirDetector: TextDetector = {
   id: 'nir',
   target: 'text',
   detect(ctx: TextContext): Signal[] {
-    if (!ctx.mayHoldNir) return [];
-    const found = findNirs(ctx.text);
+    const regions = ctx.nirRegions;
+    if (!regions.length) return [];
+    const found: NirMatch[] = [];
+    for (let r = 0; r < regions.length && found.length < MAX_NIRS; r += 2) findNirs(ctx.text, MAX_NIRS, regions[r]!, regions[r + 1]!, found);
     if (!found.length) return [];
     const keyword = [ctx.lex.category('nir-keyword').index];
     return found.map((n) => {
