@@ -15,8 +15,8 @@ const MAX_PHRASE_NUMBER = 4;
 /** Largest gap (characters) allowed between two words of one phrase. */
 const PHRASE_GAP = 4;
 
-/** Bytes per token: start, end, id, wid, hit, hitToken, hitPhrase, byCategory (4 each), kind (1). */
-const BYTES_PER_TOKEN = 33;
+/** Bytes per token: start, end, id, wid, hit, hitToken, hitPhrase, byCategory (4 each), kind, mark (1 each). */
+const BYTES_PER_TOKEN = 34;
 /** Columns for up to this many tokens (about 25 KB of text) are reused by the next context. */
 const MAX_SPARE_TOKENS = 3000;
 const MAX_SPARES = 4;
@@ -38,6 +38,7 @@ class Columns {
   offsets = new Int32Array(0);
   next = new Int32Array(0);
   readonly kind: Uint8Array;
+  readonly mark: Uint8Array;
   constructor(cap: number) {
     const buffer = new ArrayBuffer(cap * BYTES_PER_TOKEN);
     this.start = new Int32Array(buffer, 0, cap);
@@ -49,6 +50,7 @@ class Columns {
     this.hitPhrase = new Int32Array(buffer, cap * 24, cap);
     this.byCategory = new Int32Array(buffer, cap * 28, cap);
     this.kind = new Uint8Array(buffer, cap * 32, cap);
+    this.mark = new Uint8Array(buffer, cap * 33, cap);
   }
 }
 
@@ -160,15 +162,19 @@ export class TextContext {
     let chainStart = -1;
     let chainEnd = -3;
     let chainDigits = 0;
-
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
-      const k = charClass[c];
-      if (k === CLASS.LETTER) {
-        // One read of the word finds its end and walks the vocabulary automaton; once no vocabulary word can
-        // continue (state 0), only the end is looked for.
-        let state = step[width + unitClass[c]!]!;
+      // unitClass is 0 exactly for the units in no token (charClass 0): most separators cost one lookup.
+      const u0 = unitClass[c]!;
+      if (u0 === 0) {
+        i++;
+        continue;
+      }
+      if (c - 0x30 >= 10 || c < 0x30) {
+        // A letter. One read of the word finds its end and walks the vocabulary automaton; once no vocabulary word
+        // can continue (state 0), only the end is looked for.
+        let state = step[width + u0]!;
         let j = i + 1;
         for (; j < len && state !== 0; j++) {
           const u = unitClass[text.charCodeAt(j)]!;
@@ -195,7 +201,7 @@ export class TextContext {
         }
         // The word ended at a unit that is in no token (or at the end): read past it.
         i = j + 1;
-      } else if (k === CLASS.DIGIT) {
+      } else {
         let j = i + 1;
         while (j < len && charClass[text.charCodeAt(j)] === CLASS.DIGIT) j++;
         const sep = j + 1 < len ? text.charCodeAt(j) : 0;
@@ -214,8 +220,15 @@ export class TextContext {
         this.numberTokens.push(this.n);
         this.push(i, j, NUMBER, j - i <= MAX_PHRASE_NUMBER ? lex.exactRange(text, i, j) : -1, -1);
         i = j;
-      } else i++;
+      }
     }
+  }
+
+  /** One mark per token, all cleared, for a detector to note tokens it has used (valid until the next call). */
+  marks(): Uint8Array {
+    const mark = this.columns.mark;
+    mark.fill(0, 0, this.n);
+    return mark;
   }
 
   /** A cluster of digit runs holds enough digits for a NIR: its region is added, or extended to its new end. */
@@ -316,22 +329,34 @@ export class TextContext {
 
   /** The hit that starts at token t, if any. */
   hitAt(t: number): Hit | undefined {
+    const i = this.hitNumberAt(t);
+    return i < 0 ? undefined : this.hit(i);
+  }
+
+  /** Number of the hit that starts at token t, or -1 (no object made). */
+  hitNumberAt(t: number): number {
     if (!this.hitAtFilled) {
       this.hitAtToken.fill(-1, 0, this.n);
       for (let i = 0; i < this.hitCount; i++) this.hitAtToken[this.hitToken[i]!] = i;
       this.hitAtFilled = true;
     }
-    if (t < 0 || t >= this.n) return undefined;
-    const i = this.hitAtToken[t]!;
-    return i < 0 ? undefined : this.hit(i);
+    return t < 0 || t >= this.n ? -1 : this.hitAtToken[t]!;
   }
 
   /** Category of the hit starting at token t, or -1 (no object made). */
   categoryAt(t: number): number {
-    if (!this.hitAtFilled) this.hitAt(0);
-    if (t < 0 || t >= this.n) return -1;
-    const i = this.hitAtToken[t]!;
+    const i = this.hitNumberAt(t);
     return i < 0 ? -1 : this.lex.phraseCategory[this.hitPhrase[i]!]!;
+  }
+
+  /** Category of hit number i. */
+  hitCategory(i: number): number {
+    return this.lex.phraseCategory[this.hitPhrase[i]!]!;
+  }
+
+  /** Character offset where hit number i ends. */
+  hitEnd(i: number): number {
+    return this.end[this.hitEndToken(i) - 1]!;
   }
 
   /**

@@ -27,15 +27,15 @@ export const measurementsDetector: TextDetector = {
     const out: Signal[] = [];
     const { units, unitOf, analyte, vital } = categories(lex);
     // Numbers already read as a value with its unit (marked by token).
-    const valued = new Uint8Array(ctx.n);
+    const valued = ctx.marks();
 
     for (const t of ctx.numberTokens) {
       if (t + 1 >= ctx.n || ctx.kind[t + 1] !== WORD) continue;
       const gap = ctx.start[t + 1]! - ctx.end[t]!;
       if (gap > 1) continue;
-      const h = ctx.hitAt(t + 1);
-      const unit = h && unitOf[h.category];
-      if (!h || !unit) continue;
+      const h = ctx.hitNumberAt(t + 1);
+      const unit = h >= 0 ? unitOf[ctx.hitCategory(h)] : undefined;
+      if (!unit) continue;
       if (gap === 1) {
         const sep = text.charCodeAt(ctx.end[t]!);
         if (sep !== 0x20 && sep !== 0xa0 && sep !== 0x2f) continue;
@@ -44,7 +44,7 @@ export const measurementsDetector: TextDetector = {
       // "148/96 mmHg": the value starts at the first number.
       const first = t > 0 && ctx.kind[t - 1] === NUMBER && ctx.end[t - 1] === ctx.start[t]! - 1 && text.charAt(ctx.end[t - 1]!) === '/' ? t - 1 : t;
       const start = ctx.start[first]!;
-      out.push({ kind, role: 'clinical', start, end: h.end, weight: unit.weight, key: -1 - start, label: unit.label });
+      out.push({ kind, role: 'clinical', start, end: ctx.hitEnd(h), weight: unit.weight, key: -1 - start, label: unit.label });
       valued[first] = 1;
       valued[t] = 1;
     }

@@ -108,8 +108,8 @@ export const personDetector: TextDetector = {
     const hasRole = (titleToken: number, nameEnd: number): boolean => {
       const titleStart = ctx.start[titleToken]!;
       for (let t = titleToken - 1; t >= 0 && t >= titleToken - 3; t--) {
-        const r = ctx.categoryAt(t) === role.index ? ctx.hitAt(t) : undefined;
-        if (r && titleStart - r.end <= 2) return true;
+        const r = ctx.hitNumberAt(t);
+        if (r >= 0 && ctx.hitCategory(r) === role.index && titleStart - ctx.hitEnd(r) <= 2) return true;
       }
       const after = ctx.tokenAtOrAfter(nameEnd);
       const gap = small(text.slice(nameEnd, after < ctx.n ? ctx.start[after]! : nameEnd), 4);
