@@ -349,6 +349,21 @@ export class TextContext {
     return i < 0 ? -1 : this.lex.phraseCategory[this.hitPhrase[i]!]!;
   }
 
+  private readonly span: Omit<Hit, 'category' | 'phrase'> = { start: 0, end: 0, tokStart: 0, tokEnd: 0 };
+
+  /**
+   * Where hit number i lies, in one object reused by every call (read it before the next call): loops over a
+   * category's hits make no object per hit.
+   */
+  hitSpan(i: number): Readonly<Omit<Hit, 'category' | 'phrase'>> {
+    const span = this.span;
+    span.tokStart = this.hitToken[i]!;
+    span.tokEnd = this.hitEndToken(i);
+    span.start = this.start[span.tokStart]!;
+    span.end = this.end[span.tokEnd - 1]!;
+    return span;
+  }
+
   /** Category of hit number i. */
   hitCategory(i: number): number {
     return this.lex.phraseCategory[this.hitPhrase[i]!]!;

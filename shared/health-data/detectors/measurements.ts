@@ -52,7 +52,8 @@ export const measurementsDetector: TextDetector = {
     for (const cat of [analyte, vital]) {
       const name = cat.name;
       const result = cat === analyte ? units[1]! : units[2]!;
-      for (const h of ctx.hitsOf(cat.index)) {
+      for (let k = ctx.categoryFirst(cat.index), last = ctx.categoryEnd(cat.index); k < last; k++) {
+        const h = ctx.hitSpan(ctx.categoryHit(k));
         for (let t = h.tokEnd; t < ctx.n && t < h.tokEnd + VALUE_TOKENS; t++) {
           if (ctx.start[t]! - h.end > VALUE_CHARS) break;
           if (ctx.kind[t] !== NUMBER) continue;

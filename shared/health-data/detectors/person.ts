@@ -133,7 +133,8 @@ export const personDetector: TextDetector = {
     }
 
     // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
-    for (const h of ctx.hitsOf(location.index)) {
+    for (let k = ctx.categoryFirst(location.index), last = ctx.categoryEnd(location.index); k < last; k++) {
+      const h = ctx.hitSpan(ctx.categoryHit(k));
       let t = h.tokEnd;
       if (ctx.isWord(t, 'n') || ctx.isWord(t, 'no')) t++;
       if (t < ctx.n && ctx.kind[t] === NUMBER && ctx.start[t]! - h.end <= 4 && ctx.end[t]! - ctx.start[t]! <= 4) {
@@ -149,7 +150,8 @@ export const personDetector: TextDetector = {
       push('clinician-name', start, name.end, clinician.weight, clinician.label, `${text.slice(start, end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
     }
 
-    for (const h of ctx.hitsOf(patientWord.index)) {
+    for (let k = ctx.categoryFirst(patientWord.index), last = ctx.categoryEnd(patientWord.index); k < last; k++) {
+      const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokStart;
       const word = text.slice(h.start, h.end);
       const determined = t > 0 && determiners.has(ctx.id[t - 1]!) && (small(ctx.gapBefore(t), 2) ?? '').trim() === '';
@@ -162,7 +164,8 @@ export const personDetector: TextDetector = {
       } else push('patient-mention', h.start, h.end, patientWord.weight, patientWord.label, word);
     }
 
-    for (const h of ctx.hitsOf(birth.index)) {
+    for (let k = ctx.categoryFirst(birth.index), last = ctx.categoryEnd(birth.index); k < last; k++) {
+      const h = ctx.hitSpan(ctx.categoryHit(k));
       const dateLen = dateLengthAt(text, h.end);
       const cue = text.slice(h.start, h.end);
       if (dateLen) {
@@ -176,7 +179,8 @@ export const personDetector: TextDetector = {
       }
     }
 
-    for (const h of ctx.hitsOf(ageCue.index)) {
+    for (let k = ctx.categoryFirst(ageCue.index), last = ctx.categoryEnd(ageCue.index); k < last; k++) {
+      const h = ctx.hitSpan(ctx.categoryHit(k));
       let t = h.tokEnd;
       const withDe = ctx.isWord(t, 'de');
       if (withDe) t++;
@@ -193,7 +197,8 @@ export const personDetector: TextDetector = {
       push('age', h.start, end, withDe ? 1 : ageCue.weight, ageCue.label, `${text.slice(h.start, h.end)}${withDe ? ' de' : ''} **${unit ? ` ${ctx.value(t + 1)}` : ''}`);
     }
 
-    for (const h of ctx.hitsOf(personNoun.index)) {
+    for (let k = ctx.categoryFirst(personNoun.index), last = ctx.categoryEnd(personNoun.index); k < last; k++) {
+      const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokEnd;
       if (ctx.isWord(t, 'de') && ageAt(ctx, t + 1) && isAny(ctx, t + 2, AGE_UNITS)) {
         push('age', h.start, ctx.end[t + 2]!, personNoun.weight, personNoun.label, `${text.slice(h.start, h.end)} de ** ${ctx.value(t + 2)}`);
