@@ -49,6 +49,12 @@ describe('person detector', () => {
   it('finds ages of a person but not of a population', () => {
     expect(kinds('âgée de 67 ans')).toEqual(['age']);
     expect(kinds('a 54-year-old man')).toEqual(['age']);
+    expect(kinds('Bed 7 - 68 y/o F, day 1 post-op')).toEqual(['patient-location', 'age']);
+    expect(kinds('54 yo male')).toEqual(['age']);
+    // An age with a person noun designates someone, as "un garçon de 4 ans" does.
+    expect(persons('this 4-year-old boy').map((p) => p.weight)).toEqual([1]);
+    expect(persons('a 4-year-old').map((p) => p.weight)).toEqual([0.8]);
+    expect(kinds('il y a 3 ans, y/o')).toEqual([]);
     expect(kinds('Mrs Morris, aged 58.')).toEqual(['person-name', 'age']);
     expect(kinds('un homme de 45 ans')).toEqual(['age']);
     expect(kinds('Mme X, 72 ans,')).toContain('age');

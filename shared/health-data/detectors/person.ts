@@ -205,6 +205,13 @@ export const personDetector: TextDetector = {
       }
     }
 
+    /** "54-year-old", "54 yo": an age; "a 4-year-old boy", "54 yo male" designate someone as a person noun does. */
+    const pushEnglishAge = (number: number, last: number, excerpt: string) => {
+      const noun = ctx.categoryAt(last + 1) === personNoun.index && ctx.start[last + 1]! - ctx.end[last]! <= 2;
+      const end = noun ? ctx.end[last + 1]! : ctx.end[last]!;
+      push('age', ctx.start[number]!, end, noun ? personNoun.weight : ageCue.weight, ageCue.label, noun ? `${excerpt} ${ctx.value(last + 1)}` : excerpt);
+    };
+
     // "Mme X, 67 ans", "(54 ans)", "54-year-old", "54 yo".
     for (const t of ctx.numberTokens) {
       const next = t + 1;
@@ -215,9 +222,12 @@ export const personDetector: TextDetector = {
         const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
         if ((gap === ',' || gap === '(') && small(ctx.gapBefore(next), 1) !== undefined) push('age', ctx.start[t]!, ctx.end[next]!, 0.6, ageCue.label, `** ${ctx.value(next)}`);
       } else if (ctx.isWord(next, 'year') && ctx.isWord(next + 1, 'old') && /^[ -]?$/.test(small(ctx.gapBefore(next), 1) ?? 'x')) {
-        push('age', ctx.start[t]!, ctx.end[next + 1]!, ageCue.weight, ageCue.label, '**-year-old');
+        pushEnglishAge(t, next + 1, '**-year-old');
       } else if (ctx.isWord(next, 'yo') && (small(ctx.gapBefore(next), 1) ?? 'x').trim() === '') {
-        push('age', ctx.start[t]!, ctx.end[next]!, ageCue.weight, ageCue.label, '** yo');
+        pushEnglishAge(t, next, '** yo');
+      } else if (ctx.isWord(next, 'y') && ctx.isWord(next + 1, 'o') && ctx.start[next + 1] === ctx.end[next]! + 1 && text.charAt(ctx.end[next]!) === '/' && (small(ctx.gapBefore(next), 1) ?? 'x').trim() === '') {
+        // "68 y/o".
+        pushEnglishAge(t, next + 1, '** y/o');
       }
     }
     return out;
