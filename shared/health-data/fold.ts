@@ -35,11 +35,6 @@ foldTable[0x39c] = 0xb5;
 
 export const CLASS = { LETTER, DIGIT } as const;
 
-/** The folded form of one character code (itself when it is not a letter). */
-export function foldCode(c: number): number {
-  return foldTable[c] || c;
-}
-
 /** Folds a string unit by unit (same length as the input). */
 export function foldString(s: string): string {
   let ascii = true;

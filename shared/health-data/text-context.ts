@@ -74,15 +74,9 @@ export class TextContext {
   /** Number of tokens. */
   n = 0;
   /**
-   * False when no NIR can be in the text: no digit runs close together hold 14 digits (a NIR has 15 characters, of
-   * which one may be a Corsica letter, split by single separators). Most mail has none: the NIR search is skipped.
-   */
-  get mayHoldNir(): boolean {
-    return this.nirRegions.length > 0;
-  }
-  /**
    * Where a NIR may be, as [start, end) pairs: each cluster of digit runs at most 2 characters apart that holds 14
-   * digits. The NIR search reads these only.
+   * digits (a NIR has 15 characters, one of which may be a Corsica letter, split by single separators). Most mail has
+   * none, and the NIR search is skipped; otherwise it reads these only.
    */
   readonly nirRegions: number[] = [];
   /** The NUMBER tokens, in order (detectors that start from a number read these, not every token). */
@@ -116,6 +110,7 @@ export class TextContext {
     ({ start: this.start, end: this.end, id: this.id, wid: this.wid, hit: this.hitAtToken, kind: this.kind, hitToken: this.hitToken, hitPhrase: this.hitPhrase } = columns);
   }
 
+  /** Only the tokenizer grows the columns, before any hit exists: the token columns are copied, the hit ones are empty. */
   private grow(): void {
     const old = this.columns;
     this.use(new Columns(old.start.length * 2));
@@ -242,7 +237,7 @@ export class TextContext {
     return this.id[t] === w || this.wid[t] === w;
   }
 
-  // Hits as two columns (phrase index, first token): objects are made only for the categories a detector reads.
+  // Hits as two columns (phrase, first token), views of the token buffer: a Hit object is made only when hitsOf asks.
   private hitPhrase!: Int32Array;
   private hitToken!: Int32Array;
   /** Number of phrase hits. */
@@ -316,22 +311,9 @@ export class TextContext {
     return h;
   }
 
-  /** Every hit, in text order. */
-  get hits(): Hit[] {
-    const all: Hit[] = [];
-    for (let i = 0; i < this.hitCount; i++) all.push(this.hit(i));
-    return all;
-  }
-
   /** Hit number starting at each token, or -1 (filled on first use). */
   private hitAtToken!: Int32Array;
   private hitAtFilled = false;
-
-  /** The hit that starts at token t, if any. */
-  hitAt(t: number): Hit | undefined {
-    const i = this.hitNumberAt(t);
-    return i < 0 ? undefined : this.hit(i);
-  }
 
   /** Number of the hit that starts at token t, or -1 (no object made). */
   hitNumberAt(t: number): number {
