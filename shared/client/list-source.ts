@@ -6,7 +6,8 @@ import type { LocalizedText } from '../model';
 import { DomainSet } from '../whitelist/domain-set';
 import { embeddedDomainSet } from '../whitelist/embedded';
 import { consumerProvider } from '../recipient-policy/consumer';
-import { t } from '../i18n/messages';
+import { fill } from '../i18n/messages';
+import { within } from './within';
 
 /** A server list with fewer domains than this share of the embedded one is suspicious (lists grow slowly). */
 export const MIN_SHARE_OF_EMBEDDED = 0.5;
@@ -33,6 +34,17 @@ export interface ListStore {
 }
 
 export type Fetch = (url: string, init: { credentials: 'omit'; signal?: AbortSignal }) => Promise<{ ok: boolean; status?: number; text(): Promise<string> }>;
+
+/** How long a stored server copy is used before the server is asked again (in the background). */
+export const REFRESH_AFTER_MS = 60 * 60 * 1000;
+/** How long a background refresh may take. */
+const BACKGROUND_TIMEOUT_MS = 8000;
+
+/** The list's address: the policy's `whitelist.serverUrl`, else the companion server's API. */
+export function listUrl(serverUrl: string, policyListUrl: string | undefined): string | undefined {
+  if (policyListUrl) return policyListUrl;
+  return serverUrl ? new URL('api/liste-blanche', serverUrl).toString() : undefined;
+}
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
@@ -69,9 +81,20 @@ function toDomainSet(s: StoredList): DomainSet {
   return new DomainSet(s.domains, { generatedAt: s.generatedAt, signer: s.signer, source: 'server', ...(s.fetchedAt ? { fetchedAt: s.fetchedAt } : {}) });
 }
 
+const REFUSALS: Record<ListRefusal, LocalizedText> = {
+  'not-json': { fr: 'La liste blanche du serveur Vigie est illisible : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche is unreadable: the previous list stays in use.' },
+  'wrong-shape': { fr: 'La liste blanche du serveur Vigie n’a pas la forme attendue : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche does not have the expected shape: the previous list stays in use.' },
+  'malformed-domain': { fr: 'La liste blanche du serveur Vigie contient un nom de domaine invalide ({detail}) : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche holds an invalid domain name ({detail}): the previous list stays in use.' },
+  'too-few': { fr: 'La liste blanche du serveur Vigie est anormalement courte ({detail} domaines) : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche is abnormally short ({detail} domains): the previous list stays in use.' },
+  'consumer-domain': { fr: 'La liste blanche du serveur Vigie contient une messagerie grand public ({detail}) : refusée, la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche holds a consumer mail domain ({detail}): refused, the previous list stays in use.' },
+  'future': { fr: 'La liste blanche du serveur Vigie est datée dans le futur ({detail}) : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche is dated in the future ({detail}): the previous list stays in use.' },
+  'older': { fr: 'La liste blanche du serveur Vigie est plus ancienne que celle en usage ({detail}) : celle-ci reste utilisée.', en: 'The Vigie server’s liste blanche is older than the one in use ({detail}): that one stays in use.' },
+};
+
 /** A notice the hosts show (options page, health line) when the server's list was refused. */
 export function refusalNotice(reason: ListRefusal, detail?: string): LocalizedText {
-  return t(`list.refused.${reason}`, { detail: detail ?? '' });
+  const text = REFUSALS[reason];
+  return { fr: fill(text.fr, { detail: detail ?? '' }), en: fill(text.en, { detail: detail ?? '' }) };
 }
 
 export interface ListState {
@@ -107,10 +130,19 @@ export class ListeBlancheSource {
     return { list, ...(this.refused ? { refused: this.refused } : {}) };
   }
 
-  /** How old the stored copy is (ms), or undefined when there is none for this URL. */
-  async age(url: string): Promise<number | undefined> {
+  /**
+   * The list for a check that must not wait (Thunderbird, webmail): what `current()` gives, and a refresh started in
+   * the background when the stored copy is missing or older than REFRESH_AFTER_MS.
+   */
+  async forCheck(url: string | undefined): Promise<ListState> {
+    if (url) void this.refreshIfDue(url, REFRESH_AFTER_MS, BACKGROUND_TIMEOUT_MS);
+    return this.current(url);
+  }
+
+  /** Asks the server when the stored copy for `url` is missing or older than `maxAgeMs`; resolves when done. */
+  async refreshIfDue(url: string, maxAgeMs: number, timeoutMs: number): Promise<void> {
     const stored = await this.store.get().catch(() => undefined);
-    return stored && stored.url === url ? this.now() - stored.at : undefined;
+    if (!stored || stored.url !== url || this.now() - stored.at > maxAgeMs) await this.refresh(url, timeoutMs);
   }
 
   /** Asks the server once (concurrent calls share the request); resolves when done or after `timeoutMs`. */
@@ -122,17 +154,21 @@ export class ListeBlancheSource {
   private async fetchAndJudge(url: string, timeoutMs: number): Promise<void> {
     if (!this.fetchFn) return;
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
-    const timer = setTimeout(() => controller?.abort(), timeoutMs);
     let body: string;
     try {
-      const res = await this.fetchFn(url, { credentials: 'omit', ...(controller ? { signal: controller.signal } : {}) });
-      if (!res.ok) throw new Error(`HTTP ${res.status ?? ''}`);
-      body = await res.text();
+      const fetchFn = this.fetchFn;
+      body = await within(
+        (async () => {
+          const res = await fetchFn(url, { credentials: 'omit', ...(controller ? { signal: controller.signal } : {}) });
+          if (!res.ok) throw new Error(`HTTP ${res.status ?? ''}`);
+          return res.text();
+        })(),
+        timeoutMs,
+      );
     } catch {
-      // Unreachable: nothing to judge, the list in use stays (the server's health page tells IT).
+      // Unreachable or too slow: nothing to judge, the list in use stays (the server's health page tells IT).
+      controller?.abort();
       return;
-    } finally {
-      clearTimeout(timer);
     }
     const { list: previous } = await this.current(url);
     const verdict = judgeServerList(body, url, previous, this.now());

@@ -6,6 +6,9 @@ import type { OrgPolicy } from '../config/policy';
 import { defaultPolicy } from '../config/policy';
 import { checkDraft, type CheckContext } from '../send-check/check-draft';
 import { cannotCheck, type CheckFailureCause } from './failure';
+import { BudgetExceeded, within } from './within';
+
+export { within } from './within';
 
 /** An adapter's error that says which failure it is (a host API's error, or a compose it cannot read). */
 export class HostCallError extends Error {
@@ -13,25 +16,6 @@ export class HostCallError extends Error {
     super(message);
     this.name = 'HostCallError';
   }
-}
-
-class BudgetExceeded extends Error {}
-
-/** Resolves with `p`, or rejects once `ms` have passed (the late result is dropped). */
-export function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new BudgetExceeded(`no answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
 }
 
 export interface SendCheckRun {
