@@ -4,6 +4,7 @@
 // again with compose.sendMessage; the listener recognises that one send by a fingerprint of the checked draft.
 import type { CheckContext } from '../../shared/send-check';
 import { runSendCheck } from '../../shared/client/run-check';
+import { verdictView } from '../../shared/client/verdict-view';
 import type { Draft, Verdict } from '../../shared/model';
 import type { BeforeSendResult, ComposeDetails, Tab, ThunderbirdApi } from './messenger';
 import { ThunderbirdComposeSession } from './compose-session';
@@ -17,6 +18,8 @@ export interface GuardDeps {
   /** The language of the toolbar button's label and tooltip. */
   language?: () => Promise<'fr' | 'en'>;
   now?: () => number;
+  /** How long reading the compose and the context may take (default CHECK_BUDGET_MS). */
+  budgetMs?: number;
 }
 
 const LABEL = {
@@ -65,7 +68,7 @@ export class SendGuard {
         return read.draft;
       },
       context: () => this.deps.context(),
-      budgetMs: CHECK_BUDGET_MS,
+      budgetMs: this.deps.budgetMs ?? CHECK_BUDGET_MS,
     });
     return { verdict: outcome.verdict, ...(outcome.draft ? { draft: outcome.draft } : {}), expandedLists };
   }
@@ -136,7 +139,7 @@ export class SendGuard {
       await action.setBadgeText({ tabId, text: kind ? '!' : null });
       if (kind) await action.setBadgeBackgroundColor?.({ tabId, color: kind === 'block' ? '#b3261e' : '#b26a00' });
       await action.setLabel?.({ tabId, label: kind ? LABEL[kind][lang] : null });
-      await action.setTitle?.({ tabId, title: kind && verdict ? verdict.message[lang] : null });
+      await action.setTitle?.({ tabId, title: kind && verdict ? verdictView(verdict, lang).message : null });
     } catch {
       // The button is a hint only.
     }
