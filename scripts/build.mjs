@@ -33,10 +33,13 @@ await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfil
 mkdirSync(join(root, 'dist/outlook'), { recursive: true });
 await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js', plugins: [schemaWithoutDocs] });
 
-// Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.mjs).
+// Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.ts).
 {
-  const { buildThunderbird } = await import('../extension/thunderbird/build.mjs');
-  await buildThunderbird(root);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'extension/thunderbird/build.ts'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('build: the Thunderbird extension did not build');
+    process.exit(1);
+  }
 }
 
 // ---- Webmail extension (Chrome/Edge, Firefox) → dist/chrome/, dist/firefox/ (steps in extension/webmail/build.ts).

@@ -137,7 +137,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
   return (
     <main class="vigie-root">
       <header class="vigie-header">
-        <img src="../icons/vigie.svg" alt="" width={24} height={24} />
+        <img src="../icons/32.png" alt="" width={24} height={24} />
         <span>{t.appName}</span>
       </header>
       {error && (
