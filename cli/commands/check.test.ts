@@ -25,7 +25,7 @@ describe('vigie check', () => {
     const out = r.json() as CheckOut & { reasons: string[] };
     expect(out.verdict).toBe('block');
     expect(out.reasons).toEqual(['verdict.block.no-recipient']);
-    expect(out.message).toMatch(/Aucun destinataire lisible/);
+    expect(out.message).toMatch(/^Envoi bloqué\s: aucun destinataire lisible/);
   });
 
   it('allows MSSanté recipients: exit 0; one field may hold several addresses', async () => {
