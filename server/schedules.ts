@@ -39,6 +39,8 @@ const every = (ms: number, run: () => void): NodeJS.Timeout => {
 export class Schedules {
   private readonly timers: NodeJS.Timeout[] = [];
   private watcher: FSWatcher | undefined;
+  private listTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(private readonly config: ServerConfig, private readonly directory: DirectoryService, private readonly refresher: ListeBlancheRefresher) {}
 
@@ -52,13 +54,24 @@ export class Schedules {
     return ready;
   }
 
-  /** Refreshes the liste blanche now, then on its schedule. */
+  /** Refreshes the liste blanche now, then `refreshMinutes` after each refresh ends (none without a URL). */
   startListeBlanche(): void {
-    this.refresher.start();
+    const { url, refreshMinutes } = this.config.listeBlanche;
+    if (!url) return;
+    const wait = refreshMinutes * 60_000;
+    const next = () => {
+      if (this.stopped) return;
+      this.refresher.state.nextAt = new Date(Date.now() + wait).toISOString();
+      this.listTimer = setTimeout(() => void this.refresher.refresh().finally(next), wait);
+      this.listTimer.unref();
+    };
+    void this.refresher.refresh().finally(next);
   }
 
   async stop(): Promise<void> {
-    this.refresher.stop();
+    this.stopped = true;
+    if (this.listTimer) clearTimeout(this.listTimer);
+    delete this.refresher.state.nextAt;
     for (const t of this.timers) clearInterval(t);
     this.watcher?.close();
     await this.directory.close();
