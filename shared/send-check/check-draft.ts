@@ -6,6 +6,7 @@ import { freshness } from '../whitelist/freshness';
 import { classifyField, classifyParsed } from '../recipient-policy/classify';
 import { parseRecipientField } from '../recipient-policy/address';
 import { t, type MessageCode } from '../i18n/messages';
+import { patientRules } from './patient-rules';
 
 export interface CheckContext {
   whitelist: DomainSet;
@@ -52,8 +53,25 @@ function withHelpdesk(text: LocalizedText, policy: OrgPolicy, verdict: VerdictKi
   return { fr: `${text.fr} ${policy.helpdesk}`, en: `${text.en} ${policy.helpdesk}` };
 }
 
-/** Runs every rule on a draft and returns the verdict with per-recipient reasons and one message. */
+/**
+ * Runs every rule on a draft and returns the verdict with per-recipient reasons and one message. In audit mode
+ * nothing is stopped: the verdict is `allow` and `audit` holds what the simulated mode (`audit.simulate`) answers.
+ */
 export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
+  // Block and warn modes: the rules run on the policy as given.
+  if (ctx.policy.mode !== 'audit') return checkRules(draft, ctx as RulesContext);
+  const simulated = checkRules(draft, { ...ctx, policy: { ...ctx.policy, mode: ctx.policy.audit.simulate } });
+  const audit = { verdict: simulated.verdict, reasons: simulated.reasons, message: simulated.message };
+  if (simulated.verdict === 'allow') return { ...simulated, audit };
+  const action = simulated.verdict === 'block' ? { action: 'bloqué', actionEn: 'blocked' } : { action: 'signalé', actionEn: 'warned about' };
+  const fr = t('verdict.audit', { ...action, detail: simulated.message.fr }, ctx.policy.messages).fr;
+  const en = t('verdict.audit', { ...action, detail: simulated.message.en }, ctx.policy.messages).en;
+  return { ...simulated, verdict: 'allow', message: { fr, en }, audit };
+}
+
+type RulesContext = CheckContext & { policy: OrgPolicy & { mode: 'block' | 'warn' } };
+
+function checkRules(draft: Draft, ctx: RulesContext): Verdict {
   const { policy, whitelist } = ctx;
   const now = ctx.now ?? new Date();
   const cctx = { whitelist, policy };
@@ -99,6 +117,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
 
   const badPatients = of('patient-invalid');
   if (badPatients.length) add(policy.patientAddresses, 'verdict.block.patient-invalid', { recipients: listRecipients(badPatients) });
+
+  patientRules(draft, of('patient'), add);
 
   if (fromMssante) {
     const internalAction: VerdictKind = policy.internalRecipients === 'mode' ? policy.mode : policy.internalRecipients;
