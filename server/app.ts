@@ -30,6 +30,8 @@ import { localCertificate, type LocalCertificate } from './tls';
 import { publicUrlOf, ServerConfigError, type ServerConfig } from './config';
 import { renderUnifiedManifest, renderXmlManifest } from '../manifests/outlook/render';
 import pkg from '../package.json';
+import { mountAudit } from './audit/mount';
+import type { AuditService } from './audit/service';
 
 export interface ServerHooks {
   /** Trust anchors for the liste blanche signature (tests use their own PKI; default: the shipped IGC-Santé certificates). */
@@ -50,6 +52,7 @@ export interface VigieServer {
   store: ListeBlancheStore;
   refresher: ListeBlancheRefresher;
   directory: DirectoryService;
+  audit: AuditService;
   /** Resolves when the first directory build has ended (well or not). */
   directoryReady: Promise<void>;
   health(): Health;
@@ -428,6 +431,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     })
     .on('GET', '/outlook/*', (ctx) => serveFile(ctx, config.addinDir, ctx.params.rest!))
     .on('GET', '/downloads/*', (ctx) => serveFile(ctx, config.downloadsDir, ctx.params.rest!));
+  const audit = mountAudit(router, config, log);
 
   // Everything before the routes: headers, target checks, rate limit, CORS; after: one log line without the query.
   const limiter = new RateLimiter(config.limits.ratePerSecond, config.limits.burst);
@@ -487,7 +491,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     refresher.stop();
     for (const t of timers) clearInterval(t);
     watcher?.close();
-    await directory.close();
+    await Promise.all([directory.close(), audit.close()]);
   };
   try {
     await new Promise<void>((resolve, reject) => {
@@ -515,6 +519,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     store,
     refresher,
     directory,
+    audit,
     directoryReady,
     health,
     close: async () => {

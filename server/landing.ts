@@ -60,6 +60,7 @@ export function landingPage(h: Health, opts: { publicUrl: string; downloads: str
 <title>Vigie MSSanté — serveur de l’établissement</title><link rel="stylesheet" href="/assets/vigie.css"></head>
 <body>
 <h1>Vigie MSSanté <span class="en">— companion server</span></h1>
+<p><a href="/admin">Audit des envois</a> <span class="en">/ send audit (jeton d’administration / admin token)</span></p>
 <p>État général / overall: ${state(h.status === 'ok', h.status === 'ok' ? 'tout fonctionne' : 'dégradé', h.status)} — <a href="/healthz">/healthz</a></p>
 <table>${rows.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${v}</td></tr>`).join('')}</table>
 
