@@ -7,7 +7,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:1.6rem;b
 form{display:flex;flex-wrap:wrap;gap:.8rem;align-items:end;background:#f6f7f9;padding:.8rem;border-radius:6px}
 label{display:flex;flex-direction:column;font-size:.9rem;font-weight:600}input{font:inherit;padding:.3rem .4rem;border:1px solid #888;border-radius:4px}
 button,.button{font:inherit;padding:.35rem .9rem;border:1px solid #1d4f91;background:#1d4f91;color:#fff;border-radius:4px;cursor:pointer;text-decoration:none}
-button.secondary{background:#fff;color:#1d4f91}:focus-visible{outline:3px solid #f0a400;outline-offset:2px}
+button .en{color:inherit}button.secondary{background:#fff;color:#1d4f91}:focus-visible{outline:3px solid #f0a400;outline-offset:2px}
 #status{min-height:1.5rem;margin:.6rem 0}.error{color:#a4000f;font-weight:600}
 .tiles{display:flex;flex-wrap:wrap;gap:.8rem}.tile{border:1px solid #ddd;border-radius:6px;padding:.5rem .9rem;min-width:8rem}
 .tile b{display:block;font-size:1.6rem}.allow{color:#1e7b3a}.warn{color:#9a5b00}.block{color:#a4000f}
@@ -40,7 +40,7 @@ export function adminPage(): string {
 <div class="legend" aria-hidden="true"><span><span class="sw block"></span>bloqué</span><span><span class="sw warn"></span>averti</span><span><span class="sw allow"></span>autorisé</span></div>
 <div id="chart"></div>
 <h2>Motifs les plus fréquents <span class="en">/ Top reasons</span></h2>
-<table><thead><tr><th scope="col">Motif</th><th scope="col">Vérifications</th><th scope="col"><span class="en">share</span></th></tr></thead><tbody id="reasons"></tbody></table>
+<table><thead><tr><th scope="col">Motif</th><th scope="col">Vérifications</th><th scope="col">Part <span class="en">/ share</span></th></tr></thead><tbody id="reasons"></tbody></table>
 <h2>Par client de messagerie <span class="en">/ By mail client</span></h2>
 <table><tbody id="hosts"></tbody></table>
 </section>

@@ -30,6 +30,7 @@ function adminScript(): void {
   const csv = $<HTMLButtonElement>('csv');
   const nf = new Intl.NumberFormat('fr-FR');
   const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const frDate = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
   const today = new Date();
   to.value = iso(today);
   from.value = iso(new Date(today.getTime() - 29 * 86_400_000));
@@ -67,6 +68,20 @@ function adminScript(): void {
     }
   };
 
+  /** Every day of the period, empty ones included (the report lists only days that have events). */
+  const everyDay = (days: Day[]): Day[] => {
+    const start = Date.parse(`${from.value}T00:00:00Z`);
+    const end = Date.parse(`${to.value}T00:00:00Z`);
+    if (!(end >= start) || end - start > 400 * 86_400_000) return days;
+    const known = new Map(days.map((d) => [d.day, d]));
+    const out: Day[] = [];
+    for (let t = start; t <= end; t += 86_400_000) {
+      const day = iso(new Date(t));
+      out.push(known.get(day) ?? { day, allow: 0, warn: 0, block: 0 });
+    }
+    return out;
+  };
+
   const chart = (days: Day[]) => {
     const box = $('chart');
     box.textContent = '';
@@ -75,7 +90,7 @@ function adminScript(): void {
     const step = Math.pow(10, Math.floor(Math.log10(max)));
     const ceil = Math.ceil(max / step) * step;
     const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' });
-    svg.append(el('desc', { id: 'chart-desc' }, days.map((d) => `${d.day} : ${d.block} bloqués, ${d.warn} avertis, ${d.allow} autorisés`).join(' ; ') || 'aucune donnée'));
+    svg.append(el('desc', { id: 'chart-desc' }, days.filter((d) => d.allow + d.warn + d.block).map((d) => `${frDate(d.day)} : ${d.block} bloqués, ${d.warn} avertis, ${d.allow} autorisés`).join(' ; ') || 'aucune donnée'));
     const y = (v: number) => top + (H - top - bottom) * (1 - v / ceil);
     for (let i = 0; i <= 4; i++) {
       const v = (ceil / 4) * i;
@@ -97,7 +112,7 @@ function adminScript(): void {
       }
       if (i % labelEvery === 0) svg.append(el('text', { x: x + bw / 2, y: H - bottom + 16, 'text-anchor': 'middle' }, `${d.day.slice(8, 10)}/${d.day.slice(5, 7)}`));
     });
-    if (!days.length) svg.append(el('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'Aucune vérification sur la période'));
+    if (!days.some((d) => d.allow + d.warn + d.block)) svg.append(el('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'Aucune vérification sur la période'));
     box.append(svg);
   };
 
@@ -132,13 +147,13 @@ function adminScript(): void {
       .then((r) => {
         sessionStorage.setItem(KEY, token.value.trim());
         tiles(r);
-        chart(r.byDay);
+        chart(everyDay(r.byDay));
         const reasons = Object.entries(r.byReason).slice(0, 10);
         rows('reasons', reasons, reasons[0]?.[1] ?? 1, true);
         rows('hosts', Object.entries(r.byHost), r.total, false);
         $('report').hidden = false;
         csv.disabled = false;
-        say(`${nf.format(r.total)} vérifications du ${from.value} au ${to.value}.`);
+        say(`${nf.format(r.total)} vérifications du ${frDate(from.value)} au ${frDate(to.value)}.`);
       })
       .catch((e: Error) => {
         $('report').hidden = true;
