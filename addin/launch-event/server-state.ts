@@ -38,7 +38,8 @@ function mergePolicy(json: unknown): OrgPolicy {
   // The server validated the policy against the schema before publishing it; keep only well-typed values.
   return {
     ...base,
-    ...(p.mode === 'block' || p.mode === 'warn' ? { mode: p.mode } : {}),
+    ...(p.mode === 'block' || p.mode === 'warn' || p.mode === 'audit' ? { mode: p.mode } : {}),
+    audit: { ...base.audit, ...(p.audit ?? {}) },
     ...(Array.isArray(p.internalDomains) ? { internalDomains: p.internalDomains.filter((d) => typeof d === 'string') } : {}),
     ...(p.internalRecipients ? { internalRecipients: p.internalRecipients } : {}),
     ...(Array.isArray(p.allowedDomains) ? { allowedDomains: p.allowedDomains } : {}),

@@ -22,7 +22,7 @@ export function adminPage(): string {
 <title>Vigie MSSanté — audit des envois</title><link rel="stylesheet" href="/assets/admin.css"></head>
 <body>
 <h1>Audit des envois <span class="en">— send audit</span></h1>
-<p>Ce que Vigie a vérifié, par jour et par motif. Aucun contenu de message n’est conservé : seulement l’expéditeur, les domaines des destinataires, le verdict et ses motifs. <a href="/">Retour à l’accueil</a><br>
+<p>Ce que Vigie a vérifié, par jour et par motif. Aucun contenu de message n’est conservé : seulement l’expéditeur, les domaines des destinataires, le verdict et ses motifs. <a href="/">Retour à l’accueil</a><br>
 <span class="en">What Vigie checked, by day and reason. No message content is kept.</span></p>
 <form id="query">
 <label for="token">Jeton d’administration <span class="en">Admin token</span><input id="token" name="token" type="password" autocomplete="off" required></label>

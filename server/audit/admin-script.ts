@@ -90,7 +90,7 @@ function adminScript(): void {
     const step = Math.pow(10, Math.floor(Math.log10(max)));
     const ceil = Math.ceil(max / step) * step;
     const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' });
-    svg.append(el('desc', { id: 'chart-desc' }, days.filter((d) => d.allow + d.warn + d.block).map((d) => `${frDate(d.day)} : ${d.block} bloqués, ${d.warn} avertis, ${d.allow} autorisés`).join(' ; ') || 'aucune donnée'));
+    svg.append(el('desc', { id: 'chart-desc' }, days.filter((d) => d.allow + d.warn + d.block).map((d) => `${frDate(d.day)} : ${d.block} bloqués, ${d.warn} avertis, ${d.allow} autorisés`).join(' ; ') || 'aucune donnée'));
     const y = (v: number) => top + (H - top - bottom) * (1 - v / ceil);
     for (let i = 0; i <= 4; i++) {
       const v = (ceil / 4) * i;
@@ -106,7 +106,7 @@ function adminScript(): void {
         const v = d[k];
         if (!v) continue;
         const rect = el('rect', { x, y: y(base + v), width: bw, height: y(base) - y(base + v), fill: color });
-        rect.append(el('title', {}, `${d.day} — ${k === 'allow' ? 'autorisés' : k === 'warn' ? 'avertis' : 'bloqués'} : ${v}`));
+        rect.append(el('title', {}, `${d.day} — ${k === 'allow' ? 'autorisés' : k === 'warn' ? 'avertis' : 'bloqués'} : ${v}`));
         svg.append(rect);
         base += v;
       }

@@ -12,7 +12,7 @@ describe('audit mode', () => {
     const v = run(gmail, aPolicy({ mode: 'audit' }));
     expect(v.verdict).toBe('allow');
     expect(v.audit).toEqual({ verdict: 'block', reasons: ['verdict.block.outside'], message: expect.objectContaining({ fr: expect.stringContaining('jean.dupont@gmail.com') }) });
-    expect(v.message.fr).toMatch(/^Mode audit : en production, Vigie aurait bloqué cet envoi\./);
+    expect(v.message.fr).toMatch(/^Mode audit\u00a0: en production, Vigie aurait bloqué cet envoi\./);
     expect(v.message.en).toMatch(/^Audit mode: in production, Vigie would have blocked this send\./);
   });
 

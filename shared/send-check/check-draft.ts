@@ -53,6 +53,15 @@ function withHelpdesk(text: LocalizedText, policy: OrgPolicy, verdict: VerdictKi
   return { fr: `${text.fr} ${policy.helpdesk}`, en: `${text.en} ${policy.helpdesk}` };
 }
 
+/** The first of the client's identities that is an MSSanté mailbox. */
+function mssanteIdentity(identities: string[], cctx: Parameters<typeof classifyField>[1]): string | undefined {
+  for (const identity of identities) {
+    const r = classifyField(identity, cctx)[0];
+    if (r?.category === 'mssante' && r.address) return r.address;
+  }
+  return undefined;
+}
+
 /**
  * Runs every rule on a draft and returns the verdict with per-recipient reasons and one message. In audit mode
  * nothing is stopped: the verdict is `allow` and `audit` holds what the simulated mode (`audit.simulate`) answers.
@@ -162,6 +171,10 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
     }
   }
 
+  // An MSSanté identity exists in the client while another one sends health data: suggest the switch.
+  const switchIdentity = findings.length && !fromMssante ? mssanteIdentity(draft.identities ?? [], cctx) : undefined;
+  if (switchIdentity) add('warn', 'verdict.warn.use-mssante-identity', { sender: sender?.address ?? draft.from, identity: switchIdentity });
+
   const verdict = rules.reduce<VerdictKind>((acc, r) => worst(acc, r.verdict), 'allow');
   const lead = rules.filter((r) => r.verdict === verdict);
   let message: LocalizedText;
@@ -178,5 +191,6 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
     reasons: rules.map((r) => r.code),
     sender: { address: sender?.address ?? null, category: senderCategory },
     notices,
+    ...(switchIdentity ? { switchIdentity } : {}),
   };
 }
