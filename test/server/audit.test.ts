@@ -7,6 +7,7 @@ import { parseServerConfig } from '../../server/config';
 import { startServer, type VigieServer } from '../../server/app';
 import { checkDraft } from '../../shared/send-check/check-draft';
 import { auditEventOf, type AuditEvent } from '../../shared/audit/event';
+import { AuditReporter } from '../../shared/audit/reporter';
 import { defaultPolicy } from '../../shared/config/policy';
 import { embeddedDomainSet } from '../../shared/whitelist/embedded';
 import type { AuditReport } from '../../server/audit/report';
@@ -147,12 +148,51 @@ describe.each(stores)('audit store: %s', (kind) => {
     expect(((await (await report(year)).json()) as AuditReport).total).toBe(before);
   }, 60_000);
 
+  it('counts what the host-side reporter posts', async () => {
+    const before = ((await (await report()).json()) as AuditReport).total;
+    const reporter = new AuditReporter({ serverUrl: server.url, fetch: (url, init) => fetch(url, init), policy: defaultPolicy() });
+    const verdict = checkDraft({ from: 'martin@medecin.mssante.fr', to: ['jean.dupont@gmail.com'], cc: [], bcc: [], subject: SUBJECT, body: BODY, attachments: [] }, { whitelist: embeddedDomainSet(), policy: { ...defaultPolicy(), mode: 'warn' } });
+    reporter.record(verdict, { host: 'webmail', mode: 'warn', outcome: 'overridden', overrideReason: 'no-mssante-address' });
+    expect(await reporter.flush()).toEqual({ sent: 1, dropped: 0 });
+    const r = (await (await report()).json()) as AuditReport;
+    expect(r.total).toBe(before + 1);
+    expect(r.overrides).toBeGreaterThanOrEqual(1);
+  });
+
   it('limits event posts per client', async () => {
     const e = eventFor('jean.dupont@gmail.com');
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) statuses.push((await post({ events: [e] })).status);
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(21);
+  });
+});
+
+describe('two instances behind a load balancer, one PostgreSQL', () => {
+  let pg: TestPostgres;
+  const servers: VigieServer[] = [];
+  beforeAll(async () => {
+    pg = startPostgres();
+    for (const name of ['a', 'b']) {
+      const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir(`audit-lb-${name}`), directory: { syntheticCount: 100 }, audit: { database: pg.url } }, { env: { VIGIE_ADMIN_TOKEN: TOKEN } });
+      servers.push(await startServer(config, { log: () => undefined }));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    pg.stop();
+    removeTempDirs();
+  });
+
+  it('counts on one instance what was posted to the other', async () => {
+    const [a, b] = servers as [VigieServer, VigieServer];
+    const post = (s: VigieServer, events: AuditEvent[]) => fetch(`${s.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    expect((await post(a, [eventFor('jean.dupont@gmail.com'), eventFor('x@yahoo.fr')])).status).toBe(202);
+    expect((await post(b, [eventFor('a@medecin.mssante.fr')])).status).toBe(202);
+    for (const s of servers) {
+      const r = (await (await fetch(`${s.url}/api/audit/report`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as AuditReport;
+      expect(r).toMatchObject({ total: 3, byVerdict: { block: 2, allow: 1 } });
+    }
   });
 });
 
