@@ -290,6 +290,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
       di: { mode: config.di.mode, configured: config.di.mode !== 'off' },
       psc: { configured: !!config.psc },
       policy: { source: policy.source === 'embedded' ? 'embedded' : 'file', mode: policy.policy.mode },
+      audit: { enabled: config.audit.enabled, store: audit.kind, retentionDays: config.audit.retentionDays, adminToken: !!config.admin.token, ...(audit.lastPurge ? { lastPurge: audit.lastPurge } : {}) },
     };
   };
 

@@ -16,6 +16,7 @@ export interface AuditRouteDeps {
   adminToken?: string;
 }
 
+const DAY = 86_400_000;
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** 401 unless the request carries `Authorization: Bearer <admin token>`. */
@@ -40,12 +41,13 @@ export async function postAuditEvents(ctx: Ctx, deps: AuditRouteDeps): Promise<v
   }
   const r = validateAuditEvents(input);
   if (!r.ok) throw new HttpError(400, 'bad-event', r.errors.join('; ').slice(0, 1000));
+  // A client clock far ahead would put events where no purge reaches them for years.
+  const late = r.events.findIndex((e) => Date.parse(e.time) > Date.now() + DAY);
+  if (late >= 0) throw new HttpError(400, 'bad-event', `/events/${late}/time: more than a day in the future`);
   const store = await deps.audit.store();
   await store.add(r.events);
   sendJson(ctx.res, 202, { accepted: r.events.length }, { 'cache-control': 'no-store' });
 }
-
-const DAY = 86_400_000;
 
 /** `YYYY-MM-DD` (a whole UTC day; `to` then includes that day) or a full ISO date-time. */
 function dateParam(url: URL, name: 'from' | 'to'): Date | undefined {

@@ -53,13 +53,20 @@ describe('audit admin page in Chromium', () => {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
     });
-    await page.goto(`${server.url}/admin`);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
     removeTempDirs();
+  });
+
+  it('is reached from the landing page', async () => {
+    await page.goto(`${server.url}/`);
+    await page.screenshot({ path: join(shots, 'landing-audit.png') });
+    await page.getByRole('link', { name: 'rapport' }).click();
+    await page.getByRole('heading', { name: /Audit des envois/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
   });
 
   it('refuses a wrong token and shows nothing', async () => {

@@ -104,6 +104,7 @@ describe.each(stores)('audit store: %s', (kind) => {
     expect((await post({ events: [e] }, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post('{"events": [')).status).toBe(400);
     expect((await post({ events: Array(400).fill(e) })).status).toBe(413);
+    expect((await post({ events: [{ ...e, time: new Date(Date.now() + 3 * DAY).toISOString() }] })).status).toBe(400);
   });
 
   it('keeps no message content: neither the subject nor the body is in the store', async () => {
@@ -142,6 +143,8 @@ describe.each(stores)('audit store: %s', (kind) => {
     // Opening the store purges: the 190-day-old event is gone, the others are still there.
     expect(((await (await report(year)).json()) as AuditReport).total).toBe(before + 1);
     expect(server.audit.lastPurge).toMatchObject({ removed: 1 });
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as { audit: unknown };
+    expect(health.audit).toMatchObject({ enabled: true, store: kind, retentionDays: 183, adminToken: true, lastPurge: { removed: 1 } });
 
     // The purge job, twenty days later: the 170-day-old event passes the retention.
     expect(await server.audit.purge(undefined, new Date(Date.now() + 20 * DAY))).toBe(1);
