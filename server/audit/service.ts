@@ -1,5 +1,6 @@
 // The audit store as the server holds it: opened on first use (a server that never receives an event never loads
 // the database), purged of events older than the retention at open and then every `purgeHours`.
+import { HttpError } from '../http/router';
 import type { AuditStore } from './store';
 import { openAuditStore } from './open-store';
 
@@ -36,7 +37,8 @@ export class AuditService {
       },
       (e: unknown) => {
         this.opening = undefined;
-        throw e;
+        this.log(`${new Date().toISOString()} audit: the ${this.kind} store cannot be opened: ${(e as Error).message}`);
+        throw new HttpError(503, 'audit-store-unavailable', 'the audit store cannot be reached; events are kept by the clients and sent again', { 'retry-after': '60' });
       },
     );
     return this.opening;

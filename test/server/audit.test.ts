@@ -199,6 +199,23 @@ describe('two instances behind a load balancer, one PostgreSQL', () => {
   });
 });
 
+describe('an unreachable PostgreSQL', () => {
+  it('answers 503 to the clients (which keep their events) and says why in the log', async () => {
+    const logs: string[] = [];
+    const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('audit-down'), directory: { syntheticCount: 100 }, audit: { database: `postgres://vigie@localhost:5432/postgres?host=${encodeURIComponent(tempDir('no-pg'))}` } }, { env: { VIGIE_ADMIN_TOKEN: TOKEN } });
+    const server = await startServer(config, { log: (l) => logs.push(l) });
+    try {
+      const res = await fetch(`${server.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: [eventFor('jean.dupont@gmail.com')] }) });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('60');
+      expect(logs.join('\n')).toMatch(/audit: the postgres store cannot be opened: .*ENOENT|connect/);
+    } finally {
+      await server.close();
+      removeTempDirs();
+    }
+  });
+});
+
 describe('admin page', () => {
   let server: VigieServer;
   beforeAll(async () => {
