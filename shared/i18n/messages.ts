@@ -53,6 +53,7 @@ export const messages = {
   'override.required': { fr: 'Choisissez un motif ou écrivez-le pour envoyer quand même.', en: 'Pick or write a reason to send anyway.' },
   'override.patient-data': { fr: 'Ce motif semble contenir une donnée personnelle (numéro ou adresse) : retirez-la, le motif est conservé dans le journal d’audit.', en: 'This reason seems to hold personal data (a number or an address): remove it, the reason is kept in the audit log.' },
   'override.too-long': { fr: 'Motif trop long : {max} caractères au plus.', en: 'Reason too long: {max} characters at most.' },
+  'verdict.audit.silent': { fr: 'Mode audit : cet envoi n’est pas arrêté.', en: 'Audit mode: this send is not stopped.' },
   'verdict.audit': { fr: 'Mode audit : en production, Vigie aurait {action} cet envoi. {detail}', en: 'Audit mode: in production, Vigie would have {actionEn} this send. {detail}' },
   'verdict.block.no-sender': { fr: 'Vigie ne peut pas vérifier ce message : l’expéditeur est illisible. Envoi bloqué par précaution.', en: 'Vigie cannot check this message: the sender is unreadable. Send blocked as a precaution.' },
   'verdict.block.no-recipient': { fr: 'Aucun destinataire à vérifier.', en: 'No recipient to check.' },

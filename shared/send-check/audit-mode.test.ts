@@ -8,11 +8,18 @@ const run = (draft: Partial<Draft>, policy: ReturnType<typeof aPolicy>) => check
 const gmail = { from: 'martin@medecin.mssante.fr', to: ['jean.dupont@gmail.com'] };
 
 describe('audit mode', () => {
-  it('allows a send block mode would stop, and records the block with its reasons', () => {
+  it('allows a send block mode would stop, records the block with its reasons, and tells the user nothing of it', () => {
     const v = run(gmail, aPolicy({ mode: 'audit' }));
     expect(v.verdict).toBe('allow');
     expect(v.audit).toEqual({ verdict: 'block', reasons: ['verdict.block.outside'], message: expect.objectContaining({ fr: expect.stringContaining('jean.dupont@gmail.com') }) });
-    expect(v.message.fr).toMatch(/^Mode audit\u00a0: en production, Vigie aurait bloqué cet envoi\./);
+    expect(v.message.fr).toBe('Mode audit\u00a0: cet envoi n’est pas arrêté.');
+    expect(v.message.fr).not.toContain('gmail');
+  });
+
+  it('tells the user what would have happened when the policy says so', () => {
+    const v = run(gmail, aPolicy({ mode: 'audit', audit: { simulate: 'block', showUser: true, events: 'all' } }));
+    expect(v.verdict).toBe('allow');
+    expect(v.message.fr).toMatch(/^Mode audit\u00a0: en production, Vigie aurait bloqué cet envoi\. .*jean\.dupont@gmail\.com/);
     expect(v.message.en).toMatch(/^Audit mode: in production, Vigie would have blocked this send\./);
   });
 

@@ -72,6 +72,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
   const simulated = checkRules(draft, { ...ctx, policy: { ...ctx.policy, mode: ctx.policy.audit.simulate } });
   const audit = { verdict: simulated.verdict, reasons: simulated.reasons, message: simulated.message };
   if (simulated.verdict === 'allow') return { ...simulated, audit };
+  // Unless the policy says to show it, the user is not told what would have happened.
+  if (!ctx.policy.audit.showUser) return { ...simulated, verdict: 'allow', message: t('verdict.audit.silent', {}, ctx.policy.messages), audit };
   const action = simulated.verdict === 'block' ? { action: 'bloqué', actionEn: 'blocked' } : { action: 'signalé', actionEn: 'warned about' };
   const fr = t('verdict.audit', { ...action, detail: simulated.message.fr }, ctx.policy.messages).fr;
   const en = t('verdict.audit', { ...action, detail: simulated.message.en }, ctx.policy.messages).en;
