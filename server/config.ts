@@ -23,6 +23,8 @@ export interface ServerConfig {
   /** The built Outlook add-in (served at /outlook/) and the packaged extensions (at /downloads/). */
   addinDir?: string;
   downloadsDir?: string;
+  /** Serve the source maps (`*.map`) next to the built scripts (off: they would publish the sources). */
+  serveSourceMaps: boolean;
   /** Origins allowed to call the API from a browser (the add-in's origin is always allowed), e.g. `chrome-extension://<id>`, `moz-extension://<uuid>`. */
   corsOrigins: string[];
   limits: {
@@ -97,6 +99,7 @@ const schema = {
     policyFile: { type: 'string' },
     addinDir: { type: 'string' },
     downloadsDir: { type: 'string' },
+    serveSourceMaps: { type: 'boolean', default: false },
     corsOrigins: { type: 'array', items: { type: 'string', pattern: '^(https?|chrome-extension|moz-extension|safari-web-extension)://[^/]+$' }, default: [] },
     limits: {
       type: 'object', additionalProperties: false, default: {},

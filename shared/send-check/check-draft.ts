@@ -123,6 +123,7 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
   const senderDomain = sender?.address?.split('@')[1] ?? '';
   const fromMssante = senderCategory === 'mssante';
 
+  if (fromMssante && recipients.length === 0) add(policy.mode === 'block' ? 'block' : 'warn', 'verdict.block.no-recipient', {});
   const invalid = of('invalid');
   if (invalid.length) add(fromMssante && policy.mode === 'block' ? 'block' : 'warn', 'verdict.block.invalid', { recipients: listRecipients(invalid) });
 
