@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnnuaireSanteClient, type FetchLike as FhirFetch } from '../shared/directory/fhir-client';
+import { AuditService } from './audit/service';
 import { publicUrlOf, type ServerConfig } from './config';
 import type { BuildJob } from './directory/build-worker';
 import { DirectoryService } from './directory/service';
@@ -41,6 +42,7 @@ export interface VigieServer {
   store: ListeBlancheStore;
   refresher: ListeBlancheRefresher;
   directory: DirectoryService;
+  audit: AuditService;
   /** Resolves when the first directory build has ended (well or not). */
   directoryReady: Promise<void>;
   health(): Health;
@@ -62,6 +64,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
   const directory = new DirectoryService(log);
   const schedules = new Schedules(config, directory, refresher);
   const directoryReady = schedules.startDirectory(hooks.directoryJob ?? directoryJobOf(config));
+  const audit = new AuditService(config.audit, config.home, log);
 
   let publicUrl = '';
   const fhir = config.directory.fhir;
@@ -72,7 +75,8 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     directory,
     annuaire: fhir ? new AnnuaireSanteClient({ apiKey: fhir.apiKey, ...(fhir.baseUrl ? { baseUrl: fhir.baseUrl } : {}), fetch: hooks.annuaireFetch ?? ((url, init) => fetch(url, init)) }) : undefined,
     psc: new ProSanteConnect(config, () => publicUrl),
-    health: () => healthOf({ config, policy, store, refresher, directory, started }),
+    audit,
+    health: () => healthOf({ config, policy, store, refresher, directory, audit, started }),
     publicUrl: () => publicUrl,
   };
   const allowedOrigins = new Set(config.corsOrigins);
@@ -82,7 +86,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
   try {
     socket = await listen(config.port, config.host, tls.material, onRequest);
   } catch (e) {
-    await schedules.stop();
+    await Promise.all([schedules.stop(), audit.close()]);
     throw e;
   }
   publicUrl = publicUrlOf(config, socket.port);
@@ -98,10 +102,11 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     store,
     refresher,
     directory,
+    audit,
     directoryReady,
     health: parts.health,
     close: async () => {
-      await Promise.all([socket.close(), schedules.stop()]);
+      await Promise.all([socket.close(), schedules.stop(), audit.close()]);
     },
   };
 }

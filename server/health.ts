@@ -1,6 +1,7 @@
 // The health of each part, as /healthz and the landing page show it: the liste blanche (age, source, last refresh),
 // the directory (size, age, build), DI, PSC and the policy.
 import { freshness } from '../shared/whitelist/freshness';
+import type { AuditService } from './audit/service';
 import type { ServerConfig } from './config';
 import type { DirectoryService } from './directory/service';
 import type { Health } from './landing';
@@ -14,11 +15,12 @@ export interface HealthSources {
   store: ListeBlancheStore;
   refresher: ListeBlancheRefresher;
   directory: DirectoryService;
+  audit: AuditService;
   /** When the server started (ms since the epoch). */
   started: number;
 }
 
-export function healthOf({ config, policy, store, refresher, directory, started }: HealthSources): Health {
+export function healthOf({ config, policy, store, refresher, directory, audit, started }: HealthSources): Health {
   const set = store.set;
   const f = freshness(set, policy.policy.whitelist.maxAgeDays, new Date());
   const d = directory.state;
@@ -49,5 +51,6 @@ export function healthOf({ config, policy, store, refresher, directory, started 
     di: { mode: config.di.mode, configured: config.di.mode !== 'off' },
     psc: { configured: !!config.psc },
     policy: { source: policy.source === 'embedded' ? 'embedded' : 'file', mode: policy.policy.mode },
+    audit: { enabled: config.audit.enabled, store: audit.kind, retentionDays: config.audit.retentionDays, adminToken: !!config.admin.token, ...(audit.lastPurge ? { lastPurge: audit.lastPurge } : {}) },
   };
 }

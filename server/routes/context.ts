@@ -1,6 +1,7 @@
 // What a route module gets: the server's parts, built once by startServer. A route module is one file that adds its
 // routes to the table (`register(router, server)`) and is listed once in ./index.ts.
 import type { AnnuaireSanteClient } from '../../shared/directory/fhir-client';
+import type { AuditService } from '../audit/service';
 import type { ServerConfig } from '../config';
 import type { DirectoryService } from '../directory/service';
 import type { Router } from '../http/router';
@@ -17,6 +18,8 @@ export interface ServerParts {
   /** The Annuaire Santé FHIR API, when a key is configured (the key stays on the server). */
   annuaire: AnnuaireSanteClient | undefined;
   psc: ProSanteConnect;
+  /** The audit store, opened on first use. */
+  audit: AuditService;
   health(): Health;
   /** The URL users reach the server at (known once it listens). */
   publicUrl(): string;

@@ -2,6 +2,7 @@
 // listed here; nothing else changes.
 import { Router } from '../http/router';
 import type { RouteModule, ServerParts } from './context';
+import { auditRoutes } from './audit';
 import { directoryRoutes } from './directory';
 import { diRoutes } from './di';
 import { downloadRoutes } from './downloads';
@@ -12,7 +13,7 @@ import { outlookRoutes } from './outlook';
 import { policyRoutes } from './policy';
 import { pscRoutes } from './psc';
 
-export const ROUTES: readonly RouteModule[] = [landingRoutes, healthRoutes, policyRoutes, listeBlancheRoutes, directoryRoutes, diRoutes, pscRoutes, outlookRoutes, downloadRoutes];
+export const ROUTES: readonly RouteModule[] = [landingRoutes, healthRoutes, policyRoutes, listeBlancheRoutes, directoryRoutes, diRoutes, pscRoutes, auditRoutes, outlookRoutes, downloadRoutes];
 
 /** The route table for a server's parts. */
 export function routeTable(server: ServerParts, modules: readonly RouteModule[] = ROUTES): Router {

@@ -63,6 +63,15 @@ export const messages = {
   'verdict.block.no-sender': { fr: 'l’expéditeur est illisible, Vigie ne peut pas savoir quelles règles appliquer. Vérifiez le champ «\u202fDe\u202f».', en: 'the sender is unreadable, so Vigie cannot tell which rules apply. Check the “From” field.' },
   'verdict.block.no-recipient': { fr: 'aucun destinataire lisible. Ajoutez l’adresse MSSanté du destinataire (bouton «\u202fAnnuaire Santé\u202f»).', en: 'no readable recipient. Add the recipient’s MSSanté address (“Annuaire Santé” button).' },
   'list.and-others': { fr: '{shown} et {count} autres', en: '{shown} and {count} others' },
+  'verdict.block.other-patient': { fr: 'ce document concerne un autre patient\u00a0: {attachment} porte l’INS {documentIns}, le message va à {recipients}. Vérifiez la pièce jointe et le destinataire.', en: 'this document is about another patient: {attachment} names INS {documentIns}, the message goes to {recipients}. Check the attachment and the recipient.' },
+  'verdict.block.several-patients': { fr: 'un message ne concerne qu’un seul patient, or celui-ci va à {count}\u00a0adresses patient ({recipients}). Envoyez un message par patient.', en: 'one message is about one patient only, and this one goes to {count} patient addresses ({recipients}). Send one message per patient.' },
+  'verdict.warn.use-mssante-identity': { fr: 'ce message contient des données de santé et part de {sender}, hors MSSanté\u00a0: envoyez-le depuis votre boîte MSSanté {identity}.', en: 'this message holds health data and is sent from {sender}, outside MSSanté: send it from your MSSanté mailbox {identity}.' },
+  'override.reminder': { fr: 'Motif de l’envoi, {max}\u00a0caractères au plus. N’y écrivez aucune donnée patient\u00a0: ni nom, ni INS, ni numéro.', en: 'Reason for sending, {max} characters at most. Write no patient data here: no name, INS or number.' },
+  'override.required': { fr: 'Choisissez un motif ou écrivez-le pour envoyer quand même.', en: 'Pick or write a reason to send anyway.' },
+  'override.patient-data': { fr: 'Ce motif semble contenir une donnée personnelle (numéro ou adresse)\u00a0: retirez-la, le motif est conservé dans le journal d’audit.', en: 'This reason seems to hold personal data (a number or an address): remove it, the reason is kept in the audit log.' },
+  'override.too-long': { fr: 'Motif trop long\u00a0: {max}\u00a0caractères au plus.', en: 'Reason too long: {max} characters at most.' },
+  'verdict.audit.silent': { fr: 'Mode audit\u00a0: cet envoi n’est pas arrêté.', en: 'Audit mode: this send is not stopped.' },
+  'verdict.audit': { fr: 'Mode audit\u00a0: en production, Vigie aurait {action} cet envoi. {detail}', en: 'Audit mode: in production, Vigie would have {actionEn} this send. {detail}' },
 
   'recipient.did-you-mean': { fr: '{address} n’est pas dans l’Annuaire Santé\u00a0: vouliez-vous dire {suggestion}\u202f? (Les boîtes en liste rouge ne sont pas publiées.)', en: '{address} is not in the Annuaire Santé: did you mean {suggestion}? (Red-listed mailboxes are not published.)' },
 

@@ -7,6 +7,7 @@ import { classifyField, classifyParsed } from '../recipient-policy/classify';
 import { parseRecipientField } from '../recipient-policy/address';
 import { t, type MessageCode, type MessageParam } from '../i18n/messages';
 import { composeMessage, findingsSummary, forCount, localDate, localNumber, nameRecipients, type Rule } from './verdict-message';
+import { patientRules } from './patient-rules';
 
 export interface CheckContext {
   whitelist: DomainSet;
@@ -25,8 +26,36 @@ export interface CheckContext {
 const rank: Record<VerdictKind, number> = { allow: 0, warn: 1, block: 2 };
 const worst = (a: VerdictKind, b: VerdictKind): VerdictKind => (rank[b] > rank[a] ? b : a);
 
-/** Runs every rule on a draft and returns the verdict with per-recipient reasons and one message. */
+/** The first of the client's identities that is an MSSanté mailbox. */
+function mssanteIdentity(identities: string[], cctx: Parameters<typeof classifyField>[1]): string | undefined {
+  for (const identity of identities) {
+    const r = classifyField(identity, cctx)[0];
+    if (r?.category === 'mssante' && r.address) return r.address;
+  }
+  return undefined;
+}
+
+/**
+ * Runs every rule on a draft and returns the verdict with per-recipient reasons and one message. In audit mode
+ * nothing is stopped: the verdict is `allow` and `audit` holds what the simulated mode (`audit.simulate`) answers.
+ */
 export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
+  // Block and warn modes: the rules run on the policy as given.
+  if (ctx.policy.mode !== 'audit') return checkRules(draft, ctx as RulesContext);
+  const simulated = checkRules(draft, { ...ctx, policy: { ...ctx.policy, mode: ctx.policy.audit.simulate } });
+  const audit = { verdict: simulated.verdict, reasons: simulated.reasons, message: simulated.message };
+  if (simulated.verdict === 'allow') return { ...simulated, audit };
+  // Unless the policy says to show it, the user is not told what would have happened.
+  if (!ctx.policy.audit.showUser) return { ...simulated, verdict: 'allow', message: t('verdict.audit.silent', {}, ctx.policy.messages), audit };
+  const action = simulated.verdict === 'block' ? { action: 'bloqué', actionEn: 'blocked' } : { action: 'signalé', actionEn: 'warned about' };
+  const fr = t('verdict.audit', { ...action, detail: simulated.message.fr }, ctx.policy.messages).fr;
+  const en = t('verdict.audit', { ...action, detail: simulated.message.en }, ctx.policy.messages).en;
+  return { ...simulated, verdict: 'allow', message: { fr, en }, audit };
+}
+
+type RulesContext = CheckContext & { policy: OrgPolicy & { mode: 'block' | 'warn' } };
+
+function checkRules(draft: Draft, ctx: RulesContext): Verdict {
   const { policy, whitelist } = ctx;
   const now = ctx.now ?? new Date();
   const cctx = { whitelist, policy };
@@ -78,6 +107,8 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
   const badPatients = of('patient-invalid');
   if (badPatients.length) add(policy.patientAddresses, forCount('verdict.block.patient-invalid', badPatients), { recipients: nameRecipients(badPatients) });
 
+  patientRules(draft, of('patient'), add);
+
   if (fromMssante) {
     const internalAction: VerdictKind = policy.internalRecipients === 'mode' ? policy.mode : policy.internalRecipients;
     const blocked = [...of('consumer', 'external'), ...(internalAction === 'block' ? of('internal') : [])];
@@ -115,6 +146,10 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
     }
   }
 
+  // An MSSanté identity exists in the client while another one sends health data: suggest the switch.
+  const switchIdentity = findings.length && !fromMssante ? mssanteIdentity(draft.identities ?? [], cctx) : undefined;
+  if (switchIdentity) add('warn', 'verdict.warn.use-mssante-identity', { sender: sender?.address ?? draft.from, identity: switchIdentity });
+
   const verdict = rules.reduce<VerdictKind>((acc, r) => worst(acc, r.verdict), 'allow');
   const message = verdict === 'allow' ? t(fromMssante ? 'verdict.allow' : 'verdict.allow.non-mssante', {}, policy.messages) : composeMessage(rules, verdict, policy);
   return {
@@ -125,5 +160,6 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
     reasons: rules.map((r) => r.code),
     sender: { address: sender?.address ?? null, category: senderCategory },
     notices,
+    ...(switchIdentity ? { switchIdentity } : {}),
   };
 }
