@@ -11,6 +11,10 @@ import { ADDRESS_BOOK_ID, ADDRESS_BOOK_NAME, directorySearchListener } from './d
 import { createRouter, type SenderInfo } from '../messaging';
 import './messages';
 import { VigieWindows } from './vigie-window';
+import { AuditReporter } from '../../shared/audit/reporter';
+import { overrideReason } from '../../shared/audit/override';
+import { t } from '../../shared/i18n/messages';
+import type { Verdict } from '../../shared/model';
 
 const api = thunderbird();
 const storage = browserStorage(api as unknown as WebExtensionApi);
@@ -25,7 +29,21 @@ async function checkContext() {
 }
 
 const windows = new VigieWindows(api);
-const guard = new SendGuard({ api, context: checkContext, showWindow: (tabId) => windows.show(tabId), language: async () => languageFor(await settings(), uiLanguage()) });
+// The organisation's audit journal on the companion server (what the policy's audit.events asks for; never content).
+let reporter: { url: string; r: AuditReporter } | undefined;
+async function report(verdict: Verdict, outcome: 'sent' | 'stopped' | 'overridden', overrideReason?: string): Promise<void> {
+  const s = await settings();
+  if (!s.serverUrl) return;
+  if (reporter?.url !== s.serverUrl) reporter = { url: s.serverUrl, r: new AuditReporter({ serverUrl: s.serverUrl, fetch: (u, i) => fetch(u, i), policy: s.policy }) };
+  if (reporter.r.record(verdict, { host: 'thunderbird', mode: s.policy.mode, outcome, ...(overrideReason ? { overrideReason } : {}) })) await reporter.r.flush();
+}
+const guard = new SendGuard({
+  api,
+  context: checkContext,
+  showWindow: (tabId) => windows.show(tabId),
+  language: async () => languageFor(await settings(), uiLanguage()),
+  report: (verdict, outcome, reason) => void report(verdict, outcome, reason).catch(() => undefined),
+});
 
 api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
 api.compose.onAfterSend?.addListener((tab, info) => {
@@ -47,7 +65,16 @@ const router = createRouter({
     await guard.mark(tabId, verdict);
     return { verdict, expandedLists, lang: languageFor(loaded, uiLanguage()) };
   },
-  'background/confirm-send': ({ tabId }) => guard.confirmAndSend(tabId),
+  'background/confirm-send': async ({ tabId, reason }) => {
+    // A reason is checked here, where it is recorded: picked from the policy's list or typed, no patient data. The
+    // guard asks for one only when the draft needs confirming (a warning), not for a draft that is now fine.
+    const s = await settings();
+    const lang = languageFor(s, uiLanguage());
+    const given = reason ? overrideReason(s.policy, reason) : undefined;
+    if (given && !given.ok) return { ok: false as const, error: given.error[lang] };
+    const r = await guard.confirmAndSend(tabId, given?.reason);
+    return !r.ok && r.error === 'reason-required' ? { ...r, error: t('override.required', {}, s.policy.messages)[lang] } : r;
+  },
   'background/settings': () => settings(),
 });
 api.runtime.onMessage.addListener((message, sender) => router.handle(message, sender as SenderInfo));

@@ -16,7 +16,7 @@ declare module '../messaging' {
     /** Check the draft of a compose tab now (the Vigie page shows the verdict and refreshes the toolbar badge). */
     'background/check-compose': { request: { tabId: number }; response: CheckReply };
     /** The user confirmed a warning: check again, remember this draft, and send it. */
-    'background/confirm-send': { request: { tabId: number }; response: ConfirmReply };
+    'background/confirm-send': { request: { tabId: number; reason?: { code?: string; text?: string } }; response: ConfirmReply };
     /** The effective settings and which are locked by IT policy. */
     'background/settings': { request: Record<string, never>; response: EffectiveSettings };
   }

@@ -56,12 +56,25 @@ describe('SendGuard', () => {
     expect(shown).toEqual([tab]);
   });
 
-  it('sends a warning the user confirmed, once, through compose.sendMessage', async () => {
-    const { tb, guard, shown } = setup('warn');
+  it('sends a warning the user confirmed with a reason, once, through compose.sendMessage, and records why', async () => {
+    const reports: [string, string, string | undefined][] = [];
+    const tb = new FakeThunderbird();
+    const shown: number[] = [];
+    const guard = new SendGuard({
+      api: tb.api,
+      context: async () => ({ whitelist: aDomainSet(), policy: aPolicy({ mode: 'warn' }), scanHealthData: scanDraft }),
+      showWindow: async (t) => void shown.push(t),
+      report: (v, outcome, reason) => void reports.push([v.verdict, outcome, reason]),
+    });
+    tb.api.compose.onBeforeSend.addListener((t, d) => guard.onBeforeSend(t, d));
     const tab = tb.openCompose({ to: ['jean.dupont@gmail.com'], subject: 'RDV' });
     await expect(tb.api.compose.sendMessage(tab)).rejects.toThrow();
     expect(shown).toEqual([tab]);
-    expect(await guard.confirmAndSend(tab)).toEqual({ ok: true });
+    // No reason, no send.
+    expect(await guard.confirmAndSend(tab)).toMatchObject({ ok: false, error: 'reason-required' });
+    expect(tb.sent).toHaveLength(0);
+    expect(await guard.confirmAndSend(tab, 'no-mssante-address')).toEqual({ ok: true });
+    expect(reports).toEqual([['warn', 'stopped', undefined], ['warn', 'overridden', 'no-mssante-address']]);
     expect(tb.sent.map((s) => s.details.subject)).toEqual(['RDV']);
     // The confirmation was used up.
     expect(await tb.api.storage.session!.get(null)).toEqual({});

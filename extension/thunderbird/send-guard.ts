@@ -20,6 +20,8 @@ export interface GuardDeps {
   now?: () => number;
   /** How long reading the compose and the context may take (default CHECK_BUDGET_MS). */
   budgetMs?: number;
+  /** Records a check for the organisation's audit journal (the verdict only; never the draft). */
+  report?(verdict: Verdict, outcome: 'sent' | 'stopped' | 'overridden', overrideReason?: string): void;
 }
 
 const LABEL = {
@@ -81,6 +83,7 @@ export class SendGuard {
       const { verdict, draft } = await this.check(tabId, details);
       if (verdict.verdict === 'allow') {
         await this.mark(tabId, null);
+        this.deps.report?.(verdict, 'sent');
         return {};
       }
       if (verdict.verdict === 'warn' && (await this.takeConfirmation(tabId, draft))) {
@@ -88,6 +91,7 @@ export class SendGuard {
         return {};
       }
       await this.mark(tabId, verdict);
+      this.deps.report?.(verdict, 'stopped');
       this.open(tabId);
       return { cancel: true };
     } catch {
@@ -98,13 +102,17 @@ export class SendGuard {
   }
 
   /**
-   * The user confirmed a warning in the Vigie window: checked again (a block can never be confirmed), remembered
-   * for this exact draft, and sent again.
+   * The user confirmed a warning in the Vigie window, with the reason they gave (validated by the caller): checked
+   * again (a block can never be confirmed), remembered for this exact draft, recorded, and sent again.
    */
-  async confirmAndSend(tabId: number): Promise<{ ok: true } | { ok: false; error: string; verdict?: Verdict }> {
+  async confirmAndSend(tabId: number, overrideReason?: string): Promise<{ ok: true } | { ok: false; error: string; verdict?: Verdict }> {
     const { verdict, draft } = await this.check(tabId);
     if (verdict.verdict === 'block') return { ok: false, error: 'blocked', verdict };
-    if (verdict.verdict === 'warn') await this.area.set({ [confirmationKey(tabId)]: { fp: await fingerprint(draft), at: this.now() } });
+    if (verdict.verdict === 'warn') {
+      if (!overrideReason) return { ok: false, error: 'reason-required', verdict };
+      await this.area.set({ [confirmationKey(tabId)]: { fp: await fingerprint(draft), at: this.now() } });
+      this.deps.report?.(verdict, 'overridden', overrideReason);
+    }
     try {
       await this.deps.api.compose.sendMessage(tabId, { mode: 'default' });
       return { ok: true };

@@ -6,6 +6,9 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ContactPicker } from '../../../shared/ui/contact-picker';
 import type { Verdict } from '../../../shared/model';
 import { verdictView } from '../../../shared/client/verdict-view';
+import { overrideChoices, overrideReminder } from '../../../shared/audit/override';
+import { OVERRIDE_REASON_MAX } from '../../../shared/audit/event';
+import type { OrgPolicy } from '../../../shared/config/policy';
 import { thunderbird } from '../messenger';
 import { send as sendMessage, type Envelope } from '../../messaging';
 import type { CheckReply } from '../messages';
@@ -30,8 +33,45 @@ async function composeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function VerdictPanel(props: { reply: CheckReply; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(): void; onRecheck(): void }) {
+/** "Envoyer quand même" asks why: a reason from the organisation's list, or typed (never patient data). */
+function OverrideReason(props: { policy: OrgPolicy; lang: 'fr' | 'en'; busy: boolean; onConfirm(reason: { code?: string; text?: string }): void; onCancel(): void }) {
   const t = text[props.lang];
+  const [code, setCode] = useState<string | undefined>();
+  const [typed, setTyped] = useState('');
+  return (
+    <form
+      class="vigie-override"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onConfirm({ ...(code ? { code } : {}), ...(typed.trim() ? { text: typed } : {}) });
+      }}
+    >
+      <fieldset>
+        <legend>{t.overrideTitle}</legend>
+        {overrideChoices(props.policy, props.lang).map((c) => (
+          <label class="vigie-choice">
+            <input type="radio" name="vigie-reason" id={`vigie-reason-${c.code}`} value={c.code} checked={code === c.code} onChange={() => setCode(c.code)} /> {c.label}
+          </label>
+        ))}
+        <label for="vigie-reason-text">{t.overrideText}</label>
+        <input id="vigie-reason-text" type="text" maxLength={OVERRIDE_REASON_MAX} value={typed} aria-describedby="vigie-reason-hint" onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
+        <p id="vigie-reason-hint" class="vigie-hint">{overrideReminder(props.policy)[props.lang]}</p>
+      </fieldset>
+      <div class="vigie-buttons">
+        <button type="submit" id="vigie-confirm-send" class="vigie-primary" disabled={props.busy}>
+          {t.overrideConfirm}
+        </button>
+        <button type="button" class="vigie-secondary" disabled={props.busy} onClick={props.onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(reason?: { code?: string; text?: string }): void; onRecheck(): void }) {
+  const t = text[props.lang];
+  const [asking, setAsking] = useState(false);
   const v: Verdict = props.reply.verdict;
   // How the verdict reads is the core's (shared/client/verdict-view): the same headline and message in every host.
   const view = verdictView(v, props.lang);
@@ -63,13 +103,13 @@ function VerdictPanel(props: { reply: CheckReply; lang: 'fr' | 'en'; busy: boole
             {t.removeOutside}
           </button>
         )}
-        {view.actions.includes('send-anyway') && (
-          <button type="button" id="vigie-send-anyway" class="vigie-secondary" disabled={props.busy} onClick={props.onSend}>
+        {view.actions.includes('send-anyway') && !asking && (
+          <button type="button" id="vigie-send-anyway" class="vigie-secondary" disabled={props.busy} onClick={() => setAsking(true)}>
             {t.sendAnyway}
           </button>
         )}
         {v.verdict === 'allow' && fromSend && (
-          <button type="button" id="vigie-send-now" class="vigie-primary" disabled={props.busy} onClick={props.onSend}>
+          <button type="button" id="vigie-send-now" class="vigie-primary" disabled={props.busy} onClick={() => props.onSend()}>
             {t.sendNow}
           </button>
         )}
@@ -77,6 +117,7 @@ function VerdictPanel(props: { reply: CheckReply; lang: 'fr' | 'en'; busy: boole
           {t.recheck}
         </button>
       </div>
+      {asking && <OverrideReason policy={props.policy} lang={props.lang} busy={props.busy} onConfirm={(r) => props.onSend(r)} onCancel={() => setAsking(false)} />}
     </section>
   );
 }
@@ -113,10 +154,10 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
 
   if (props.tabId === undefined || !session) return <p>{t.noTab}</p>;
 
-  const onSend = async () => {
+  const onSend = async (reason?: { code?: string; text?: string }) => {
     setBusy(true);
     setNote(t.sending);
-    const r = await sendMessage(transport, 'background/confirm-send', { tabId: props.tabId! }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    const r = await sendMessage(transport, 'background/confirm-send', { tabId: props.tabId!, ...(reason ? { reason } : {}) }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
     setBusy(false);
     if (r.ok) {
       if (fromSend) window.close();
@@ -146,7 +187,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
           <p class="vigie-message">{error}</p>
         </section>
       )}
-      {reply && (fromSend || reply.verdict.verdict !== 'allow') && <VerdictPanel reply={reply} lang={lang} busy={busy} onRemove={(a) => void onRemove(a)} onSend={() => void onSend()} onRecheck={() => void recheck()} />}
+      {reply && (fromSend || reply.verdict.verdict !== 'allow') && <VerdictPanel reply={reply} policy={props.loaded.policy} lang={lang} busy={busy} onRemove={(a) => void onRemove(a)} onSend={(r) => void onSend(r)} onRecheck={() => void recheck()} />}
       <p class="vigie-note" role="status" aria-live="polite" data-testid="note">
         {note}
       </p>

@@ -284,6 +284,14 @@ describe('Vigie in Thunderbird', () => {
     await sleep(1000);
     expect(smtp.mails).toHaveLength(0);
     await drv.clickInVigieWindow('#vigie-send-anyway');
+    // Sending anyway asks why: nothing leaves without a reason.
+    await drv.waitVigieWindow('Pourquoi envoyer quand même');
+    await drv.clickInVigieWindow('#vigie-confirm-send');
+    await drv.waitVigieWindow('Choisissez un motif');
+    expect(smtp.mails).toHaveLength(0);
+    writeFileSync(join(SHOTS, 'thunderbird-vigie-window-reason.png'), await m.screenshotOf('mail:extensionPopup'));
+    await drv.clickInVigieWindow('#vigie-reason-no-mssante-address');
+    await drv.clickInVigieWindow('#vigie-confirm-send');
     await drv.waitComposeClosed(subject, 20_000);
     const [mail] = await smtp.waitFor(1);
     expect(mail!.rcptTo).toEqual(['famille.durand@gmail.com']);
@@ -313,6 +321,10 @@ describe('Vigie in Thunderbird’s default configuration (extension pages in the
     // The user confirms minutes later in real life: the page that held the send is long gone, the confirmation is
     // kept in session storage and the re-sent message passes the listener once.
     await drv.clickInRemoteVigieWindow('#vigie-send-anyway');
+    await sleep(500);
+    await drv.clickInRemoteVigieWindow('#vigie-reason-patient-request');
+    await sleep(200);
+    await drv.clickInRemoteVigieWindow('#vigie-confirm-send');
     await drv.waitComposeClosed('Défaut bloqué', 20_000);
     expect((await smtp.waitFor(1)).map((x) => x.rcptTo)).toEqual([['jean.dupont@gmail.com']]);
     smtp.mails.length = 0;
