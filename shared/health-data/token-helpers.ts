@@ -1,0 +1,51 @@
+// Small readings of the token columns shared by the detectors that designate a person.
+import { NUMBER, WORD, type TextContext } from './text-context';
+
+/** The string if at most `max` characters long, else undefined (a gap checked by a regex stays short). */
+export function small(s: string, max: number): string | undefined {
+  return s.length <= max ? s : undefined;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f;
+}
+
+/** The token is one of the folded words. */
+export function isAny(ctx: TextContext, t: number, words: readonly string[]): boolean {
+  return words.some((w) => ctx.isWord(t, w));
+}
+
+/** An age in years: a whole number of 1–3 digits, at most 120. */
+export function ageAt(ctx: TextContext, t: number): boolean {
+  if (t < 0 || t >= ctx.n || ctx.kind[t] !== NUMBER) return false;
+  const start = ctx.start[t]!;
+  const end = ctx.end[t]!;
+  if (end - start > 3) return false;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = ctx.text.charCodeAt(i) - 0x30;
+    // "1,5": a decimal is not an age.
+    if (d < 0 || d > 9) return false;
+    value = value * 10 + d;
+  }
+  return value <= 120;
+}
+
+/** The token is a word whose letters are all capitals, at least two ("DUPONT", "PAT" of "PAT-TROIS"). */
+export function allCaps(ctx: TextContext, t: number): boolean {
+  if (t < 0 || t >= ctx.n || ctx.kind[t] !== WORD) return false;
+  const word = ctx.text.slice(ctx.start[t]!, ctx.end[t]!);
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase() && !/\d/.test(word);
+}
+
+/** The token is a capitalised word: a capital, then small letters only ("Dominique", "Claire"). */
+export function capitalisedWord(ctx: TextContext, t: number): boolean {
+  if (t < 0 || t >= ctx.n || ctx.kind[t] !== WORD || !ctx.capitalised(t)) return false;
+  const rest = ctx.text.slice(ctx.start[t]! + 1, ctx.end[t]!);
+  return rest.length >= 1 && rest === rest.toLowerCase() && rest !== rest.toUpperCase();
+}
+
+/** The characters between tokens a and b (a before b). */
+export function between(ctx: TextContext, a: number, b: number): string {
+  return ctx.text.slice(ctx.end[a]!, ctx.start[b]!);
+}
