@@ -44,6 +44,8 @@ function isNameJoin(c: number): boolean {
   return isSpace(c) || c === 0x2d;
 }
 const MAX_NAME_WORDS = 3;
+/** Before a person noun: "is a", "was an elderly", "il s'agit d'une", "est une jeune" (at most three words between). */
+const DESCRIBED = /(?:\b(?:is|was)[ \u00a0]+an?|s[’']agit[ \u00a0]+d[’']une?|\b(?:est|était)[ \u00a0]+une?)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}$/u;
 
 const categories = perLexicon((lex) => ({
   civility: lex.category('civility'),
@@ -54,6 +56,7 @@ const categories = perLexicon((lex) => ({
   birth: lex.category('birth-cue'),
   role: lex.category('professional-role'),
   location: lex.category('patient-location'),
+  personNoun: lex.category('person-noun'),
 }));
 
 export const personDetector: TextDetector = {
@@ -62,7 +65,7 @@ export const personDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];
-    const { civility, clinician, patientWord, determiner, determiners, birth, role, location } = categories(lex);
+    const { civility, clinician, patientWord, determiner, determiners, birth, role, location, personNoun } = categories(lex);
 
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
@@ -158,6 +161,16 @@ export const personDetector: TextDetector = {
       }
     }
 
+    // "He is a very pleasant gentleman", "A is a young lady, who…", "This is a patient who…", "Il s'agit d'une
+    // patiente de…": a sentence about one person.
+    for (const c of [personNoun, patientWord]) {
+      for (let k = ctx.categoryFirst(c.index), last = ctx.categoryEnd(c.index); k < last; k++) {
+        const h = ctx.hitSpan(ctx.categoryHit(k));
+        const before = text.slice(Math.max(0, h.start - 48), h.start);
+        // "is a patient-friendly version": a compound adjective, no person.
+        if (text.charAt(h.end) !== '-' && DESCRIBED.test(before)) push('person-described', h.start, h.end, 1, patientWord.label, text.slice(h.start, h.end));
+      }
+    }
     return out;
   },
 };

@@ -3,7 +3,8 @@
 // of a clinical document tied to a person is health data by itself: the covering mail says what the attachment holds.
 import { WORD, type TextContext } from '../text-context';
 import { perLexicon } from '../lexicon';
-import { allCaps, capitalisedWord, small } from '../token-helpers';
+import { small } from '../token-helpers';
+import { nameShapeAt } from '../name-shape';
 import type { Signal, TextDetector } from '../types';
 
 /** Between the title and the person: a link word or a separator, on the same line. */
@@ -29,8 +30,7 @@ export const reportSubjectDetector: TextDetector = {
       const c = ctx.categoryAt(t);
       if (c === civility.index) return t + 1 < ctx.n && ctx.capitalised(t + 1) && /^\.?[ \u00a0]{0,2}$/.test(small(ctx.gapBefore(t + 1), 3) ?? 'x');
       if (c === patientWord.index) return true;
-      if (ctx.id[t]! >= 0 || ctx.wid[t]! >= 0) return false;
-      return t + 1 < ctx.n && /^[ \u00a0-]$/.test(ctx.gapBefore(t + 1)) && ((allCaps(ctx, t) && capitalisedWord(ctx, t + 1)) || (capitalisedWord(ctx, t) && allCaps(ctx, t + 1)));
+      return nameShapeAt(ctx, t) >= 0;
     };
     for (let k = ctx.categoryFirst(title.index), last = ctx.categoryEnd(title.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
