@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scanDraft } from '../shared/health-data';
+import { textVocabulariesInUse, useExtendedVocabulary } from '../shared/health-data/lexicon';
 import type { AttachmentInfo, HealthDataReport } from '../shared/model';
 import { loadCorpus } from '../test/health-data/corpus';
 
@@ -62,7 +63,7 @@ function ownCorpus(): Sample[] {
 const ratio = (a: number, b: number) => (b ? (a / b).toFixed(3) : '  –  ');
 
 /** Prints the figures of one set; returns whether it meets the targets (recall ≥ 0.95, false-positive rate ≤ 0.05). */
-function evaluate(title: string, samples: Sample[]): boolean {
+function evaluate(title: string, samples: Sample[], brief = false): boolean {
   const outcomes: Outcome[] = samples.map((sample) => ({ sample, report: scanDraft(sample) }));
   const groups = [...new Set(samples.map((s) => s.group))].sort();
   const positives = outcomes.filter((o) => o.sample.positive);
@@ -74,8 +75,8 @@ function evaluate(title: string, samples: Sample[]): boolean {
   const ok = recall >= 0.95 && fpr <= 0.05;
   console.log(`\n${title}: ${samples.length} texts (${positives.length} with health data, ${negatives.length} without)`);
   console.log(`  recall ${ratio(tp, positives.length)} (${tp}/${positives.length})   false-positive rate ${ratio(fp, negatives.length)} (${fp}/${negatives.length})   ${ok ? 'targets met' : 'TARGETS MISSED'} (recall ≥ 0.95, false-positive rate ≤ 0.05)`);
-  console.log('  per source group:');
-  for (const g of groups) {
+  if (!brief) console.log('  per source group:');
+  for (const g of brief ? [] : groups) {
     const inGroup = outcomes.filter((o) => o.sample.group === g);
     const flagged = inGroup.filter((o) => o.report.containsHealthData).length;
     const figure = inGroup[0]!.sample.positive ? `recall ${ratio(flagged, inGroup.length)}` : `false-positive rate ${ratio(flagged, inGroup.length)}`;
@@ -89,14 +90,26 @@ function evaluate(title: string, samples: Sample[]): boolean {
 
 function main(): void {
   const arg = process.argv[2];
-  let ok = true;
   const path = arg ? resolve(process.cwd(), arg) : DEV_SET;
-  if (existsSync(path)) ok = evaluate(`development set ${arg ?? '(../shared/data/health-corpus/dev.jsonl)'}`, readJsonl(path)) && ok;
-  else if (arg) {
+  if (!existsSync(path) && arg) {
     console.error(`eval:health: cannot read ${arg}: no such file`);
     process.exit(2);
-  } else console.log(`development set: ${join('..', 'shared', 'data', 'health-corpus', 'dev.jsonl')} is not here (it lives outside the project); skipped.`);
-  ok = evaluate('project corpus (test/fixtures/health-data)', ownCorpus()) && ok;
+  }
+  const sets: [string, Sample[]][] = [];
+  if (existsSync(path)) sets.push([`development set ${arg ?? '(../shared/data/health-corpus/dev.jsonl)'}`, readJsonl(path)]);
+  else console.log(`development set: ${join('..', 'shared', 'data', 'health-corpus', 'dev.jsonl')} is not here (it lives outside the project); skipped.`);
+  sets.push(['project corpus (test/fixtures/health-data)', ownCorpus()]);
+  const full = textVocabulariesInUse();
+  const extended = Object.fromEntries(Object.entries(full).filter(([name]) => !['clinical', 'person', 'identifiers', 'units'].includes(name)));
+  console.log(`vocabulary: hand-written lists and ${Object.keys(extended).join(', ')} (the library's entry)`);
+  let ok = true;
+  for (const [title, samples] of sets) ok = evaluate(title, samples) && ok;
+  // The compact entry (compact.ts, Outlook's event handler): the hand-written lists only.
+  useExtendedVocabulary({});
+  console.log('\ncompact vocabulary (hand-written lists only, as the Outlook event handler carries it):');
+  // Reported, not held to the targets: the compact entry trades English vocabulary for the handler's size budget.
+  for (const [title, samples] of sets) evaluate(`  ${title}, compact`, samples, true);
+  useExtendedVocabulary(extended);
   process.exitCode = ok ? 0 : 1;
 }
 

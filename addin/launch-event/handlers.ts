@@ -5,7 +5,7 @@ import { fitMessage } from '../../shared/send-check/fit-message';
 import { defaultPolicy } from '../../shared/config/policy';
 import { checkState } from './server-state';
 import { languageOf, t } from '../../shared/i18n/messages';
-import { scanDraft } from '../../shared/health-data';
+import { scanDraft } from '../../shared/health-data/compact';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
 
 export const OUTLOOK_MESSAGE_LIMIT = 500;

@@ -4,13 +4,16 @@
 import { WORD, type TextContext } from './text-context';
 import { allCaps, capitalisedWord } from './token-helpers';
 
-/** Capitals that name institutions, services and documents, never a person. */
+/**
+ * Capitals that name institutions, services and documents, never a person (only those with a vowel matter: a name in
+ * capitals needs one).
+ */
 const INSTITUTIONS = new Set(
-  'chu ch chr chru chi ght gh ghu ars has ans cpam ehpad ssr smr usld had samu smur rcp cme cse dmp mss aphp ap hp hcl aphm clcc espic urps cpts msp ifsi ufr cnom cdom ors onco cci sas sarl sa rh drh dsi daf dg cr crh cro frcp trod sdm mr ins nir ipp iep uf chg cmp cmpp csapa pmi nhs gp uk usa fr re tr fw fwd pj objet'.split(' '),
+  'chu chru chi ars has ans cpam ehpad usld had samu smur cme cse aphp ap aphm clcc espic urps ifsi ufr cnom cdom ors onco cci sas sarl sa dsi daf cro trod ins ipp iep uf usa re objet'.split(' '),
 );
-/** Capitalised words of headers that are no given name. */
+/** Capitalised words of headers that are no given name (folded: compared with the token's folded value). */
 const HEADER_WORDS = new Set(
-  'congress congrès congres conference conférence meeting réunion reunion journée journee session study étude etude formation service department team équipe equipe group groupe board bureau committee comité comite clinic clinique hospital hôpital hopital centre center abstract update news newsletter invitation rappel reminder planning rota agenda programme program project projet'.split(' '),
+  'congress congres conference meeting reunion journee session study etude formation service department team equipe group groupe board bureau committee comite clinic clinique hospital hopital centre center abstract update news newsletter invitation rappel reminder planning rota agenda programme program project projet'.split(' '),
 );
 const MAX_NAME_WORDS = 4;
 

@@ -19,8 +19,6 @@ function textSignals(text: string): Signal[] {
   // names or a protocol's generic "patient" never can: its clinical words are not even looked at.
   const needed = out.some((s) => (s.role === 'person' && s.weight * CLINICAL_CAP >= THRESHOLD) || s.needsContext);
   if (needed) for (const d of detectors) if (d.target === 'text' && d.evidence === 'clinical') add(d.detect(ctx));
-  // Signals hold offsets, never the context: its columns go to the next message's scan.
-  ctx.release();
   return out;
 }
 

@@ -45,7 +45,3 @@ export function capitalisedWord(ctx: TextContext, t: number): boolean {
   return rest.length >= 1 && rest === rest.toLowerCase() && rest !== rest.toUpperCase();
 }
 
-/** The characters between tokens a and b (a before b). */
-export function between(ctx: TextContext, a: number, b: number): string {
-  return ctx.text.slice(ctx.end[a]!, ctx.start[b]!);
-}

@@ -34,8 +34,8 @@ export const hl7Detector: TextDetector = {
         end,
         weight: 1,
         key: 'hl7-patient',
-        label: { fr: 'message HL7 nommant un patient', en: 'HL7 message naming a patient' },
-        excerpt: `PID|…|${names[0]!.replace(/[^^]/g, '*').slice(0, 12)}|…${birth ? '|********|' : ''}`,
+        label: { fr: 'patient nommé (HL7)', en: 'named patient (HL7)' },
+        excerpt: birth ? 'PID|…|***^***|…|********|' : 'PID|…|***^***|',
       });
       PID.lastIndex = Math.max(PID.lastIndex, end);
     }

@@ -10,8 +10,8 @@ import type { Signal, TextDetector } from '../types';
 const AGE_UNITS = ['ans', 'an', 'mois', 'years', 'year', 'months'];
 
 const SPACE = '[ \\t\\u00a0]';
-const MONTHS =
-  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|janv|févr|fevr|fév|fev|avr|juil|sept|oct|nov|déc|dec|jan|feb|mar|apr|jun|jul|aug|sep';
+/** French and English month names and their abbreviations ("févr.", "Sept", "December"). */
+const MONTHS = 'janv(?:ier)?|f[ée]v(?:r|rier)?|mars?|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|september|october|november|december';
 const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 /** A date right after a cue; every repetition is bounded (no backtracking blow-up on long runs of spaces). */
 const DATE = new RegExp(
