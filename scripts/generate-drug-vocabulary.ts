@@ -11,12 +11,13 @@
 // of the authorisation, procedure, marketing status, … The first word of each marketed, non-homeopathic
 // denomination is kept ("DOLIPRANE", "ABIRATERONE"), and each substance of a combination ("ABACAVIR/LAMIVUDINE"),
 // when it is long enough to be no ordinary word and not in the hand-written lists already.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { termWords } from '../shared/health-data/fold';
-import { textVocabularies } from '../shared/health-data/lexicon';
+import { textVocabularies, type VocabularyFile } from '../shared/health-data/lexicon';
 
-const OUT = join(__dirname, '..', 'shared', 'health-data', 'vocabulary', 'extended', 'medication-names.json');
+const EXTENDED = join(__dirname, '..', 'shared', 'health-data', 'vocabulary', 'extended');
+const OUT = join(EXTENDED, 'medication-names.json');
 const MIN_LETTERS = 5;
 /** Words that start denominations without naming a medicine, or that ordinary mail uses in another sense. */
 const NOT_A_NAME = new Set(
@@ -35,8 +36,12 @@ function main(): void {
     console.error('usage: npx tsx scripts/generate-drug-vocabulary.ts <path to CIS_bdpm.txt>');
     process.exit(2);
   }
+  // The hand-written lists (vocabulary/*.json and the other files of vocabulary/extended/) keep their terms.
+  const handWritten = readdirSync(EXTENDED)
+    .filter((f) => f.endsWith('.json') && join(EXTENDED, f) !== OUT)
+    .map((f) => JSON.parse(readFileSync(join(EXTENDED, f), 'utf8')) as VocabularyFile);
   const known = new Set<string>();
-  for (const vocab of Object.values(textVocabularies)) for (const cat of Object.values(vocab.categories)) for (const t of cat.terms) known.add(termWords(t).join(' '));
+  for (const vocab of [...Object.values(textVocabularies), ...handWritten]) for (const cat of Object.values(vocab.categories)) for (const t of cat.terms) known.add(termWords(t).join(' '));
   const names = new Set<string>();
   let rows = 0;
   for (const line of decode(readFileSync(path)).split(/\r?\n/)) {

@@ -1,12 +1,14 @@
 // Health-data detection: is this message carrying personal health data? Runs on the user's machine only.
 import { categories as medicationNames } from './vocabulary/extended/medication-names.json';
 import { categories as clinicalEnglish } from './vocabulary/extended/clinical-en.json';
+import { categories as clinicalFrench } from './vocabulary/extended/clinical-fr.json';
 import { categories as personEnglish } from './vocabulary/extended/person-en.json';
 import { useExtendedVocabulary } from './lexicon';
 
-// The lists compact.ts leaves out (vocabulary/extended/): English clinical terms and roles, and the medicine names
-// generated from the French public medicines database.
+// The lists compact.ts leaves out (vocabulary/extended/): more French clinical terms, English clinical terms and roles,
+// and the medicine names generated from the French public medicines database.
 useExtendedVocabulary({
+  'clinical-fr': { categories: clinicalFrench },
   'clinical-en': { categories: clinicalEnglish },
   'person-en': { categories: personEnglish },
   'medication-names': { categories: medicationNames },
