@@ -26,7 +26,7 @@ export const headerNameDetector: TextDetector = {
     for (let k = ctx.categoryFirst(label.index), last = ctx.categoryEnd(label.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokEnd;
-      if (t >= ctx.n || !/^[ \u00a0\u202f]*:[ \u00a0]*$/.test(small(ctx.gapBefore(t), 5) ?? 'x')) continue;
+      if (t >= ctx.n || !/^\)?[ \u00a0\u202f]*:[ \u00a0]*$/.test(small(ctx.gapBefore(t), 6) ?? 'x')) continue;
       const lastWord = nameWords(ctx, t);
       if (lastWord < 0) continue;
       push(h.start, ctx.end[lastWord]!, `${text.slice(h.start, ctx.end[h.tokStart]!)}: ${maskName(ctx.value(t).toUpperCase())}`);
