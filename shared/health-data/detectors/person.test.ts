@@ -34,6 +34,8 @@ describe('person detector', () => {
     expect(kinds('la pharmacienne Mme Duval rappelle')).toEqual(['staff-name']);
     expect(kinds('Mrs Jane Cooper, our new Director of Nursing')).toEqual(['staff-name']);
     expect(kinds('Mme Duval rappelle')).toEqual(['person-name']);
+    // A name once given a role keeps it further on.
+    expect(kinds('our lead nurse, Mrs Karen Doyle. Enquiries to Mrs Doyle on extension 5521.')).toEqual(['staff-name', 'staff-name']);
   });
 
   it('tells a specific patient from the generic one of a protocol', () => {

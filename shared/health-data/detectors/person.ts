@@ -99,6 +99,8 @@ export const personDetector: TextDetector = {
       return false;
     };
 
+    const staff = new Set<string>();
+    const named: [number, string][] = [];
     for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryEnd(civility.index); k < last; k++) {
       const i = ctx.categoryHit(k);
       const first = ctx.hitFirstToken(i);
@@ -109,8 +111,16 @@ export const personDetector: TextDetector = {
       if (end - start === 1 && text.charAt(end) !== '.') continue; // "M" is a civility only as "M."
       const title = text.slice(start, end);
       const excerpt = `${title}${text.charAt(end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
-      if (hasRole(first, name.end)) push('staff-name', start, name.end, role.weight, role.label, excerpt);
-      else push('person-name', start, name.end, civility.weight, civility.label, excerpt);
+      const surname = text.slice(ctx.start[ctx.tokenAtOrAfter(name.end) - 1]!, name.end);
+      if (hasRole(first, name.end)) {
+        push('staff-name', start, name.end, role.weight, role.label, excerpt);
+        staff.add(surname);
+      } else push('person-name', start, name.end, civility.weight, civility.label, excerpt);
+      named.push([out.length - 1, surname]);
+    }
+    // "Mrs Karen Doyle, our lead nurse … call Mrs Doyle": a name once given a role keeps it.
+    for (const [i, surname] of named) {
+      if (out[i]!.kind === 'person-name' && staff.has(surname)) out[i] = { ...out[i]!, kind: 'staff-name', key: 'staff-name', weight: role.weight, label: role.label };
     }
 
     // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
