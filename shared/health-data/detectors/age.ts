@@ -2,7 +2,7 @@
 // "who is 42 years old", "It is the case of a 29 years old woman". An age with a person noun designates someone as a
 // name does; an age of a population ("patients âgés de 18 à 75 ans", "aged 65 and over", "children under 5 years old")
 // designates no one.
-import { WORD, type TextContext } from '../text-context';
+import type { TextContext } from '../text-context';
 import { perLexicon } from '../lexicon';
 import { ageAt, isAny, small } from '../token-helpers';
 import type { Signal, TextDetector } from '../types';
@@ -19,6 +19,8 @@ const categories = perLexicon((lex) => ({
   ageCue: lex.category('age-cue'),
   personNoun: lex.category('person-noun'),
   patientWord: lex.category('patient-word'),
+  /** Ids of the words that may follow the number of an age ("ans", "year", "yo", "y" of "y.o."). */
+  unitIds: new Set([...AGE_UNITS, 'y'].map((w) => lex.exact(w)).filter((id) => id >= 0)),
 }));
 
 export const ageDetector: TextDetector = {
@@ -27,7 +29,7 @@ export const ageDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { text } = ctx;
     const out: Signal[] = [];
-    const { ageCue, personNoun, patientWord } = categories(ctx.lex);
+    const { ageCue, personNoun, patientWord, unitIds } = categories(ctx.lex);
     const push = (start: number, end: number, weight: number, excerpt: string) =>
       out.push({ kind: 'age', role: 'person', start, end, weight, key: 'age', label: ageCue.label, excerpt });
     const boundBefore = (t: number) => BOUND_BEFORE.test(text.slice(Math.max(0, ctx.start[t]! - 16), ctx.start[t]!));
@@ -67,7 +69,7 @@ export const ageDetector: TextDetector = {
     for (const t of ctx.numberTokens) {
       const next = t + 1;
       // Cheap checks first: a short number followed by a short word.
-      if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || ctx.kind[next] !== WORD || ctx.end[next]! - ctx.start[next]! > 5) continue;
+      if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || !unitIds.has(ctx.id[next]!)) continue;
       if (!ageAt(ctx, t)) continue;
       const glued = /^[ \u00a0-]?$/.test(small(ctx.gapBefore(next), 1) ?? 'x');
       if (ctx.isWord(next, 'ans') || ctx.isWord(next, 'mois')) {
@@ -76,7 +78,7 @@ export const ageDetector: TextDetector = {
         if ((gap === ',' || gap === '(') && small(ctx.gapBefore(next), 1) !== undefined) push(ctx.start[t]!, ctx.end[next]!, 0.6, `** ${ctx.value(next)}`);
         continue;
       }
-      if (!glued || boundBefore(t)) continue;
+      if (!glued) continue;
       // The last token of the age: "33-year-old", "29 years old", "54 yo", "68 y/o", "29 y.o.".
       let last = -1;
       let old = false;
@@ -97,7 +99,7 @@ export const ageDetector: TextDetector = {
         old = true;
         excerpt = `** y${text.charAt(ctx.end[next]!)}o`;
       }
-      if (last < 0) continue;
+      if (last < 0 || boundBefore(t)) continue;
       let end = ctx.end[last]!;
       if (text.charAt(end) === '.' && excerpt.includes('y.o')) end++;
       // "a 4-year-old boy", "29 y.o. female", "a 33-year man" (the noun makes the age a person's).

@@ -9,7 +9,8 @@ import { nameShapeAt, nameWords } from '../name-shape';
 import type { Signal, TextDetector } from '../types';
 
 /** A header line starts with one of these, then a colon. */
-const HEADER_LINE = /^[ \t\u00a0>]*(?:objet|subject|sujet|concerne|re|tr|fwd?|réf|ref)[ \u00a0]*:/i;
+const HEADER_LINE = /^[ \t\u00a0>]*(?:objet|subject|sujet|concerne|re|tr|fwd?|réf|ref)[ \u00a0]*:/gim;
+const MAX_HEADER = 300;
 
 const categories = perLexicon((lex) => ({ label: lex.category('identity-label'), civility: lex.category('civility') }));
 
@@ -32,13 +33,14 @@ export const headerNameDetector: TextDetector = {
       push(h.start, ctx.end[lastWord]!, `${text.slice(h.start, ctx.end[h.tokStart]!)}: ${maskName(ctx.value(t).toUpperCase())}`);
     }
 
-    // Header lines: the first line (a subject), and lines such as "Objet : …", "Re: …".
-    let lineStart = 0;
-    while (lineStart < text.length) {
-      let lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = text.length;
-      if (lineStart === 0 || HEADER_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 24)))) readHeaderLine(lineStart, lineEnd);
-      lineStart = lineEnd + 1;
+    // Header lines: the first line (a subject), and lines such as "Objet : …", "Re: …"; a header line is short, so only
+    // its first MAX_HEADER characters are read.
+    const firstEnd = text.indexOf('\n');
+    readHeaderLine(0, Math.min(firstEnd < 0 ? text.length : firstEnd, MAX_HEADER));
+    HEADER_LINE.lastIndex = 0;
+    for (let m = HEADER_LINE.exec(text); m; m = HEADER_LINE.exec(text)) {
+      const lineEnd = text.indexOf('\n', m.index + 1);
+      if (m.index > 0) readHeaderLine(m.index, Math.min(lineEnd < 0 ? text.length : lineEnd, m.index + MAX_HEADER));
     }
     return out;
 

@@ -71,7 +71,7 @@ export const personDetector: TextDetector = {
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
 
     /** Capitalised words right after a title (token range [first, end) of the title): the name, or undefined. */
-    const nameAfter = (titleEndToken: number): { end: number; first: number } | undefined => {
+    const nameAfter = (titleEndToken: number): { end: number; first: number; last: number } | undefined => {
       const t = titleEndToken;
       const titleEnd = ctx.end[t - 1]!;
       if (t >= ctx.n || ctx.kind[t] !== WORD || ctx.start[t]! - titleEnd > 3 || !ctx.capitalised(t)) return undefined;
@@ -82,7 +82,7 @@ export const personDetector: TextDetector = {
       if (next === civility.index || next === clinician.index) return undefined;
       let u = t;
       while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && ctx.start[u + 1]! - ctx.end[u]! === 1 && isNameJoin(text.charCodeAt(ctx.end[u]!))) u++;
-      return { end: ctx.end[u]!, first: t };
+      return { end: ctx.end[u]!, first: t, last: u };
     };
 
     /** "Mme Duval, pharmacienne", "la pharmacienne Mme Duval", "Mrs Cooper, our new Director of Nursing": staff, not a patient. */
@@ -100,7 +100,6 @@ export const personDetector: TextDetector = {
     };
 
     const staff = new Set<string>();
-    const named: [number, string][] = [];
     for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryEnd(civility.index); k < last; k++) {
       const i = ctx.categoryHit(k);
       const first = ctx.hitFirstToken(i);
@@ -111,16 +110,17 @@ export const personDetector: TextDetector = {
       if (end - start === 1 && text.charAt(end) !== '.') continue; // "M" is a civility only as "M."
       const title = text.slice(start, end);
       const excerpt = `${title}${text.charAt(end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
-      const surname = text.slice(ctx.start[ctx.tokenAtOrAfter(name.end) - 1]!, name.end);
       if (hasRole(first, name.end)) {
         push('staff-name', start, name.end, role.weight, role.label, excerpt);
-        staff.add(surname);
+        staff.add(text.slice(ctx.start[name.last]!, name.end));
       } else push('person-name', start, name.end, civility.weight, civility.label, excerpt);
-      named.push([out.length - 1, surname]);
     }
     // "Mrs Karen Doyle, our lead nurse … call Mrs Doyle": a name once given a role keeps it.
-    for (const [i, surname] of named) {
-      if (out[i]!.kind === 'person-name' && staff.has(surname)) out[i] = { ...out[i]!, kind: 'staff-name', key: 'staff-name', weight: role.weight, label: role.label };
+    if (staff.size) {
+      for (let i = 0; i < out.length; i++) {
+        const s = out[i]!;
+        if (s.kind === 'person-name' && staff.has(text.slice(ctx.start[ctx.tokenAtOrAfter(s.end) - 1]!, s.end))) out[i] = { ...s, kind: 'staff-name', key: 'staff-name', weight: role.weight, label: role.label };
+      }
     }
 
     // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
