@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scanDraft } from '../shared/health-data';
+import { scanDraft as scanDraftCompact } from '../shared/health-data/compact';
 import { textVocabulariesInUse, useExtendedVocabulary } from '../shared/health-data/lexicon';
 import type { AttachmentInfo, HealthDataReport } from '../shared/model';
 import { loadCorpus } from '../test/health-data/corpus';
@@ -64,7 +65,8 @@ const ratio = (a: number, b: number) => (b ? (a / b).toFixed(3) : '  –  ');
 
 /** Prints the figures of one set; returns whether it meets the targets (recall ≥ 0.95, false-positive rate ≤ 0.05). */
 function evaluate(title: string, samples: Sample[], brief = false): boolean {
-  const outcomes: Outcome[] = samples.map((sample) => ({ sample, report: scanDraft(sample) }));
+  const scan = brief ? scanDraftCompact : scanDraft;
+  const outcomes: Outcome[] = samples.map((sample) => ({ sample, report: scan(sample) }));
   const groups = [...new Set(samples.map((s) => s.group))].sort();
   const positives = outcomes.filter((o) => o.sample.positive);
   const negatives = outcomes.filter((o) => !o.sample.positive);
@@ -104,9 +106,9 @@ function main(): void {
   console.log(`vocabulary: hand-written lists and ${Object.keys(extended).join(', ')} (the library's entry)`);
   let ok = true;
   for (const [title, samples] of sets) ok = evaluate(title, samples) && ok;
-  // The compact entry (compact.ts, Outlook's event handler): the hand-written lists only.
+  // The compact entry (compact.ts, Outlook's event handler): the hand-written lists only, fewer detectors.
   useExtendedVocabulary({});
-  console.log('\ncompact vocabulary (hand-written lists only, as the Outlook event handler carries it):');
+  console.log('\ncompact entry (hand-written core lists only, as the Outlook event handler carries it):');
   // Reported, not held to the targets: the compact entry trades English vocabulary for the handler's size budget.
   for (const [title, samples] of sets) evaluate(`  ${title}, compact`, samples, true);
   useExtendedVocabulary(extended);

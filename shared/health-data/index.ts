@@ -4,6 +4,8 @@ import { categories as clinicalEnglish } from './vocabulary/extended/clinical-en
 import { categories as clinicalFrench } from './vocabulary/extended/clinical-fr.json';
 import { categories as personEnglish } from './vocabulary/extended/person-en.json';
 import { useExtendedVocabulary } from './lexicon';
+import { createScanner } from './scan';
+import { detectors } from './registry';
 
 // The lists compact.ts leaves out (vocabulary/extended/): more French clinical terms, English clinical terms and roles,
 // and the medicine names generated from the French public medicines database.
@@ -14,8 +16,8 @@ useExtendedVocabulary({
   'medication-names': { categories: medicationNames },
 });
 
-export { scanText, scanDraft } from './scan';
-export { detectors } from './registry';
+export const { scanText, scanDraft } = createScanner(detectors);
+export { detectors };
 export { THRESHOLD, PROXIMITY } from './score';
 export { findNirs } from './detectors/nir';
 export type { Signal, Detector, TextDetector, AttachmentDetector } from './types';

@@ -7,7 +7,7 @@ import { perLexicon } from '../lexicon';
 import { ageAt, isAny, small } from '../token-helpers';
 import type { Signal, TextDetector } from '../types';
 
-const AGE_UNITS = ['ans', 'an', 'mois', 'years', 'year', 'months', 'yo', 'yr', 'yrs'];
+const AGE_UNITS = ['ans', 'an', 'mois', 'jours', 'semaines', 'years', 'year', 'months', 'days', 'weeks', 'yo', 'yr', 'yrs'];
 const YEAR_WORDS = ['year', 'years', 'yr', 'yrs'];
 const STATISTICS = ['median', 'mean', 'average', 'moyen', 'moyenne'];
 /** After the age: a range or a bound, so a population. */

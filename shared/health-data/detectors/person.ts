@@ -7,7 +7,7 @@ import { perLexicon } from '../lexicon';
 import { maskDigits, maskName } from '../mask';
 import type { Signal, TextDetector } from '../types';
 
-const AGE_UNITS = ['ans', 'an', 'mois', 'years', 'year', 'months'];
+const AGE_UNITS = ['ans', 'an', 'mois', 'jours', 'semaines', 'years', 'year', 'months', 'days', 'weeks'];
 
 const SPACE = '[ \\t\\u00a0]';
 /** French and English month names and their abbreviations ("févr.", "Sept", "December"). */
