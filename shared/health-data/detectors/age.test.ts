@@ -36,6 +36,9 @@ describe('age detector', () => {
     expect(ages('a gentleman who is 42 years old')).toEqual([{ weight: 0.8, excerpt: '**-years-old' }]);
     expect(ages('a 45-year-old patient')).toEqual([{ weight: 1, excerpt: '**-year-old patient' }]);
     expect(kinds('a 54-yr-old')).toEqual(['age']);
+    expect(ages('This 23-year-old white female presents with')).toEqual([{ weight: 1, excerpt: '**-year-old white female' }]);
+    expect(ages('a 45-year-old Caucasian male')).toEqual([{ weight: 1, excerpt: '**-year-old Caucasian male' }]);
+    expect(ages('a 45-year-old. The man')).toEqual([{ weight: 0.8, excerpt: '**-year-old' }]);
   });
 
   it('reads French ages with a person noun', () => {

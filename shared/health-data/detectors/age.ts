@@ -9,6 +9,8 @@ import type { Signal, TextDetector } from '../types';
 
 const AGE_UNITS = ['ans', 'an', 'mois', 'jours', 'semaines', 'years', 'year', 'months', 'days', 'weeks', 'yo', 'yr', 'yrs'];
 const YEAR_WORDS = ['year', 'years', 'yr', 'yrs'];
+/** Most characters between an English age and its person noun ("45-year-old previously healthy male"). */
+const NOUN_REACH = 32;
 const STATISTICS = ['median', 'mean', 'average', 'moyen', 'moyenne'];
 /** After the age: a range or a bound, so a population. */
 const POPULATION_AFTER = /^\s*(?:\+|[-–à]\s*\d|and over|or over|and above|and older|or older|et plus|ou plus|to \d)/i;
@@ -34,11 +36,17 @@ export const ageDetector: TextDetector = {
       out.push({ kind: 'age', role: 'person', start, end, weight, key: 'age', label: ageCue.label, excerpt });
     const boundBefore = (t: number) => BOUND_BEFORE.test(text.slice(Math.max(0, ctx.start[t]! - 16), ctx.start[t]!));
     /** A person noun ("man", "fillette") or "patient" right after token t (a space or a hyphen between). */
+    /**
+     * A person noun ("man", "fillette") or "patient" after token t, within a few words of the same clause ("a
+     * 45-year-old Caucasian male", "23-year-old white female"): where it ends, or -1.
+     */
     const nounAfter = (t: number): number => {
-      const u = t + 1;
-      if (u >= ctx.n || ctx.start[u]! - ctx.end[t]! > 2 || !/^[ \u00a0-]*$/.test(ctx.gapBefore(u))) return -1;
-      const c = ctx.categoryAt(u);
-      return c === personNoun.index || c === patientWord.index ? ctx.hitEnd(ctx.hitNumberAt(u)) : -1;
+      for (let u = t + 1; u < ctx.n && u <= t + 3 && ctx.start[u]! - ctx.end[t]! <= NOUN_REACH; u++) {
+        if (/[.,;:!?()\n]/.test(text.slice(ctx.end[t]!, ctx.start[u]!))) return -1;
+        const c = ctx.categoryAt(u);
+        if (c === personNoun.index || c === patientWord.index) return ctx.hitEnd(ctx.hitNumberAt(u));
+      }
+      return -1;
     };
 
     // "âgé de 67 ans", "aged 58", "age 45".
