@@ -6,7 +6,7 @@ import type { Signal, TextDetector } from '../types';
 /** "PID|" at the start of a line (segments end with a carriage return, pasted ones often with a line feed). */
 const PID = /(?:^|[\r\n])[ \t]*PID\|/g;
 /** A person name in HL7's XPN type: family name, a caret, a given name. */
-const XPN = /^[^^|~\d]*\p{L}[^^|~\d]*\^[^^|~\d]*\p{L}/u;
+const XPN = /^[^^|~\d]*[A-Za-zÀ-ÖØ-öø-ÿ][^^|~\d]*\^[^^|~\d]*[A-Za-zÀ-ÖØ-öø-ÿ]/;
 /** Segments longer than this are not read further (a real PID segment is a few hundred characters). */
 const MAX_SEGMENT = 2000;
 

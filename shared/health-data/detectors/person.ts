@@ -45,7 +45,7 @@ function isNameJoin(c: number): boolean {
 }
 const MAX_NAME_WORDS = 3;
 /** Before a person noun: "is a", "was an elderly", "il s'agit d'une", "est une jeune" (at most three words between). */
-const DESCRIBED = /(?:\b(?:is|was)[ \u00a0]+an?|s[’']agit[ \u00a0]+d[’']une?|\b(?:est|était)[ \u00a0]+une?)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}$/u;
+const DESCRIBED = /(?:\b(?:is|was)[ \u00a0]+an?|s[’']agit[ \u00a0]+d[’']une?|\b(?:est|était)[ \u00a0]+une?)[ \u00a0]+(?:[a-zß-öø-ÿœ-]+[ \u00a0]+){0,3}$/;
 
 const categories = perLexicon((lex) => ({
   civility: lex.category('civility'),
