@@ -19,7 +19,7 @@ const MAX_NAME_WORDS = 4;
 
 /** The token is a vocabulary word or a known institution: no part of a name. */
 function known(ctx: TextContext, t: number): boolean {
-  return ctx.id[t]! >= 0 || ctx.wid[t]! >= 0 || INSTITUTIONS.has(ctx.value(t));
+  return ctx.id[t]! >= 0 || ctx.wid[t]! >= 0 || (ctx.end[t]! - ctx.start[t]! <= 5 && INSTITUTIONS.has(ctx.value(t)));
 }
 
 /** Name words from token t on: capitalised or in capitals, joined by one space or a hyphen. The last token, or -1. */

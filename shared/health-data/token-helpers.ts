@@ -31,17 +31,33 @@ export function ageAt(ctx: TextContext, t: number): boolean {
   return value <= 120;
 }
 
-/** The token is a word whose letters are all capitals, at least two ("DUPONT", "PAT" of "PAT-TROIS"). */
+/** 1 for a capital letter, 2 for a small one, 0 otherwise (Latin letters; other scripts by their case mapping). */
+function letterCase(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return 1;
+  if (c >= 0x61 && c <= 0x7a) return 2;
+  if (c < 0xc0) return 0;
+  if (c <= 0xde) return c === 0xd7 ? 0 : 1;
+  if (c <= 0xff) return c === 0xf7 ? 0 : 2;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
+}
+
+/** The token is a word of capitals only, at least two ("DUPONT", "PAT" of "PAT-TROIS"). */
 export function allCaps(ctx: TextContext, t: number): boolean {
   if (t < 0 || t >= ctx.n || ctx.kind[t] !== WORD) return false;
-  const word = ctx.text.slice(ctx.start[t]!, ctx.end[t]!);
-  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase() && !/\d/.test(word);
+  const start = ctx.start[t]!;
+  const end = ctx.end[t]!;
+  if (end - start < 2) return false;
+  for (let i = start; i < end; i++) if (letterCase(ctx.text.charCodeAt(i)) !== 1) return false;
+  return true;
 }
 
 /** The token is a capitalised word: a capital, then small letters only ("Dominique", "Claire"). */
 export function capitalisedWord(ctx: TextContext, t: number): boolean {
-  if (t < 0 || t >= ctx.n || ctx.kind[t] !== WORD || !ctx.capitalised(t)) return false;
-  const rest = ctx.text.slice(ctx.start[t]! + 1, ctx.end[t]!);
-  return rest.length >= 1 && rest === rest.toLowerCase() && rest !== rest.toUpperCase();
+  if (t < 0 || t >= ctx.n || ctx.kind[t] !== WORD) return false;
+  const start = ctx.start[t]!;
+  const end = ctx.end[t]!;
+  if (end - start < 2 || letterCase(ctx.text.charCodeAt(start)) !== 1) return false;
+  for (let i = start + 1; i < end; i++) if (letterCase(ctx.text.charCodeAt(i)) !== 2) return false;
+  return true;
 }
-
