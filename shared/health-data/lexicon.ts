@@ -51,6 +51,7 @@ export interface Phrase {
 }
 
 const MIN_AFFIX = 3;
+const MIN_PLURAL_STEM = 5;
 const AFFIX_BITS = 1 << 16;
 const AFFIX_MASK = AFFIX_BITS - 1;
 
@@ -124,6 +125,7 @@ export class Lexicon {
         }
       }
     }
+    this.addPlurals();
     this.phrases.forEach((p, i) => (this.byFirst[p.words[0]!] ??= []).push(i));
     for (const list of this.byFirst) list?.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
     this.phraseLength = Int32Array.from(this.phrases, (p) => p.words.length);
@@ -139,6 +141,21 @@ export class Lexicon {
     });
     this.suffixLengths.sort((a, b) => b - a);
     this.buildAutomaton();
+  }
+
+  /**
+   * "hypoglycémies", "métastases": the plural of each one-word clinical term of at least MIN_PLURAL_STEM letters is
+   * matched too, unless the vocabulary has that word already (added after every list is read, so none is shadowed).
+   */
+  private addPlurals(): void {
+    const count = this.phrases.length;
+    for (let i = 0; i < count; i++) {
+      const p = this.phrases[i]!;
+      if (p.words.length !== 1 || this.categories[p.category]!.file !== 'clinical') continue;
+      const word = termWords(p.term)[0]!;
+      if (word.length < MIN_PLURAL_STEM || word.includes('*') || /[sxz]$/.test(word) || this.words.has(`${word}s`)) continue;
+      this.phrases.push({ words: [this.intern(`${word}s`)], category: p.category, term: `${p.term}s` });
+    }
   }
 
   private buildAutomaton(): void {
@@ -158,7 +175,7 @@ export class Lexicon {
         let next = rows[state]![k]!;
         if (next === 0) {
           next = rows.length;
-          if (next > 0xffff) throw new Error('vocabulary too large for the word automaton');
+          if (next > 0xffff) throw new Error('vocabulary too large');
           rows.push(new Array<number>(width).fill(0));
           wordAt.push(-1);
           rows[state]![k] = next;
@@ -239,7 +256,7 @@ export class Lexicon {
       }
       return id;
     }
-    throw new Error(`vocabulary word "${word}": a wildcard goes at the start or the end, after at least ${MIN_AFFIX} letters`);
+    throw new Error(`vocabulary word "${word}": misplaced wildcard`);
   }
 
   /** Id of a folded word, or -1. */

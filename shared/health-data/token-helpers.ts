@@ -31,15 +31,12 @@ export function ageAt(ctx: TextContext, t: number): boolean {
   return value <= 120;
 }
 
-/** 1 for a capital letter, 2 for a small one, 0 otherwise (Latin letters; other scripts by their case mapping). */
+/** 1 for a capital letter, 2 for a small one, 0 otherwise (Latin-1 letters: the names of French mail). */
 function letterCase(c: number): number {
   if (c >= 0x41 && c <= 0x5a) return 1;
   if (c >= 0x61 && c <= 0x7a) return 2;
-  if (c < 0xc0) return 0;
-  if (c <= 0xde) return c === 0xd7 ? 0 : 1;
-  if (c <= 0xff) return c === 0xf7 ? 0 : 2;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
+  if (c < 0xc0 || c > 0xff || c === 0xd7 || c === 0xf7) return 0;
+  return c <= 0xde ? 1 : 2;
 }
 
 /** The token is a word of capitals only, at least two ("DUPONT", "PAT" of "PAT-TROIS"). */

@@ -38,6 +38,11 @@ describe('clinical terms detector', () => {
     expect(terms('DIABÈTE DE TYPE 2')).toEqual(['diagnosis DIABÈTE DE TYPE *']);
     expect(terms('history of bipolar disorder')).toEqual(['sensitive-condition bipolar disorder']);
     expect(terms('traité par ramipril')).toEqual(['clinical-narrative traité par', 'medication ramipril']);
+    // One-word clinical terms match their plural; short ones do not ("pas" is not "PA").
+    expect(terms('des hypoglycémies récurrentes, des métastases')).toEqual(['diagnosis hypoglycémies', 'diagnosis métastases']);
+    expect(terms('pas de tas')).toEqual([]);
+    // Medicine names generated from the public medicines database.
+    expect(terms('sous Doliprane et Tahor')).toEqual(['medication Doliprane', 'medication Tahor']);
   });
 
   it('matches drug-name suffixes and prefixes, not ordinary words', () => {
