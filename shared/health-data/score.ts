@@ -12,6 +12,11 @@ export const PROXIMITY = 300;
 export const CLINICAL_CAP = 2;
 /** How far after a strong designation (strength ≥ 1) clinical content still counts: a message's length. */
 export const REACH = 2000;
+/**
+ * Clinical signals read per designation at most: a window dense with the same few facts (a pasted list, a flood) is
+ * not read to its end for each of its designations.
+ */
+const MAX_EXAMINED = 48;
 /** Each further kind of designation near the first (name + age + birth date) adds its weight, up to this. */
 const STRENGTH_CAP = 2;
 const MIN_BONUS_WEIGHT = 0.3;
@@ -134,7 +139,8 @@ export function combine(signals: Signal[]): Scored {
     // Few distinct facts fit under the cap: a short list beats a set.
     const seen: (string | number)[] = [];
     let evidence = attachmentEvidence;
-    for (let c = lowerBound(clinical, from); c < clinical.length && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
+    const last = Math.min(clinical.length, lowerBound(clinical, from) + MAX_EXAMINED);
+    for (let c = lowerBound(clinical, from); c < last && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
       const sig = clinical[c]!;
       if (seen.includes(sig.key)) continue;
       seen.push(sig.key);
