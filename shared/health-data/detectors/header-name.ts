@@ -11,6 +11,8 @@ import type { Signal, TextDetector } from '../types';
 /** A header line starts with one of these, then a colon. */
 const HEADER_LINE = /^[ \t\u00a0>]*(?:objet|subject|sujet|concerne|re|tr|fwd?|réf|ref)[ \u00a0]*:/gim;
 const MAX_HEADER = 300;
+/** Header lines read at most: a message's own and those of the replies it quotes. */
+const MAX_HEADER_LINES = 64;
 
 const categories = perLexicon((lex) => ({ label: lex.category('identity-label'), civility: lex.category('civility') }));
 
@@ -38,7 +40,8 @@ export const headerNameDetector: TextDetector = {
     const firstEnd = text.indexOf('\n');
     readHeaderLine(0, Math.min(firstEnd < 0 ? text.length : firstEnd, MAX_HEADER));
     HEADER_LINE.lastIndex = 0;
-    for (let m = HEADER_LINE.exec(text); m; m = HEADER_LINE.exec(text)) {
+    let lines = 0;
+    for (let m = HEADER_LINE.exec(text); m && lines++ < MAX_HEADER_LINES; m = HEADER_LINE.exec(text)) {
       const lineEnd = text.indexOf('\n', m.index + 1);
       if (m.index > 0) readHeaderLine(m.index, Math.min(lineEnd < 0 ? text.length : lineEnd, m.index + MAX_HEADER));
     }
