@@ -148,8 +148,9 @@ export function combine(signals: Signal[]): Scored {
     }
     const cluster = strength * Math.min(CLINICAL_CAP, evidence);
     if (!best || cluster > best.score) best = { score: cluster, person: p, to };
-    // No cluster can score more: the rest cannot change the result.
-    if (cluster >= CLINICAL_CAP) break;
+    // The question is answered: the first cluster that reaches the threshold is the one reported (reading every other
+    // designation of a long document would only refine the score).
+    if (cluster >= THRESHOLD) break;
   }
   if (best) score = Math.max(score, best.score);
 
