@@ -23,6 +23,9 @@ const categories = perLexicon((lex) => ({
   patientWord: lex.category('patient-word'),
   /** Ids of the words that may follow the number of an age ("ans", "year", "yo", "y" of "y.o."). */
   unitIds: new Set([...AGE_UNITS, 'y'].map((w) => lex.exact(w)).filter((id) => id >= 0)),
+  yearIds: new Set(YEAR_WORDS.map((w) => lex.exact(w)).filter((id) => id >= 0)),
+  /** Ids of single words read by number (every one of them is in person.json's age-words). */
+  id: (word: string) => lex.exact(word),
 }));
 
 export const ageDetector: TextDetector = {
@@ -31,7 +34,8 @@ export const ageDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { text } = ctx;
     const out: Signal[] = [];
-    const { ageCue, personNoun, patientWord, unitIds } = categories(ctx.lex);
+    const { ageCue, personNoun, patientWord, unitIds, yearIds, id } = categories(ctx.lex);
+    const [ansId, moisId, oldId, yoId, yId, oId] = ['ans', 'mois', 'old', 'yo', 'y', 'o'].map(id);
     const push = (start: number, end: number, weight: number, excerpt: string) =>
       out.push({ kind: 'age', role: 'person', start, end, weight, key: 'age', label: ageCue.label, excerpt });
     const boundBefore = (t: number) => BOUND_BEFORE.test(text.slice(Math.max(0, ctx.start[t]! - 16), ctx.start[t]!));
@@ -42,9 +46,9 @@ export const ageDetector: TextDetector = {
      */
     const nounAfter = (t: number): number => {
       for (let u = t + 1; u < ctx.n && u <= t + 3 && ctx.start[u]! - ctx.end[t]! <= NOUN_REACH; u++) {
-        if (/[.,;:!?()\n]/.test(text.slice(ctx.end[t]!, ctx.start[u]!))) return -1;
         const c = ctx.categoryAt(u);
-        if (c === personNoun.index || c === patientWord.index) return ctx.hitEnd(ctx.hitNumberAt(u));
+        if (c !== personNoun.index && c !== patientWord.index) continue;
+        return /[.,;:!?()\n]/.test(text.slice(ctx.end[t]!, ctx.start[u]!)) ? -1 : ctx.hitEnd(ctx.hitNumberAt(u));
       }
       return -1;
     };
@@ -80,7 +84,7 @@ export const ageDetector: TextDetector = {
       if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || !unitIds.has(ctx.id[next]!)) continue;
       if (!ageAt(ctx, t)) continue;
       const glued = /^[ \u00a0-]?$/.test(small(ctx.gapBefore(next), 1) ?? 'x');
-      if (ctx.isWord(next, 'ans') || ctx.isWord(next, 'mois')) {
+      if (ctx.id[next] === ansId || ctx.id[next] === moisId) {
         // "Mme X, 67 ans", "(54 ans)".
         const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
         if ((gap === ',' || gap === '(') && small(ctx.gapBefore(next), 1) !== undefined) push(ctx.start[t]!, ctx.end[next]!, 0.6, `** ${ctx.value(next)}`);
@@ -91,18 +95,18 @@ export const ageDetector: TextDetector = {
       let last = -1;
       let old = false;
       let excerpt = '';
-      if (isAny(ctx, next, YEAR_WORDS)) {
+      if (yearIds.has(ctx.id[next]!)) {
         last = next;
-        if (ctx.isWord(next + 1, 'old') && /^[ \u00a0-]?$/.test(small(ctx.gapBefore(next + 1), 1) ?? 'x')) {
+        if (next + 1 < ctx.n && ctx.id[next + 1] === oldId && /^[ \u00a0-]?$/.test(small(ctx.gapBefore(next + 1), 1) ?? 'x')) {
           last = next + 1;
           old = true;
         }
         excerpt = old ? `**-${ctx.value(next)}-old` : `**-${ctx.value(next)}`;
-      } else if (ctx.isWord(next, 'yo')) {
+      } else if (ctx.id[next] === yoId) {
         last = next;
         old = true;
         excerpt = '** yo';
-      } else if (ctx.isWord(next, 'y') && ctx.isWord(next + 1, 'o') && ctx.start[next + 1] === ctx.end[next]! + 1 && '/.'.includes(text.charAt(ctx.end[next]!))) {
+      } else if (ctx.id[next] === yId && next + 1 < ctx.n && ctx.id[next + 1] === oId && ctx.start[next + 1] === ctx.end[next]! + 1 && '/.'.includes(text.charAt(ctx.end[next]!))) {
         last = next + 1;
         old = true;
         excerpt = `** y${text.charAt(ctx.end[next]!)}o`;
@@ -111,7 +115,8 @@ export const ageDetector: TextDetector = {
       let end = ctx.end[last]!;
       if (text.charAt(end) === '.' && excerpt.includes('y.o')) end++;
       // "a 4-year-old boy", "29 y.o. female", "a 33-year man" (the noun makes the age a person's).
-      const nounEnd = nounAfter(last) >= 0 ? nounAfter(last) : text.charAt(ctx.end[last]!) === '.' ? nounAfterDot(ctx, last) : -1;
+      let nounEnd = nounAfter(last);
+      if (nounEnd < 0 && text.charAt(ctx.end[last]!) === '.') nounEnd = nounAfterDot(ctx, last);
       if (nounEnd < 0 && !old) continue; // "for 10 years": a duration
       if (POPULATION_AFTER.test(text.slice(end, end + 12))) continue;
       push(ctx.start[t]!, nounEnd >= 0 ? nounEnd : end, nounEnd >= 0 ? personNoun.weight : ageCue.weight, nounEnd >= 0 ? `${excerpt} ${text.slice(ctx.start[ctx.tokenAtOrAfter(end)]!, nounEnd)}` : excerpt);
