@@ -31,9 +31,9 @@ describe('age detector', () => {
     expect(ages('a 33-year-old man')).toEqual([{ weight: 1, excerpt: '**-year-old man' }]);
     expect(ages('A 33-year man working abroad')).toEqual([{ weight: 1, excerpt: '**-year man' }]);
     expect(ages('29 y.o. female')).toEqual([{ weight: 1, excerpt: '** y.o female' }]);
-    expect(ages('a 50-years-old woman')).toEqual([{ weight: 1, excerpt: '**-years-old woman' }]);
-    expect(ages('It is the case of a 29 years old woman')).toEqual([{ weight: 1, excerpt: '**-years-old woman' }]);
-    expect(ages('a gentleman who is 42 years old')).toEqual([{ weight: 0.8, excerpt: '**-years-old' }]);
+    expect(ages('a 50-years-old woman')).toEqual([{ weight: 1, excerpt: '**-year-old woman' }]);
+    expect(ages('It is the case of a 29 years old woman')).toEqual([{ weight: 1, excerpt: '**-year-old woman' }]);
+    expect(ages('a gentleman who is 42 years old')).toEqual([{ weight: 0.8, excerpt: '**-year-old' }]);
     expect(ages('a 45-year-old patient')).toEqual([{ weight: 1, excerpt: '**-year-old patient' }]);
     expect(kinds('a 54-yr-old')).toEqual(['age']);
     expect(ages('This 23-year-old white female presents with')).toEqual([{ weight: 1, excerpt: '**-year-old white female' }]);

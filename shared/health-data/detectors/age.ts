@@ -38,6 +38,13 @@ export const ageDetector: TextDetector = {
     const [ansId, moisId, oldId, yoId, yId, oId] = ['ans', 'mois', 'old', 'yo', 'y', 'o'].map(id);
     const push = (start: number, end: number, weight: number, excerpt: string) =>
       out.push({ kind: 'age', role: 'person', start, end, weight, key: 'age', label: ageCue.label, excerpt });
+    /** Tokens a and b are glued, or one space or hyphen apart ("33-year-old", "29 years old"). */
+    const joined = (a: number, b: number): boolean => {
+      const gap = ctx.start[b]! - ctx.end[a]!;
+      if (gap === 0) return true;
+      const c = text.charCodeAt(ctx.end[a]!);
+      return gap === 1 && (c === 0x20 || c === 0xa0 || c === 0x2d);
+    };
     const boundBefore = (t: number) => BOUND_BEFORE.test(text.slice(Math.max(0, ctx.start[t]! - 16), ctx.start[t]!));
     /** A person noun ("man", "fillette") or "patient" right after token t (a space or a hyphen between). */
     /**
@@ -83,7 +90,7 @@ export const ageDetector: TextDetector = {
       // Cheap checks first: a short number followed by a short word.
       if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || !unitIds.has(ctx.id[next]!)) continue;
       if (!ageAt(ctx, t)) continue;
-      const glued = /^[ \u00a0-]?$/.test(small(ctx.gapBefore(next), 1) ?? 'x');
+      const glued = joined(t, next);
       if (ctx.id[next] === ansId || ctx.id[next] === moisId) {
         // "Mme X, 67 ans", "(54 ans)".
         const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
@@ -97,11 +104,11 @@ export const ageDetector: TextDetector = {
       let excerpt = '';
       if (yearIds.has(ctx.id[next]!)) {
         last = next;
-        if (next + 1 < ctx.n && ctx.id[next + 1] === oldId && /^[ \u00a0-]?$/.test(small(ctx.gapBefore(next + 1), 1) ?? 'x')) {
+        if (next + 1 < ctx.n && ctx.id[next + 1] === oldId && joined(next, next + 1)) {
           last = next + 1;
           old = true;
         }
-        excerpt = old ? `**-${ctx.value(next)}-old` : `**-${ctx.value(next)}`;
+        excerpt = old ? '**-year-old' : '**-year';
       } else if (ctx.id[next] === yoId) {
         last = next;
         old = true;

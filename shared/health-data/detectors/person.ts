@@ -57,6 +57,7 @@ const categories = perLexicon((lex) => ({
   role: lex.category('professional-role'),
   location: lex.category('patient-location'),
   personNoun: lex.category('person-noun'),
+  articles: new Set(['a', 'an', 'un', 'une'].map((w) => lex.exact(w))),
 }));
 
 export const personDetector: TextDetector = {
@@ -65,7 +66,7 @@ export const personDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];
-    const { civility, clinician, patientWord, determiner, determiners, birth, role, location, personNoun } = categories(lex);
+    const { civility, clinician, patientWord, determiner, determiners, birth, role, location, personNoun, articles } = categories(lex);
 
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
@@ -171,14 +172,21 @@ export const personDetector: TextDetector = {
       }
     }
 
+    /** An article ("a", "une") among the three words before token t, with small words only between. */
+    const articleBefore = (t: number): boolean => {
+      for (let u = t - 1; u >= 0 && u >= t - 4 && ctx.kind[u] === WORD && !ctx.capitalised(u); u--) if (articles.has(ctx.id[u]!)) return true;
+      return false;
+    };
     // "He is a very pleasant gentleman", "A is a young lady, who…", "This is a patient who…", "Il s'agit d'une
     // patiente de…": a sentence about one person.
     for (const c of [personNoun, patientWord]) {
       for (let k = ctx.categoryFirst(c.index), last = ctx.categoryEnd(c.index); k < last; k++) {
         const h = ctx.hitSpan(ctx.categoryHit(k));
+        // "is a patient-friendly version": a compound adjective, no person. The regex runs only after an article
+        // followed by small words ("a 33-year-old man" has a number between: an age, read by age.ts).
+        if (text.charAt(h.end) === '-' || !articleBefore(h.tokStart)) continue;
         const before = text.slice(Math.max(0, h.start - 48), h.start);
-        // "is a patient-friendly version": a compound adjective, no person.
-        if (text.charAt(h.end) !== '-' && DESCRIBED.test(before)) push('person-described', h.start, h.end, 1, patientWord.label, text.slice(h.start, h.end));
+        if (DESCRIBED.test(before)) push('person-described', h.start, h.end, 1, patientWord.label, text.slice(h.start, h.end));
       }
     }
     return out;
