@@ -9,7 +9,7 @@ import { allCaps, capitalisedWord } from './token-helpers';
  * capitals needs one).
  */
 const INSTITUTIONS = new Set(
-  'chu chru chi ars has ans cpam ehpad usld had samu smur cme cse aphp ap aphm clcc espic urps ifsi ufr cnom cdom ors onco cci sas sarl sa dsi daf cro trod ins ipp iep uf usa re objet'.split(' '),
+  'chu chru chi ars has ans cpam ehpad usld had samu smur cme cse aphp ap aphm clcc espic urps ifsi ufr cnom cdom ors onco cci dsi daf cro trod ins'.split(' '),
 );
 /** Capitalised words of headers that are no given name (folded: compared with the token's folded value). */
 const HEADER_WORDS = new Set(

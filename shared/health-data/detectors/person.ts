@@ -10,12 +10,11 @@ import type { Signal, TextDetector } from '../types';
 const AGE_UNITS = ['ans', 'an', 'mois', 'jours', 'semaines', 'years', 'year', 'months', 'days', 'weeks'];
 
 const SPACE = '[ \\t\\u00a0]';
-/** French and English month names and their abbreviations ("févr.", "Sept", "December"). */
+/** French and English month names and their abbreviations ("févr.", "Sept", "December"), before or after the day. */
 const MONTHS = 'janv(?:ier)?|f[ée]v(?:r|rier)?|mars?|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|september|october|november|december';
-const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 /** A date right after a cue; every repetition is bounded (no backtracking blow-up on long runs of spaces). */
 const DATE = new RegExp(
-  `${SPACE}{0,3}(?:(?:le|on|du)${SPACE}{1,3})?:?${SPACE}{0,3}(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?!\\d)|(?:\\d{1,2}|1er)${SPACE}{1,3}(?:${MONTHS})\\.?${SPACE}{1,3}\\d{4}(?!\\d)|(?:${EN_MONTHS})${SPACE}{1,3}\\d{1,2}(?:st|nd|rd|th)?,?${SPACE}{1,3}\\d{4}(?!\\d))`,
+  `${SPACE}{0,3}(?:(?:le|on|du)${SPACE}{1,3})?:?${SPACE}{0,3}(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?!\\d)|(?:\\d{1,2}|1er)${SPACE}{1,3}(?:${MONTHS})\\.?${SPACE}{1,3}\\d{4}(?!\\d)|(?:${MONTHS})${SPACE}{1,3}\\d{1,2}(?:st|nd|rd|th)?,?${SPACE}{1,3}\\d{4}(?!\\d))`,
   'iy',
 );
 
