@@ -13,7 +13,7 @@ const INSTITUTIONS = new Set(
 );
 /** Capitalised words of headers that are no given name (folded: compared with the token's folded value). */
 const HEADER_WORDS = new Set(
-  'congress congres conference meeting reunion journee session study etude formation service department team equipe group groupe board bureau committee comite clinic clinique hospital hopital centre center abstract update news newsletter invitation rappel reminder planning rota agenda programme program project projet'.split(' '),
+  'congress congres conference meeting reunion journee session study etude formation service department team equipe group groupe bureau committee comite clinic clinique hospital hopital centre center abstract newsletter invitation rappel planning agenda programme projet'.split(' '),
 );
 const MAX_NAME_WORDS = 4;
 

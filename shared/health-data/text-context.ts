@@ -12,6 +12,9 @@ const NIR_MIN_DIGITS = 14;
 /** Numbers of up to this many characters are looked up in the vocabulary. */
 const MAX_PHRASE_NUMBER = 4;
 
+/** Hits of one category that detectors read at most (categoryLimit), and signals a detector makes from numbers. */
+export const MAX_HITS_READ = 2000;
+
 /** Largest gap (characters) allowed between two words of one phrase. */
 const PHRASE_GAP = 4;
 
@@ -343,6 +346,13 @@ export class TextContext {
   }
   categoryEnd(category: number): number {
     return this.categoryOffsets()[category + 1]!;
+  }
+  /**
+   * Where detectors stop reading a category's hits: its end, or MAX_HITS_READ hits on. Mail never comes near; a flood
+   * (a pasted export, an attack) is decided on its first thousands of designations and facts, with bounded work.
+   */
+  categoryLimit(category: number): number {
+    return Math.min(this.categoryEnd(category), this.categoryFirst(category) + MAX_HITS_READ);
   }
   categoryHit(k: number): number {
     return this.columns.byCategory[k]!;

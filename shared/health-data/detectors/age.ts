@@ -2,7 +2,7 @@
 // "who is 42 years old", "It is the case of a 29 years old woman". An age with a person noun designates someone as a
 // name does; an age of a population ("patients âgés de 18 à 75 ans", "aged 65 and over", "children under 5 years old")
 // designates no one.
-import type { TextContext } from '../text-context';
+import { MAX_HITS_READ, type TextContext } from '../text-context';
 import { perLexicon } from '../lexicon';
 import { ageAt, isAny, small } from '../token-helpers';
 import type { Signal, TextDetector } from '../types';
@@ -61,7 +61,7 @@ export const ageDetector: TextDetector = {
     };
 
     // "âgé de 67 ans", "aged 58", "age 45".
-    for (let k = ctx.categoryFirst(ageCue.index), last = ctx.categoryEnd(ageCue.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(ageCue.index), last = ctx.categoryLimit(ageCue.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       let t = h.tokEnd;
       const withDe = ctx.isWord(t, 'de');
@@ -77,7 +77,7 @@ export const ageDetector: TextDetector = {
     }
 
     // "un homme de 45 ans", "une fillette de 2 ans".
-    for (let k = ctx.categoryFirst(personNoun.index), last = ctx.categoryEnd(personNoun.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(personNoun.index), last = ctx.categoryLimit(personNoun.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokEnd;
       if (ctx.isWord(t, 'de') && ageAt(ctx, t + 1) && isAny(ctx, t + 2, AGE_UNITS) && !POPULATION_AFTER.test(text.slice(ctx.end[t + 2]!, ctx.end[t + 2]! + 12))) {
@@ -86,6 +86,7 @@ export const ageDetector: TextDetector = {
     }
 
     for (const t of ctx.numberTokens) {
+      if (out.length >= MAX_HITS_READ) break;
       const next = t + 1;
       // Cheap checks first: a short number followed by a short word.
       if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || !unitIds.has(ctx.id[next]!)) continue;

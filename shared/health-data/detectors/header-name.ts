@@ -26,7 +26,7 @@ export const headerNameDetector: TextDetector = {
     const push = (start: number, end: number, excerpt: string) =>
       out.push({ kind: 'person-name', role: 'person', start, end, weight: civility.weight, key: 'person-name', label: civility.label, excerpt });
     // "Patient(e) : PAT-TROIS DOMINIQUE", "Nom : Durand", "Patient name: Jane Roe".
-    for (let k = ctx.categoryFirst(label.index), last = ctx.categoryEnd(label.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(label.index), last = ctx.categoryLimit(label.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokEnd;
       if (t >= ctx.n || !/^\)?[ \u00a0\u202f]*:[ \u00a0]*$/.test(small(ctx.gapBefore(t), 6) ?? 'x')) continue;

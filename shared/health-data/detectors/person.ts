@@ -100,7 +100,7 @@ export const personDetector: TextDetector = {
     };
 
     const staff = new Set<string>();
-    for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryEnd(civility.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryLimit(civility.index); k < last; k++) {
       const i = ctx.categoryHit(k);
       const first = ctx.hitFirstToken(i);
       const name = nameAfter(ctx.hitEndToken(i));
@@ -124,7 +124,7 @@ export const personDetector: TextDetector = {
     }
 
     // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
-    for (let k = ctx.categoryFirst(location.index), last = ctx.categoryEnd(location.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(location.index), last = ctx.categoryLimit(location.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       let t = h.tokEnd;
       if (ctx.isWord(t, 'n') || ctx.isWord(t, 'no')) t++;
@@ -132,7 +132,7 @@ export const personDetector: TextDetector = {
         push('patient-location', h.start, ctx.end[t]!, location.weight, location.label, `${text.slice(h.start, h.end)} **`);
       }
     }
-    for (let k = ctx.categoryFirst(clinician.index), last = ctx.categoryEnd(clinician.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(clinician.index), last = ctx.categoryLimit(clinician.index); k < last; k++) {
       const i = ctx.categoryHit(k);
       const name = nameAfter(ctx.hitEndToken(i));
       if (!name) continue;
@@ -141,7 +141,7 @@ export const personDetector: TextDetector = {
       push('clinician-name', start, name.end, clinician.weight, clinician.label, `${text.slice(start, end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
     }
 
-    for (let k = ctx.categoryFirst(patientWord.index), last = ctx.categoryEnd(patientWord.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(patientWord.index), last = ctx.categoryLimit(patientWord.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokStart;
       const word = text.slice(h.start, h.end);
@@ -156,7 +156,7 @@ export const personDetector: TextDetector = {
       } else push('patient-mention', h.start, h.end, patientWord.weight, patientWord.label, word);
     }
 
-    for (let k = ctx.categoryFirst(birth.index), last = ctx.categoryEnd(birth.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(birth.index), last = ctx.categoryLimit(birth.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const dateLen = dateLengthAt(text, h.end);
       const cue = text.slice(h.start, h.end);
@@ -179,7 +179,7 @@ export const personDetector: TextDetector = {
     // "He is a very pleasant gentleman", "A is a young lady, who…", "This is a patient who…", "Il s'agit d'une
     // patiente de…": a sentence about one person.
     for (const c of [personNoun, patientWord]) {
-      for (let k = ctx.categoryFirst(c.index), last = ctx.categoryEnd(c.index); k < last; k++) {
+      for (let k = ctx.categoryFirst(c.index), last = ctx.categoryLimit(c.index); k < last; k++) {
         const h = ctx.hitSpan(ctx.categoryHit(k));
         // "is a patient-friendly version": a compound adjective, no person. The regex runs only after an article
         // followed by small words ("a 33-year-old man" has a number between: an age, read by age.ts).

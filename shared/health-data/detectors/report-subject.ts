@@ -32,7 +32,7 @@ export const reportSubjectDetector: TextDetector = {
       if (c === patientWord.index) return true;
       return nameShapeAt(ctx, t) >= 0;
     };
-    for (let k = ctx.categoryFirst(title.index), last = ctx.categoryEnd(title.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(title.index), last = ctx.categoryLimit(title.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const end = h.end;
       const start = h.start;
