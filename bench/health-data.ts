@@ -1,11 +1,12 @@
-// Health-data scanning speed: throughput on 10 MB of mixed mail text (target ≥ 50 MB/s), and 1 MB adversarial inputs
-// that must each finish in under 100 ms (no regex or loop that blows up). Alternatives shown for the two hot parts:
-// the NIR search (our digit-run scanner vs the research note's single regex) and the vocabulary match (tokens + map
-// vs one regex alternation of every term).
+// Health-data scanning speed. Targets: a typical 1–5 KB message scans in ≤ 1 ms at the 99th percentile; every
+// adversarial shape stays ≤ 100 ms at 1 MB and grows linearly (×4 input, about ×4 time). Throughput on 10 MB of mixed
+// mail is printed for reference (no target). Alternatives shown for the two hot parts: the NIR search (our digit-run
+// scanner vs the research note's single regex) and the vocabulary match (tokens + automaton vs one regex alternation).
 import { join } from 'node:path';
 import { scanDraft, scanText, findNirs } from '../shared/health-data';
+import { scanDraft as scanDraftCompact } from '../shared/health-data/compact';
 import { TextContext } from '../shared/health-data/text-context';
-import { textVocabularies } from '../shared/health-data/lexicon';
+import { Lexicon, textVocabularies, textVocabulariesInUse, useExtendedVocabulary } from '../shared/health-data/lexicon';
 import { checkMatriculeIns } from '../shared/recipient-policy/ins';
 import { loadCorpus } from '../test/health-data/corpus';
 
@@ -75,9 +76,9 @@ const { best: perMessage, median: perMessageMedian } = timed(() => {
   for (const m of messages) if (scanDraft(m).containsHealthData) flagged++;
 });
 const share = (n: number, ms: number) => ((n / ms) / (bytes(big) / loopMs)).toFixed(3);
-console.log(`  scanDraft, message by message: ${perMessage.toFixed(0)} ms → ${mbps(size, perMessage)} MB/s (target ≥ 50; median run ${mbps(size, perMessageMedian)} MB/s; ${share(size, perMessage)}× the reference loop) — ${flagged} flagged`);
+console.log(`  scanDraft, message by message: ${perMessage.toFixed(0)} ms → ${mbps(size, perMessage)} MB/s (median run ${mbps(size, perMessageMedian)} MB/s; ${share(size, perMessage)}× the reference loop) — ${flagged} flagged`);
 const { best: whole, median: wholeMedian } = timed(() => scanText(big), 5);
-console.log(`  scanText, one 10 MB text:      ${whole.toFixed(0)} ms → ${mbps(bytes(big), whole)} MB/s (target ≥ 50; median run ${mbps(bytes(big), wholeMedian)} MB/s; ${share(bytes(big), whole)}× the reference loop)`);
+console.log(`  scanText, one 10 MB text:      ${whole.toFixed(0)} ms → ${mbps(bytes(big), whole)} MB/s (median run ${mbps(bytes(big), wholeMedian)} MB/s; ${share(bytes(big), whole)}× the reference loop)`);
 
 // 2. The hot parts and their alternatives.
 const bigBytes = bytes(big);
@@ -91,50 +92,98 @@ const nirRegex = time(() => {
   return n;
 }, 3);
 console.log(`  NIR search — digit-run scanner: ${mbps(bigBytes, nirOurs)} MB/s; alternative, single regex + key check: ${mbps(bigBytes, nirRegex)} MB/s`);
+// The hand-written lists only, both ways: an alternation of the generated medicine names too takes minutes to run.
 const terms = Object.values(textVocabularies).flatMap((v) => Object.values(v.categories).flatMap((c) => c.terms)).filter((t) => !t.includes('*'));
 const escaped = terms.sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 const ALTERNATION = new RegExp(`(?<![\\p{L}\\d])(?:${escaped.join('|')})(?![\\p{L}\\d])`, 'giu');
 const sample = big.slice(0, 1_000_000);
+const coreLexicon = new Lexicon(textVocabularies);
 const altMs = time(() => [...sample.matchAll(ALTERNATION)].length, 3);
-const tokMs = time(() => new TextContext(sample), 3);
-console.log(`  vocabulary match (1 MB sample, ${terms.length} terms) — tokens + map: ${mbps(bytes(sample), tokMs)} MB/s; alternative, one regex alternation: ${mbps(bytes(sample), altMs)} MB/s (and accents must then be spelled out)`);
+const tokMs = time(() => new TextContext(sample, coreLexicon), 3);
+console.log(`  vocabulary match (1 MB sample, the ${terms.length} hand-written terms) — tokens + map: ${mbps(bytes(sample), tokMs)} MB/s; alternative, one regex alternation: ${mbps(bytes(sample), altMs)} MB/s (and accents must then be spelled out)`);
 
-// 3. Adversarial inputs: 1 MB each, each under 100 ms.
+// 3. A typical message, one at a time as a mail client sends it: 1–5 KB (a message, its signature, the replies it
+// quotes). Each call timed alone; the 99th percentile is the figure the user waits for.
+const typical: typeof messages = [];
+for (let i = 0; typical.length < 2000; i++) {
+  const m = corpus[i % corpus.length]!;
+  const quoted = [1, 2, 3].slice(0, i % 4).map((k) => quote(redraw(corpus[(i * 5 + k * 11) % corpus.length]!.body)));
+  const body = [redraw(m.body), '\n\n', signature, ...quoted.map((q) => `\n\nLe 3 mars 2025 à 10:12, a écrit :\n${q}`)].join('');
+  const n = bytes(m.subject) + bytes(body);
+  if (n >= 1000 && n <= 5000) typical.push({ subject: m.subject, body, attachments: m.attachments });
+}
+/**
+ * p50 and p99 of one round over every typical message; five rounds, the quietest kept with the median round beside it
+ * (on a shared machine a round's p99 is mostly the other processes' preemptions).
+ */
+const latency = (scan: typeof scanDraft) => {
+  for (const m of typical) scan(m);
+  const rounds: { p50: number; p99: number; max: number }[] = [];
+  for (let round = 0; round < 5; round++) {
+    const all: number[] = [];
+    for (const m of typical) {
+      const t0 = performance.now();
+      scan(m);
+      all.push(performance.now() - t0);
+    }
+    all.sort((a, b) => a - b);
+    rounds.push({ p50: all[all.length >> 1]!, p99: all[Math.floor(0.99 * all.length)]!, max: all[all.length - 1]! });
+  }
+  rounds.sort((a, b) => a.p99 - b.p99);
+  return { quietest: rounds[0]!, median: rounds[2]! };
+};
+const typicalBytes = typical.map((m) => bytes(m.subject) + bytes(m.body));
+console.log(`typical messages: ${typical.length} of 1–5 KB (${Math.round(typicalBytes.reduce((a, b) => a + b, 0) / typical.length)} bytes on average), each scanned alone, 5 rounds (limit: 1 ms at p99)`);
+const report = (name: string, scan: typeof scanDraft) => {
+  const { quietest, median } = latency(scan);
+  const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+  console.log(`  ${quietest.p99 <= 1 ? 'ok  ' : 'SLOW'} ${name}: p50 ${us(quietest.p50)}, p99 ${us(quietest.p99)}, max ${quietest.max.toFixed(2)} ms (median round: p99 ${us(median.p99)})`);
+};
+report('library entry (all vocabulary)', scanDraft);
+// The compact entry (Outlook's event handler) reads the hand-written lists only.
+const extendedLists = Object.fromEntries(Object.entries(textVocabulariesInUse()).filter(([k]) => !['clinical', 'person', 'identifiers', 'units'].includes(k)));
+useExtendedVocabulary({});
+report('compact entry (Outlook handler)', scanDraftCompact);
+useExtendedVocabulary(extendedLists);
+
+// 4. Adversarial inputs: each at ¼, ½ and 1 MB. Linear work quadruples for ×4 input; backtracking or a quadratic loop
+// would explode. Limit: 100 ms at 1 MB.
 const MB = 1_000_000;
-const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
-const adversarial: [string, () => unknown][] = [
-  ['one 1 MB digit run', () => scanText(fill('1'))],
-  ['digits and single spaces', () => scanText(fill('1 '))],
-  ['NIR-shaped groups without end', () => scanText(fill('1 85 06 75 112 345 4'))],
-  ['valid NIRs back to back, spaced', () => scanText(fill('1 85 06 75 112 345 45 '))],
-  ['digits and dots', () => scanText(fill('12.'))],
-  ['Corsica letters and digits', () => scanText(fill('2A2B'))],
-  ['one 1 MB word', () => scanText(fill('a'))],
-  ['civility without a name', () => scanText(fill('Madame '))],
-  ['names and diagnoses', () => scanText(fill('Mme Dupont diabète 5 mg '))],
-  ['birth cue followed by 1 MB of spaces', () => scanText(`née le${' '.repeat(MB)}12/03/1956`)],
-  ['birth cues without dates', () => scanText(fill('née le 12/'))],
-  ['patient addresses with long local parts', () => scanText(fill('1234567890123456789012345678901234567890@patient.mssante.fr '))],
-  ['lab names without values', () => scanText(fill('HbA1c CRP TA '))],
-  ['numbers and units', () => scanText(fill('1 mg 2 mmol/l 3 mmHg '))],
-  ['apostrophes and hyphens', () => scanText(fill("l'-'-"))],
-  ['whitespace only', () => scanText(fill(' \n\t'))],
-  ['1 MB attachment name', () => scanDraft({ subject: '', body: '', attachments: [{ name: `${fill('CR_a')}.pdf` }] })],
-  ['1 MB subject of titles', () => scanDraft({ subject: fill('Dr Pr M. '), body: 'x', attachments: [] })],
+const fill = (unit: string, n = MB) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+const adversarial: [string, (n: number) => unknown][] = [
+  ['one 1 MB digit run', (n) => scanText(fill('1', n))],
+  ['digits and single spaces', (n) => scanText(fill('1 ', n))],
+  ['NIR-shaped groups without end', (n) => scanText(fill('1 85 06 75 112 345 4', n))],
+  ['valid NIRs back to back, spaced', (n) => scanText(fill('1 85 06 75 112 345 45 ', n))],
+  ['digits and dots', (n) => scanText(fill('12.', n))],
+  ['Corsica letters and digits', (n) => scanText(fill('2A2B', n))],
+  ['one 1 MB word', (n) => scanText(fill('a', n))],
+  ['civility without a name', (n) => scanText(fill('Madame ', n))],
+  ['names and diagnoses', (n) => scanText(fill('Mme Dupont diabète 5 mg ', n))],
+  ['names in capitals on one line', (n) => scanText(fill('DUPONT Jean — ', n))],
+  ['header lines', (n) => scanText(fill('Objet : CR — DUPONT Jean\n', n))],
+  ['document titles and names', (n) => scanText(fill('CR d’imagerie de M.Dupont ', n))],
+  ['English ages', (n) => scanText(fill('a 33-year-old man, 29 y.o. female ', n))],
+  ['HL7 PID segments', (n) => scanText(fill('PID|1||42^^^CH^PI||ROUX^Colette||19410312|F\r', n))],
+  ['"is a" before person nouns', (n) => scanText(fill('he is a very pleasant young man ', n))],
+  ['birth cue followed by spaces', (n) => scanText(`née le${' '.repeat(n)}12/03/1956`)],
+  ['birth cues without dates', (n) => scanText(fill('née le 12/', n))],
+  ['patient addresses with long local parts', (n) => scanText(fill('1234567890123456789012345678901234567890@patient.mssante.fr ', n))],
+  ['lab names without values', (n) => scanText(fill('HbA1c CRP TA ', n))],
+  ['numbers and units', (n) => scanText(fill('1 mg 2 mmol/l 3 mmHg ', n))],
+  ['apostrophes and hyphens', (n) => scanText(fill("l'-'-", n))],
+  ['whitespace only', (n) => scanText(fill(' \n\t', n))],
+  ['attachment name', (n) => scanDraft({ subject: '', body: '', attachments: [{ name: `${fill('CR_a', n)}.pdf` }] })],
+  ['subject of titles', (n) => scanDraft({ subject: fill('Dr Pr M. ', n), body: 'x', attachments: [] })],
 ];
-console.log('adversarial inputs (1 MB each, limit 100 ms):');
+console.log('adversarial inputs (ms at ¼ MB, ½ MB, 1 MB; limit 100 ms at 1 MB; linear: about ×4 for ×4 input):');
 let worst = 0;
+let worstGrowth = 0;
 for (const [name, f] of adversarial) {
-  const ms = time(f, 5);
-  worst = Math.max(worst, ms);
-  console.log(`  ${ms < 100 ? 'ok  ' : 'SLOW'} ${ms.toFixed(1).padStart(6)} ms  ${name}`);
+  const [a, b, c] = [MB / 4, MB / 2, MB].map((n) => time(() => f(n), 5));
+  const growth = c! / Math.max(a!, 0.5);
+  worst = Math.max(worst, c!);
+  if (c! >= 5) worstGrowth = Math.max(worstGrowth, growth);
+  console.log(`  ${c! < 100 ? 'ok  ' : 'SLOW'} ${a!.toFixed(1).padStart(6)} ${b!.toFixed(1).padStart(6)} ${c!.toFixed(1).padStart(6)}  ×${growth.toFixed(1)}  ${name}`);
 }
-console.log(`worst adversarial case: ${worst.toFixed(1)} ms ${worst < 100 ? '(under 100 ms)' : '(OVER 100 ms)'}`);
-
-// 4. Growth: the densest cases at ¼, ½ and 1 MB. Linear work doubles with the input; backtracking would explode.
-console.log('growth with input size (ms at ¼ MB, ½ MB, 1 MB):');
-for (const unit of ['Mme Dupont diabète 5 mg ', 'né le 12/', 'Dr Pr M. ', '1 ']) {
-  const at = (n: number) => time(() => scanText(unit.repeat(Math.ceil(n / unit.length)).slice(0, n)), 7);
-  const [a, b, c] = [at(MB / 4), at(MB / 2), at(MB)];
-  console.log(`  ${a.toFixed(1).padStart(6)} ${b.toFixed(1).padStart(6)} ${c.toFixed(1).padStart(6)}  ×${(c / a).toFixed(1)} for ×4 input  ${JSON.stringify(unit)}`);
-}
+console.log(`worst adversarial case at 1 MB: ${worst.toFixed(1)} ms ${worst < 100 ? '(under 100 ms)' : '(OVER 100 ms)'}; largest growth for ×4 input: ×${worstGrowth.toFixed(1)} (cases over 5 ms)`);

@@ -1,7 +1,7 @@
 // esbuild plugin for the size-bound Outlook event bundle: JSON data is shipped raw-deflated and base64-encoded, and
 // inflated once when the script loads (the inflater is already in the bundle for the embedded liste blanche); JSON
-// Schemas lose their documentation keys (description, title, examples), which only people read. Only default imports
-// of JSON are supported, as everywhere in the project.
+// Schemas lose their documentation keys (description, title, examples), which only people read. As esbuild's own JSON
+// loader does, the top-level keys are also named exports.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -27,7 +27,14 @@ export function compactJson(root) {
         const text = JSON.stringify(data);
         const packed = deflateRawSync(Buffer.from(text), { level: 9 }).toString('base64');
         if (packed.length >= text.length) return { contents: text, loader: 'json' };
-        return { contents: `import { inflateBase64Text } from ${JSON.stringify(inflater)};\nexport default JSON.parse(inflateBase64Text(${JSON.stringify(packed)}));\n`, loader: 'js', resolveDir: root };
+        const named = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default') : [];
+        const contents = [
+          `import { inflateBase64Text } from ${JSON.stringify(inflater)};`,
+          `const data = JSON.parse(inflateBase64Text(${JSON.stringify(packed)}));`,
+          'export default data;',
+          ...named.map((k) => `export const ${k} = data[${JSON.stringify(k)}];`),
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: root };
       });
     },
   };

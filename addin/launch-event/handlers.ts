@@ -7,7 +7,9 @@ import { runSendCheck, within } from '../../shared/client/run-check';
 import { cannotCheck } from '../../shared/client/failure';
 import { verdictView } from '../../shared/client/verdict-view';
 import { languageOf } from '../../shared/i18n/messages';
-import { scanDraft } from '../../shared/health-data';
+// The compact detection (hand-written core vocabulary): the full lists do not fit the handler's size budget;
+// npm run eval:health measures both.
+import { scanDraft } from '../../shared/health-data/compact';
 import type { Verdict } from '../../shared/model';
 import { checkState } from './server-state';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';

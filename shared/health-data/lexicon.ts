@@ -1,9 +1,10 @@
 // The vocabulary lists (JSON data) compiled once into a word dictionary and a phrase index.
-import clinical from './vocabulary/clinical.json';
-import person from './vocabulary/person.json';
-import identifiers from './vocabulary/identifiers.json';
-import units from './vocabulary/units.json';
-import attachments from './vocabulary/attachments.json';
+// Named imports: the bundles carry the categories, not the files' descriptions.
+import { categories as clinical } from './vocabulary/clinical.json';
+import { categories as person } from './vocabulary/person.json';
+import { categories as identifiers } from './vocabulary/identifiers.json';
+import { categories as units } from './vocabulary/units.json';
+import { categories as attachments } from './vocabulary/attachments.json';
 import type { LocalizedText } from '../model';
 import { charClass, foldTable, termWords } from './fold';
 
@@ -16,16 +17,23 @@ export interface VocabularyCategory {
 }
 
 export interface VocabularyFile {
-  description: string;
+  /** In the JSON files (see vocabulary.schema.json); not carried at run time. */
+  description?: string;
   categories: Record<string, VocabularyCategory>;
 }
 
 /** Every vocabulary file, by name. Category names are unique across files. */
-export const vocabularies: Record<string, VocabularyFile> = { clinical, person, identifiers, units, attachments };
+export const vocabularies: Record<string, VocabularyFile> = {
+  clinical: { categories: clinical },
+  person: { categories: person },
+  identifiers: { categories: identifiers },
+  units: { categories: units },
+  attachments: { categories: attachments },
+};
 
 /** The files read in message text, and the one read in attachment names. */
-export const textVocabularies: Record<string, VocabularyFile> = { clinical, person, identifiers, units };
-export const attachmentVocabularies: Record<string, VocabularyFile> = { attachments };
+export const textVocabularies: Record<string, VocabularyFile> = { clinical: vocabularies.clinical!, person: vocabularies.person!, identifiers: vocabularies.identifiers!, units: vocabularies.units! };
+export const attachmentVocabularies: Record<string, VocabularyFile> = { attachments: vocabularies.attachments! };
 
 export interface Category {
   index: number;
@@ -43,6 +51,7 @@ export interface Phrase {
 }
 
 const MIN_AFFIX = 3;
+const MIN_PLURAL_STEM = 5;
 const AFFIX_BITS = 1 << 16;
 const AFFIX_MASK = AFFIX_BITS - 1;
 
@@ -91,20 +100,22 @@ export class Lexicon {
 
   /** Ids of a category's single-word terms (to test a token's id directly). */
   idsOf(name: string): ReadonlySet<number> {
-    const ids = this.wordIds.get(name);
-    if (!ids) throw new Error(`unknown vocabulary category "${name}"`);
-    return ids;
+    return this.wordIds.get(this.category(name).name)!;
   }
 
   constructor(files: Record<string, VocabularyFile>) {
     for (const [file, vocab] of Object.entries(files)) {
       for (const [name, cat] of Object.entries(vocab.categories)) {
-        if (this.categoryByName.has(name)) throw new Error(`vocabulary category "${name}" is defined twice`);
-        const category: Category = { index: this.categories.length, name, file, weight: cat.weight, label: cat.label };
-        this.categories.push(category);
-        this.categoryByName.set(name, category);
-        const ids = new Set<number>();
-        this.wordIds.set(name, ids);
+        // A category of an extension file ("clinical-en", "medication-names") adds terms to the one of that name.
+        let category = this.categoryByName.get(name);
+        if (category && category.weight !== cat.weight) throw new Error(`vocabulary category "${name}": two weights`);
+        if (!category) {
+          category = { index: this.categories.length, name, file, weight: cat.weight, label: cat.label };
+          this.categories.push(category);
+          this.categoryByName.set(name, category);
+          this.wordIds.set(name, new Set<number>());
+        }
+        const ids = this.wordIds.get(name)!;
         for (const term of cat.terms) {
           const ws = termWords(term);
           if (!ws.length) throw new Error(`vocabulary term "${term}" (${name}) has no word`);
@@ -114,6 +125,7 @@ export class Lexicon {
         }
       }
     }
+    this.addPlurals();
     this.phrases.forEach((p, i) => (this.byFirst[p.words[0]!] ??= []).push(i));
     for (const list of this.byFirst) list?.sort((a, b) => this.phrases[b]!.words.length - this.phrases[a]!.words.length);
     this.phraseLength = Int32Array.from(this.phrases, (p) => p.words.length);
@@ -129,6 +141,21 @@ export class Lexicon {
     });
     this.suffixLengths.sort((a, b) => b - a);
     this.buildAutomaton();
+  }
+
+  /**
+   * "hypoglycémies", "métastases": the plural of each one-word clinical term of at least MIN_PLURAL_STEM letters is
+   * matched too, unless the vocabulary has that word already (added after every list is read, so none is shadowed).
+   */
+  private addPlurals(): void {
+    const count = this.phrases.length;
+    for (let i = 0; i < count; i++) {
+      const p = this.phrases[i]!;
+      if (p.words.length !== 1 || this.categories[p.category]!.file !== 'clinical') continue;
+      const word = termWords(p.term)[0]!;
+      if (word.length < MIN_PLURAL_STEM || word.includes('*') || /[sxz]$/.test(word) || this.words.has(`${word}s`)) continue;
+      this.phrases.push({ words: [this.intern(`${word}s`)], category: p.category, term: `${p.term}s` });
+    }
   }
 
   private buildAutomaton(): void {
@@ -148,7 +175,7 @@ export class Lexicon {
         let next = rows[state]![k]!;
         if (next === 0) {
           next = rows.length;
-          if (next > 0xffff) throw new Error('vocabulary too large for the word automaton');
+          if (next > 0xffff) throw new Error('vocabulary too large');
           rows.push(new Array<number>(width).fill(0));
           wordAt.push(-1);
           rows[state]![k] = next;
@@ -229,7 +256,7 @@ export class Lexicon {
       }
       return id;
     }
-    throw new Error(`vocabulary word "${word}": a wildcard goes at the start or the end, after at least ${MIN_AFFIX} letters`);
+    throw new Error(`vocabulary word "${word}": misplaced wildcard`);
   }
 
   /** Id of a folded word, or -1. */
@@ -261,7 +288,7 @@ export class Lexicon {
   }
 
   private readonly byFile = new Map<string, number[]>();
-  /** Category indexes of a file. */
+  /** Category indexes of a file (extension files add terms to these categories). */
   categoriesOf(file: string): number[] {
     let list = this.byFile.get(file);
     if (!list) this.byFile.set(file, (list = this.categories.filter((c) => c.file === file).map((c) => c.index)));
@@ -281,9 +308,26 @@ export function perLexicon<T>(make: (lex: Lexicon) => T): (lex: Lexicon) => T {
 
 let forText: Lexicon | undefined;
 let forAttachments: Lexicon | undefined;
-/** The lexicon of message text (clinical, person, identifiers, units), built on first use. */
+let extended: Record<string, VocabularyFile> = {};
+
+/**
+ * Sets the generated lists (vocabulary/extended/, from public terminologies) read in message text besides the
+ * hand-written ones. The entry point of the library sets them (index.ts); a host with a tight size budget imports
+ * compact.ts, which does not.
+ */
+export function useExtendedVocabulary(files: Record<string, VocabularyFile>): void {
+  extended = files;
+  forText = undefined;
+}
+
+/** The vocabulary files read in message text: the hand-written ones and the extended ones in use. */
+export function textVocabulariesInUse(): Record<string, VocabularyFile> {
+  return { ...textVocabularies, ...extended };
+}
+
+/** The lexicon of message text (clinical, person, identifiers, units, and the extended lists), built on first use. */
 export function lexicon(): Lexicon {
-  return (forText ??= new Lexicon(textVocabularies));
+  return (forText ??= new Lexicon(textVocabulariesInUse()));
 }
 /** The lexicon of attachment names, built on first use. */
 export function attachmentLexicon(): Lexicon {

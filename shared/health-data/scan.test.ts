@@ -25,8 +25,35 @@ describe('scanText / scanDraft', () => {
     expect(scanText('Mme Colette Roux a appelé pour son rendez-vous.').containsHealthData).toBe(false);
     expect(scanText('Le diabète de type 2 et l’insuffisance cardiaque seront au programme, avec la metformine 1000 mg.').containsHealthData).toBe(false);
     expect(scanText('Mme Colette Roux, diabétique, est sous metformine 1000 mg.').containsHealthData).toBe(true);
-    const far = `Mme Colette Roux a appelé.${' Nous vous remercions de votre attention.'.repeat(20)} Diabète de type 2 sous metformine 1000 mg.`;
+    // Beyond a message's length (REACH), clinical content is no longer about the person named at the top.
+    const far = `Mme Colette Roux a appelé.${' Nous vous remercions de votre attention.'.repeat(60)} Diabète de type 2 sous metformine 1000 mg.`;
     expect(scanText(far).containsHealthData).toBe(false);
+  });
+
+  it('reads clinical content past 300 characters after a strong designation at the top, not before a weak one', () => {
+    const filler = ' Nous vous remercions de votre attention.'.repeat(10);
+    expect(scanText(`Mme Colette Roux a appelé.${filler} Diabète de type 2 sous metformine 1000 mg.`).containsHealthData).toBe(true);
+    expect(scanText(`Objet : CR — ROUX Colette\n\n${filler} Diabète de type 2 sous metformine 1000 mg.`).containsHealthData).toBe(true);
+    // A patient mentioned in passing (weak) reaches 300 characters only.
+    expect(scanText(`le patient a appelé.${filler} Diabète de type 2 sous metformine 1000 mg.`).containsHealthData).toBe(false);
+  });
+
+  it('adds designations: a name with a birth date needs one clinical fact, a name alone needs two', () => {
+    expect(scanText('Mme Martin Claire, née le 02/02/1960 : cystite.').containsHealthData).toBe(true);
+    expect(scanText('Mme Martin Claire : cystite.').containsHealthData).toBe(false);
+    expect(scanText('Madame Durand, née le 12/03/1941, hospitalisée pour décompensation cardiaque.').containsHealthData).toBe(true);
+    expect(scanText('Ordonnance pour Mme Petit Claire née le 21/08/1979 : amoxicilline 1 g 3 fois par jour pendant 7 jours.').containsHealthData).toBe(true);
+  });
+
+  it('a covering mail naming the report and its patient is health data', () => {
+    expect(scanText('Cher confrère, vous trouverez ci-joint le CR d’imagerie de M.Dupont').containsHealthData).toBe(true);
+    expect(scanText('Bonjour, ci-joint le compte rendu d’hospitalisation de M. Dupont. Bien cordialement').containsHealthData).toBe(true);
+    expect(scanText('Bonjour, ci-joint le compte rendu de la réunion du 12 mars. M. Dupont sera absent.').containsHealthData).toBe(false);
+  });
+
+  it('an HL7 v2 message naming a patient is health data by itself', () => {
+    const hl7 = 'MSH|^~\\&|LABO|CH|DPI|CH|20250312||ADT^A01|1|P|2.5\rPID|1||42^^^CH^PI||ROUX^Colette||19410312|F';
+    expect(scanText(hl7).containsHealthData).toBe(true);
   });
 
   it('reads subject and body together, and places each finding back in its field', () => {

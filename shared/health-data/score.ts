@@ -1,14 +1,24 @@
 // How signals add up. Identifiers and report attachments are enough alone. Otherwise a person designation must have
-// clinical content within PROXIMITY characters (Purview's window for its keyword rule): the cluster scores
-// person strength × clinical evidence, each distinct clinical fact counted once.
+// clinical content near it: within PROXIMITY characters (Purview's window for its keyword rule) on either side, and
+// further on (REACH) after a designation that alone is strong enough, since a letter or a report names its patient
+// once, at the top, and writes about them for pages. The cluster scores person strength × clinical evidence, each
+// distinct clinical fact counted once. Strength adds the kinds of designation near each other: a name with a birth
+// date (2) needs one clinical fact where a name alone (1) needs two.
 import type { Signal } from './types';
 
 export const THRESHOLD = 1;
 export const PROXIMITY = 300;
 /** Clinical evidence above this adds nothing (a long report is not "more" health data). */
 export const CLINICAL_CAP = 2;
-/** Each further kind of person designation near the first (name + age + birth date) strengthens it. */
-const PERSON_BONUS = 0.3;
+/** How far after a strong designation (strength ≥ 1) clinical content still counts: a message's length. */
+export const REACH = 2000;
+/**
+ * Clinical signals read per designation at most: a window dense with the same few facts (a pasted list, a flood) is
+ * not read to its end for each of its designations.
+ */
+const MAX_EXAMINED = 48;
+/** Each further kind of designation near the first (name + age + birth date) adds its weight, up to this. */
+const STRENGTH_CAP = 2;
 const MIN_BONUS_WEIGHT = 0.3;
 /** At most this many findings are reported (the score is computed on all of them); a cluster shows its strongest. */
 const MAX_FINDINGS = 100;
@@ -64,6 +74,28 @@ function lowerBound(list: Signal[], offset: number): number {
 }
 
 /**
+ * Strength of a designation: its weight plus the weight of each other kind of designation within PROXIMITY (a name,
+ * a birth date, an age), up to STRENGTH_CAP. Professionals' names (low weight) neither get nor give any.
+ */
+function strengthOf(persons: Signal[], anchor: Signal): number {
+  if (anchor.weight < MIN_BONUS_WEIGHT) return anchor.weight;
+  const kinds: string[] = [anchor.kind];
+  const weights: number[] = [anchor.weight];
+  for (let q = lowerBound(persons, anchor.start - PROXIMITY); q < persons.length && persons[q]!.start <= anchor.end + PROXIMITY; q++) {
+    const s = persons[q]!;
+    if (s.weight < MIN_BONUS_WEIGHT) continue;
+    const k = kinds.indexOf(s.kind);
+    if (k < 0) {
+      kinds.push(s.kind);
+      weights.push(s.weight);
+    } else if (s.weight > weights[k]!) weights[k] = s.weight;
+  }
+  let sum = 0;
+  for (const w of weights) sum += w;
+  return Math.min(STRENGTH_CAP, sum);
+}
+
+/**
  * Scores the signals of one message. `text` signals are positioned in the scanned text; attachment signals have no
  * position in it: a suggestive attachment name counts as clinical evidence for every person of the message.
  */
@@ -98,30 +130,27 @@ export function combine(signals: Signal[]): Scored {
   const weakAttachments = attachments.filter((a) => a.weight < THRESHOLD);
   const attachmentEvidence = weakAttachments.reduce((sum, a) => sum + a.weight, 0);
 
-  let best: { score: number; person: number } | undefined;
+  let best: { score: number; person: number; to: number } | undefined;
   for (let p = 0; p < persons.length; p++) {
     const anchor = persons[p]!;
     const from = anchor.start - PROXIMITY;
-    const to = anchor.end + PROXIMITY;
-    // Professionals' names (low weight) neither get nor give the bonus.
-    const kinds = [anchor.kind];
-    if (anchor.weight >= MIN_BONUS_WEIGHT) {
-      for (let q = lowerBound(persons, from); q < persons.length && persons[q]!.start <= to; q++) if (persons[q]!.weight >= MIN_BONUS_WEIGHT && !kinds.includes(persons[q]!.kind)) kinds.push(persons[q]!.kind);
-    }
-    const strength = Math.min(1, anchor.weight + PERSON_BONUS * (kinds.length - 1));
+    const strength = strengthOf(persons, anchor);
+    const to = anchor.end + (strength >= 1 ? REACH : PROXIMITY);
     // Few distinct facts fit under the cap: a short list beats a set.
     const seen: (string | number)[] = [];
     let evidence = attachmentEvidence;
-    for (let c = lowerBound(clinical, from); c < clinical.length && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
+    const last = Math.min(clinical.length, lowerBound(clinical, from) + MAX_EXAMINED);
+    for (let c = lowerBound(clinical, from); c < last && clinical[c]!.start <= to && evidence < CLINICAL_CAP; c++) {
       const sig = clinical[c]!;
       if (seen.includes(sig.key)) continue;
       seen.push(sig.key);
       evidence += sig.weight;
     }
     const cluster = strength * Math.min(CLINICAL_CAP, evidence);
-    if (!best || cluster > best.score) best = { score: cluster, person: p };
-    // No cluster can score more: the rest cannot change the result.
-    if (cluster >= CLINICAL_CAP) break;
+    if (!best || cluster > best.score) best = { score: cluster, person: p, to };
+    // The question is answered: the first cluster that reaches the threshold is the one reported (reading every other
+    // designation of a long document would only refine the score).
+    if (cluster >= THRESHOLD) break;
   }
   if (best) score = Math.max(score, best.score);
 
@@ -130,7 +159,7 @@ export function combine(signals: Signal[]): Scored {
   if (best && best.score > 0) {
     const anchor = persons[best.person]!;
     const from = anchor.start - PROXIMITY;
-    const to = anchor.end + PROXIMITY;
+    const to = best.to;
     const seen = new Set<string | number>();
     const inWindow = (list: Signal[]) => {
       const r: Signal[] = [];

@@ -12,16 +12,16 @@ const NIR_MIN_DIGITS = 14;
 /** Numbers of up to this many characters are looked up in the vocabulary. */
 const MAX_PHRASE_NUMBER = 4;
 
+/** Hits of one category that detectors read at most (categoryLimit), and signals a detector makes from numbers. */
+export const MAX_HITS_READ = 2000;
+
 /** Largest gap (characters) allowed between two words of one phrase. */
 const PHRASE_GAP = 4;
 
 /** Bytes per token: start, end, id, wid, hit, hitToken, hitPhrase, byCategory (4 each), kind, mark (1 each). */
 const BYTES_PER_TOKEN = 34;
-/** Columns for up to this many tokens (about 25 KB of text) are reused by the next context. */
-const MAX_SPARE_TOKENS = 3000;
-const MAX_SPARES = 4;
-/** Columns for at least this many tokens (a short text's columns then serve the next one too). */
-const MIN_CAP = 256;
+/** Columns for at least this many tokens. */
+const MIN_CAP = 64;
 
 /** The token columns of a context, in one buffer: one allocation per text, not six. */
 class Columns {
@@ -53,8 +53,6 @@ class Columns {
     this.mark = new Uint8Array(buffer, cap * 33, cap);
   }
 }
-
-const spares: Columns[] = [];
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 
@@ -95,10 +93,8 @@ export class TextContext {
   constructor(text: string, lex: Lexicon = lexicon()) {
     this.text = text;
     this.lex = lex;
-    // About one kept token per 8 characters of mail; grown if needed. A released context's columns are reused.
-    const cap = 16 + (text.length >> 3);
-    const last = spares.length ? spares[spares.length - 1]! : undefined;
-    this.use(last && last.start.length >= cap ? spares.pop()! : new Columns(Math.max(cap, MIN_CAP)));
+    // About one kept token per 8 characters of mail; grown if needed.
+    this.use(new Columns(Math.max(16 + (text.length >> 3), MIN_CAP)));
     this.tokenize();
     this.matchPhrases();
   }
@@ -119,21 +115,6 @@ export class TextContext {
     this.id.set(old.id);
     this.wid.set(old.wid);
     this.kind.set(old.kind);
-  }
-
-  /**
-   * Hands the columns to the next context (a scan makes one context per message): the context must not be read
-   * afterwards. Only columns of a mail's size are kept.
-   */
-  release(): void {
-    const columns = this.columns;
-    if (columns.start.length <= MAX_SPARE_TOKENS && spares.length < MAX_SPARES && !spares.includes(columns)) {
-      spares.push(columns);
-      // Largest last: the next context takes it.
-      if (spares.length > 1) spares.sort((a, b) => a.start.length - b.start.length);
-    }
-    this.n = 0;
-    this.hitCount = 0;
   }
 
   private push(s: number, e: number, k: number, id: number, wid: number): void {
@@ -365,6 +346,13 @@ export class TextContext {
   }
   categoryEnd(category: number): number {
     return this.categoryOffsets()[category + 1]!;
+  }
+  /**
+   * Where detectors stop reading a category's hits: its end, or MAX_HITS_READ hits on. Mail never comes near; a flood
+   * (a pasted export, an attack) is decided on its first thousands of designations and facts, with bounded work.
+   */
+  categoryLimit(category: number): number {
+    return Math.min(this.categoryEnd(category), this.categoryFirst(category) + MAX_HITS_READ);
   }
   categoryHit(k: number): number {
     return this.columns.byCategory[k]!;

@@ -93,6 +93,17 @@ describe('vigie check with health data', () => {
     expect(attached.out.message).toContain('medical report attached');
   });
 
+  it('warns for a named patient with a birth date and one clinical fact, from a non-MSSanté sender to gmail.com', async () => {
+    const decompensation = write('decompensation.txt', 'Madame Durand, née le 12/03/1941, hospitalisée pour décompensation cardiaque.');
+    const prescription = write('ordonnance.txt', 'Ordonnance pour Mme Petit Claire née le 21/08/1979 : amoxicilline 1 g 3 fois par jour pendant 7 jours.');
+    for (const body of [decompensation, prescription]) {
+      const { code, out, stdout } = await check(hospital, 'claire.petit@gmail.com', body);
+      expect({ body, verdict: out.verdict, code }).toEqual({ body, verdict: 'warn', code: 10 });
+      expect(out.reasons).toContain('verdict.warn.health-data');
+      expect(stdout).not.toMatch(/1941|1979|Durand|Petit/);
+    }
+  });
+
   it('allows a meeting note from a non-MSSanté sender to gmail.com', async () => {
     const { code, out } = await check(hospital, 'jean.dupont@gmail.com', meetingNote);
     expect(out.verdict).toBe('allow');

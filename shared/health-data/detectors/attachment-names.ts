@@ -88,7 +88,6 @@ export const attachmentNamesDetector: AttachmentDetector = {
       const h = ctx.hitsOf(cat.index)[0];
       if (h) out.push(signal(cat, h.start, h.end));
     }
-    ctx.release();
     // A suggestive name counts only when nothing stronger was found in the same file.
     return out.some((s) => s.weight >= 1) ? out.filter((s) => s.weight >= 1) : out;
   },

@@ -12,7 +12,7 @@ export const clinicalTermsDetector: TextDetector = {
     const out: Signal[] = [];
     for (const index of ctx.lex.categoriesOf('clinical')) {
       const cat = ctx.lex.categories[index]!;
-      for (let k = ctx.categoryFirst(index), last = ctx.categoryEnd(index); k < last; k++) {
+      for (let k = ctx.categoryFirst(index), last = ctx.categoryLimit(index); k < last; k++) {
         const i = ctx.categoryHit(k);
         const start = ctx.start[ctx.hitFirstToken(i)]!;
         const end = ctx.end[ctx.hitEndToken(i) - 1]!;

@@ -1,3 +1,5 @@
+// The library's entry: the hand-written vocabulary and its extensions (English terms among them).
+import '../index';
 import { measurementsDetector } from './measurements';
 import { clinicalTermsDetector } from './clinical-terms';
 import { TextContext } from '../text-context';
@@ -35,7 +37,12 @@ describe('clinical terms detector', () => {
     expect(terms('insuffisance cardiaque et diabete')).toEqual(['diagnosis insuffisance cardiaque', 'diagnosis diabete']);
     expect(terms('DIABÈTE DE TYPE 2')).toEqual(['diagnosis DIABÈTE DE TYPE *']);
     expect(terms('history of bipolar disorder')).toEqual(['sensitive-condition bipolar disorder']);
-    expect(terms('traité par ramipril')).toEqual(['medication ramipril']);
+    expect(terms('traité par ramipril')).toEqual(['clinical-narrative traité par', 'medication ramipril']);
+    // One-word clinical terms match their plural; short ones do not ("pas" is not "PA").
+    expect(terms('des hypoglycémies récurrentes, des métastases')).toEqual(['diagnosis hypoglycémies', 'diagnosis métastases']);
+    expect(terms('pas de tas')).toEqual([]);
+    // Medicine names generated from the public medicines database.
+    expect(terms('sous Doliprane et Tahor')).toEqual(['medication Doliprane', 'medication Tahor']);
   });
 
   it('matches drug-name suffixes and prefixes, not ordinary words', () => {

@@ -1,7 +1,7 @@
 // Numbers that describe a body: a dose (500 mg), a lab result (kaliémie 3,2 mmol/l, HbA1c 8,1 %), a vital sign
 // (TA 150/90 mmHg). Units come from units.json, lab tests and vital signs from clinical.json. Excerpts (numbers
 // masked) are made from the text only for reported findings.
-import { NUMBER, WORD, type TextContext } from '../text-context';
+import { MAX_HITS_READ, NUMBER, WORD, type TextContext } from '../text-context';
 import { perLexicon, type Category } from '../lexicon';
 import type { Signal, TextDetector } from '../types';
 
@@ -30,6 +30,7 @@ export const measurementsDetector: TextDetector = {
     const valued = ctx.marks();
 
     for (const t of ctx.numberTokens) {
+      if (out.length >= MAX_HITS_READ) break;
       if (t + 1 >= ctx.n || ctx.kind[t + 1] !== WORD) continue;
       const gap = ctx.start[t + 1]! - ctx.end[t]!;
       if (gap > 1) continue;
@@ -52,7 +53,7 @@ export const measurementsDetector: TextDetector = {
     for (const cat of [analyte, vital]) {
       const name = cat.name;
       const result = cat === analyte ? units[1]! : units[2]!;
-      for (let k = ctx.categoryFirst(cat.index), last = ctx.categoryEnd(cat.index); k < last; k++) {
+      for (let k = ctx.categoryFirst(cat.index), last = ctx.categoryLimit(cat.index); k < last; k++) {
         const h = ctx.hitSpan(ctx.categoryHit(k));
         for (let t = h.tokEnd; t < ctx.n && t < h.tokEnd + VALUE_TOKENS; t++) {
           if (ctx.start[t]! - h.end > VALUE_CHARS) break;

@@ -1,3 +1,5 @@
+// The library's entry: the hand-written vocabulary and its extensions (English roles among them).
+import '../index';
 import { personDetector, dateLengthAt } from './person';
 import { TextContext } from '../text-context';
 
@@ -19,12 +21,21 @@ describe('person detector', () => {
     expect(kinds('M Dupont')).toEqual([]); // "M" alone is not a civility without its dot
   });
 
+  it('reads a name glued to its title ("M.Dupont"), but not initials', () => {
+    expect(persons('le CR d’imagerie de M.Dupont')).toEqual([{ kind: 'person-name', weight: 1, excerpt: 'M. D.' }]);
+    expect(persons('Mme.Durand est sortie')).toEqual([{ kind: 'person-name', weight: 1, excerpt: 'Mme. D.' }]);
+    expect(kinds('Dr.Martin')).toEqual(['clinician-name']);
+    expect(kinds('M.D. degree')).toEqual([]);
+  });
+
   it('weighs a clinician or a named staff member low', () => {
     expect(persons('le Pr Martin présentera')).toEqual([{ kind: 'clinician-name', weight: 0.2, excerpt: 'Pr M.' }]);
     expect(kinds('Mme Duval, pharmacienne, rappelle')).toEqual(['staff-name']);
     expect(kinds('la pharmacienne Mme Duval rappelle')).toEqual(['staff-name']);
     expect(kinds('Mrs Jane Cooper, our new Director of Nursing')).toEqual(['staff-name']);
     expect(kinds('Mme Duval rappelle')).toEqual(['person-name']);
+    // A name once given a role keeps it further on.
+    expect(kinds('our lead nurse, Mrs Karen Doyle. Enquiries to Mrs Doyle on extension 5521.')).toEqual(['staff-name', 'staff-name']);
   });
 
   it('tells a specific patient from the generic one of a protocol', () => {
@@ -33,6 +44,18 @@ describe('person detector', () => {
     expect(persons('une patiente de 84 ans')[0]).toMatchObject({ kind: 'patient-designation', weight: 1, excerpt: 'patiente de ** ans' });
     expect(persons('le patient doit être à jeun')[0]).toMatchObject({ kind: 'patient-mention', weight: 0.35 });
     expect(kinds('les patients hospitalisés')).toEqual([]);
+    // A heading in title case is no patient's name.
+    expect(kinds('Patient Information Leaflet')).toEqual(['patient-mention']);
+    expect(kinds('Patient DUPONT')).toEqual(['patient-designation']);
+  });
+
+  it('reads a sentence describing one person', () => {
+    expect(persons('He is a very pleasant gentleman.')).toContainEqual({ kind: 'person-described', weight: 1, excerpt: 'gentleman' });
+    expect(kinds('A is a young lady, who came here')).toContain('person-described');
+    expect(kinds('This is a patient, who today presents')).toContain('person-described');
+    expect(kinds('Il s’agit d’une patiente suivie pour')).toContain('person-described');
+    expect(kinds('The PIL is a patient-friendly version')).not.toContain('person-described');
+    expect(kinds('a man with a plan')).not.toContain('person-described');
   });
 
   it('finds birth dates in French and English forms, masked', () => {
@@ -44,26 +67,6 @@ describe('person detector', () => {
     expect(kinds('il ne le savait pas')).toEqual([]);
     expect(kinds('Date de naissance :')).toEqual([]);
     expect(kinds('Mme Martin née Durand')).toEqual(['person-name', 'birth-name']);
-  });
-
-  it('finds ages of a person but not of a population', () => {
-    expect(kinds('âgée de 67 ans')).toEqual(['age']);
-    expect(kinds('a 54-year-old man')).toEqual(['age']);
-    expect(kinds('Bed 7 - 68 y/o F, day 1 post-op')).toEqual(['patient-location', 'age']);
-    expect(kinds('54 yo male')).toEqual(['age']);
-    // An age with a person noun designates someone, as "un garçon de 4 ans" does.
-    expect(persons('this 4-year-old boy').map((p) => p.weight)).toEqual([1]);
-    expect(persons('a 4-year-old').map((p) => p.weight)).toEqual([0.8]);
-    expect(kinds('il y a 3 ans, y/o')).toEqual([]);
-    expect(kinds('Mrs Morris, aged 58.')).toEqual(['person-name', 'age']);
-    expect(kinds('un homme de 45 ans')).toEqual(['age']);
-    expect(kinds('Mme X, 72 ans,')).toContain('age');
-    expect(kinds('patients âgés de 18 à 75 ans')).toEqual([]);
-    expect(kinds('adults aged 65 and over')).toEqual([]);
-    expect(kinds('patients aged 18-65')).toEqual([]);
-    expect(kinds('median age 71')).toEqual([]);
-    expect(kinds('âge moyen 78 ans')).toEqual([]);
-    expect(kinds('depuis 10 ans')).toEqual([]);
   });
 
   it('finds a patient designated by room or bed', () => {

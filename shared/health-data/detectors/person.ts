@@ -1,17 +1,20 @@
-// Designations of a person: civility + capitalised name, a specific patient, a birth date, an age. A clinician's title
-// with a name is reported too, with a low weight (rosters and congresses name doctors, not patients).
+// Designations of a person: civility + capitalised name ("M. Dupont", "M.Dupont"), a specific patient, a birth date,
+// a room or bed. A clinician's title with a name is reported too, with a low weight (rosters and congresses name
+// doctors, not patients). Ages are read by age.ts, names without a title in headers by header-name.ts.
 import { NUMBER, WORD, type TextContext } from '../text-context';
+import { ageAt, allCaps, isAny, isSpace, small } from '../token-helpers';
 import { perLexicon } from '../lexicon';
 import { maskDigits, maskName } from '../mask';
 import type { Signal, TextDetector } from '../types';
 
+const AGE_UNITS = ['ans', 'an', 'mois', 'jours', 'semaines', 'years', 'year', 'months', 'days', 'weeks'];
+
 const SPACE = '[ \\t\\u00a0]';
-const MONTHS =
-  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|janv|févr|fevr|fév|fev|avr|juil|sept|oct|nov|déc|dec|jan|feb|mar|apr|jun|jul|aug|sep';
-const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/** French and English month names and their abbreviations ("févr.", "Sept", "December"), before or after the day. */
+const MONTHS = 'janv(?:ier)?|f[ée]v(?:r|rier)?|mars?|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|september|october|november|december';
 /** A date right after a cue; every repetition is bounded (no backtracking blow-up on long runs of spaces). */
 const DATE = new RegExp(
-  `${SPACE}{0,3}(?:(?:le|on|du)${SPACE}{1,3})?:?${SPACE}{0,3}(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?!\\d)|(?:\\d{1,2}|1er)${SPACE}{1,3}(?:${MONTHS})\\.?${SPACE}{1,3}\\d{4}(?!\\d)|(?:${EN_MONTHS})${SPACE}{1,3}\\d{1,2}(?:st|nd|rd|th)?,?${SPACE}{1,3}\\d{4}(?!\\d))`,
+  `${SPACE}{0,3}(?:(?:le|on|du)${SPACE}{1,3})?:?${SPACE}{0,3}(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?!\\d)|(?:\\d{1,2}|1er)${SPACE}{1,3}(?:${MONTHS})\\.?${SPACE}{1,3}\\d{4}(?!\\d)|(?:${MONTHS})${SPACE}{1,3}\\d{1,2}(?:st|nd|rd|th)?,?${SPACE}{1,3}\\d{4}(?!\\d))`,
   'iy',
 );
 
@@ -22,17 +25,17 @@ export function dateLengthAt(text: string, offset: number): number {
   return m ? m[0].length : 0;
 }
 
-/** Between a title and a name: an optional dot, then one or two spaces ("Dr Martin", "M. Durand", "Mme  Roux"). */
+/**
+ * Between a title and a name: one or two spaces, or a dot and at most two spaces ("Dr Martin", "M. Durand",
+ * "Mme  Roux", "M.Dupont").
+ */
 function nameGap(text: string, from: number, to: number): boolean {
-  if (from < to && text.charCodeAt(from) === 0x2e) from++;
+  const dotted = from < to && text.charCodeAt(from) === 0x2e;
+  if (dotted) from++;
   const spaces = to - from;
-  if (spaces < 1 || spaces > 2) return false;
+  if (spaces > 2 || (spaces < 1 && !dotted)) return false;
   for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa0;
 }
 
 /** Between two words of one name: a space or a hyphen ("Jean Dupont", "Dupont-Martin"). */
@@ -40,32 +43,8 @@ function isNameJoin(c: number): boolean {
   return isSpace(c) || c === 0x2d;
 }
 const MAX_NAME_WORDS = 3;
-
-function small(s: string, max: number): string | undefined {
-  return s.length <= max ? s : undefined;
-}
-
-/** An age in years: 1–3 digits, at most 120. */
-function ageAt(ctx: TextContext, t: number): boolean {
-  if (t >= ctx.n || ctx.kind[t] !== NUMBER) return false;
-  const start = ctx.start[t]!;
-  const end = ctx.end[t]!;
-  if (end - start > 3) return false;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const d = ctx.text.charCodeAt(i) - 0x30;
-    // "1,5": a decimal is not an age.
-    if (d < 0 || d > 9) return false;
-    value = value * 10 + d;
-  }
-  return value <= 120;
-}
-
-function isAny(ctx: TextContext, t: number, words: string[]): boolean {
-  return words.some((w) => ctx.isWord(t, w));
-}
-
-const AGE_UNITS = ['ans', 'an', 'mois', 'years', 'year', 'months', 'yo'];
+/** Before a person noun: "is a", "was an elderly", "il s'agit d'une", "est une jeune" (at most three words between). */
+const DESCRIBED = /(?:\b(?:is|was)[ \u00a0]+an?|s[’']agit[ \u00a0]+d[’']une?|\b(?:est|était)[ \u00a0]+une?)[ \u00a0]+(?:[a-zß-öø-ÿœ-]+[ \u00a0]+){0,3}$/;
 
 const categories = perLexicon((lex) => ({
   civility: lex.category('civility'),
@@ -74,10 +53,10 @@ const categories = perLexicon((lex) => ({
   determiner: lex.category('patient-determiner'),
   determiners: lex.idsOf('patient-determiner'),
   birth: lex.category('birth-cue'),
-  ageCue: lex.category('age-cue'),
-  personNoun: lex.category('person-noun'),
   role: lex.category('professional-role'),
   location: lex.category('patient-location'),
+  personNoun: lex.category('person-noun'),
+  articles: new Set(['a', 'an', 'un', 'une'].map((w) => lex.exact(w))),
 }));
 
 export const personDetector: TextDetector = {
@@ -86,22 +65,24 @@ export const personDetector: TextDetector = {
   detect(ctx: TextContext): Signal[] {
     const { lex, text } = ctx;
     const out: Signal[] = [];
-    const { civility, clinician, patientWord, determiner, determiners, birth, ageCue, personNoun, role, location } = categories(lex);
+    const { civility, clinician, patientWord, determiner, determiners, birth, role, location, personNoun, articles } = categories(lex);
 
     const push = (kind: string, start: number, end: number, weight: number, label: Signal['label'], excerpt: string) =>
       out.push({ kind, role: 'person', start, end, weight, key: kind, label, excerpt });
 
     /** Capitalised words right after a title (token range [first, end) of the title): the name, or undefined. */
-    const nameAfter = (titleEndToken: number): { end: number; first: number } | undefined => {
+    const nameAfter = (titleEndToken: number): { end: number; first: number; last: number } | undefined => {
       const t = titleEndToken;
       const titleEnd = ctx.end[t - 1]!;
       if (t >= ctx.n || ctx.kind[t] !== WORD || ctx.start[t]! - titleEnd > 3 || !ctx.capitalised(t)) return undefined;
       if (!nameGap(text, titleEnd, ctx.start[t]!)) return undefined;
+      // "M.Dupont": glued to the title's dot, the name has at least two letters ("M.D." is no name).
+      if (ctx.start[t] === titleEnd + 1 && ctx.end[t]! - ctx.start[t]! < 2) return undefined;
       const next = ctx.categoryAt(t);
       if (next === civility.index || next === clinician.index) return undefined;
       let u = t;
       while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && ctx.start[u + 1]! - ctx.end[u]! === 1 && isNameJoin(text.charCodeAt(ctx.end[u]!))) u++;
-      return { end: ctx.end[u]!, first: t };
+      return { end: ctx.end[u]!, first: t, last: u };
     };
 
     /** "Mme Duval, pharmacienne", "la pharmacienne Mme Duval", "Mrs Cooper, our new Director of Nursing": staff, not a patient. */
@@ -118,7 +99,8 @@ export const personDetector: TextDetector = {
       return false;
     };
 
-    for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryEnd(civility.index); k < last; k++) {
+    const staff = new Set<string>();
+    for (let k = ctx.categoryFirst(civility.index), last = ctx.categoryLimit(civility.index); k < last; k++) {
       const i = ctx.categoryHit(k);
       const first = ctx.hitFirstToken(i);
       const name = nameAfter(ctx.hitEndToken(i));
@@ -128,12 +110,21 @@ export const personDetector: TextDetector = {
       if (end - start === 1 && text.charAt(end) !== '.') continue; // "M" is a civility only as "M."
       const title = text.slice(start, end);
       const excerpt = `${title}${text.charAt(end) === '.' ? '.' : ''} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`;
-      if (hasRole(first, name.end)) push('staff-name', start, name.end, role.weight, role.label, excerpt);
-      else push('person-name', start, name.end, civility.weight, civility.label, excerpt);
+      if (hasRole(first, name.end)) {
+        push('staff-name', start, name.end, role.weight, role.label, excerpt);
+        staff.add(text.slice(ctx.start[name.last]!, name.end));
+      } else push('person-name', start, name.end, civility.weight, civility.label, excerpt);
+    }
+    // "Mrs Karen Doyle, our lead nurse … call Mrs Doyle": a name once given a role keeps it.
+    if (staff.size) {
+      for (let i = 0; i < out.length; i++) {
+        const s = out[i]!;
+        if (s.kind === 'person-name' && staff.has(text.slice(ctx.start[ctx.tokenAtOrAfter(s.end) - 1]!, s.end))) out[i] = { ...s, kind: 'staff-name', key: 'staff-name', weight: role.weight, label: role.label };
+      }
     }
 
     // "chambre 12", "lit 3", "bed 4": how wards designate a patient.
-    for (let k = ctx.categoryFirst(location.index), last = ctx.categoryEnd(location.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(location.index), last = ctx.categoryLimit(location.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       let t = h.tokEnd;
       if (ctx.isWord(t, 'n') || ctx.isWord(t, 'no')) t++;
@@ -141,7 +132,7 @@ export const personDetector: TextDetector = {
         push('patient-location', h.start, ctx.end[t]!, location.weight, location.label, `${text.slice(h.start, h.end)} **`);
       }
     }
-    for (let k = ctx.categoryFirst(clinician.index), last = ctx.categoryEnd(clinician.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(clinician.index), last = ctx.categoryLimit(clinician.index); k < last; k++) {
       const i = ctx.categoryHit(k);
       const name = nameAfter(ctx.hitEndToken(i));
       if (!name) continue;
@@ -150,13 +141,14 @@ export const personDetector: TextDetector = {
       push('clinician-name', start, name.end, clinician.weight, clinician.label, `${text.slice(start, end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
     }
 
-    for (let k = ctx.categoryFirst(patientWord.index), last = ctx.categoryEnd(patientWord.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(patientWord.index), last = ctx.categoryLimit(patientWord.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokStart;
       const word = text.slice(h.start, h.end);
       const determined = t > 0 && determiners.has(ctx.id[t - 1]!) && (small(ctx.gapBefore(t), 2) ?? '').trim() === '';
       const gapAfter = t + 1 < ctx.n ? small(ctx.gapBefore(t + 1), 4) ?? '' : '';
-      const named = t + 1 < ctx.n && ctx.kind[t + 1] === WORD && ctx.capitalised(t + 1) && /^[ \u00a0]*:?[ \u00a0]*$/.test(gapAfter) && gapAfter.length > 0;
+      // "Patient : Jean Roux", "Patient DUPONT": a colon or a name in capitals ("Patient Information Leaflet" is a title).
+      const named = t + 1 < ctx.n && ctx.kind[t + 1] === WORD && ctx.capitalised(t + 1) && /^[ \u00a0]*:?[ \u00a0]*$/.test(gapAfter) && gapAfter.length > 0 && (gapAfter.includes(':') || allCaps(ctx, t + 1));
       const aged = ctx.isWord(t + 1, 'de') && ageAt(ctx, t + 2) && isAny(ctx, t + 3, AGE_UNITS);
       if (determined || named || aged) {
         const start = determined ? ctx.start[t - 1]! : h.start;
@@ -164,7 +156,7 @@ export const personDetector: TextDetector = {
       } else push('patient-mention', h.start, h.end, patientWord.weight, patientWord.label, word);
     }
 
-    for (let k = ctx.categoryFirst(birth.index), last = ctx.categoryEnd(birth.index); k < last; k++) {
+    for (let k = ctx.categoryFirst(birth.index), last = ctx.categoryLimit(birth.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const dateLen = dateLengthAt(text, h.end);
       const cue = text.slice(h.start, h.end);
@@ -179,55 +171,21 @@ export const personDetector: TextDetector = {
       }
     }
 
-    for (let k = ctx.categoryFirst(ageCue.index), last = ctx.categoryEnd(ageCue.index); k < last; k++) {
-      const h = ctx.hitSpan(ctx.categoryHit(k));
-      let t = h.tokEnd;
-      const withDe = ctx.isWord(t, 'de');
-      if (withDe) t++;
-      if (!ageAt(ctx, t) || ctx.start[t]! - h.end > 6) continue;
-      // "median age 71", "mean age 64": a statistic.
-      if (isAny(ctx, h.tokStart - 1, ['median', 'mean', 'average', 'moyen', 'moyenne', 'median'])) continue;
-      const unit = isAny(ctx, t + 1, AGE_UNITS);
-      const english = ctx.isWord(h.tokStart, 'aged') || (ctx.isWord(h.tokStart, 'age') && !unit && !withDe);
-      if (!unit && !english) continue;
-      // "aged 65 and over", "aged 18-65", "âgés de 65 ans et plus": a population, not a person.
-      const after = small(text.slice(ctx.end[t + (unit ? 1 : 0)]!, ctx.end[t + (unit ? 1 : 0)]! + 12), 12) ?? '';
-      if (/^\s*(?:\+|[-–]\s*\d|and over|or over|and above|and older|or older|et plus|ou plus)/i.test(after)) continue;
-      const end = unit ? ctx.end[t + 1]! : ctx.end[t]!;
-      push('age', h.start, end, withDe ? 1 : ageCue.weight, ageCue.label, `${text.slice(h.start, h.end)}${withDe ? ' de' : ''} **${unit ? ` ${ctx.value(t + 1)}` : ''}`);
-    }
-
-    for (let k = ctx.categoryFirst(personNoun.index), last = ctx.categoryEnd(personNoun.index); k < last; k++) {
-      const h = ctx.hitSpan(ctx.categoryHit(k));
-      const t = h.tokEnd;
-      if (ctx.isWord(t, 'de') && ageAt(ctx, t + 1) && isAny(ctx, t + 2, AGE_UNITS)) {
-        push('age', h.start, ctx.end[t + 2]!, personNoun.weight, personNoun.label, `${text.slice(h.start, h.end)} de ** ${ctx.value(t + 2)}`);
-      }
-    }
-
-    /** "54-year-old", "54 yo": an age; "a 4-year-old boy", "54 yo male" designate someone as a person noun does. */
-    const pushEnglishAge = (number: number, last: number, excerpt: string) => {
-      const noun = ctx.categoryAt(last + 1) === personNoun.index && ctx.start[last + 1]! - ctx.end[last]! <= 2;
-      const end = noun ? ctx.end[last + 1]! : ctx.end[last]!;
-      push('age', ctx.start[number]!, end, noun ? personNoun.weight : ageCue.weight, ageCue.label, noun ? `${excerpt} ${ctx.value(last + 1)}` : excerpt);
+    /** An article ("a", "une") among the three words before token t, with small words only between. */
+    const articleBefore = (t: number): boolean => {
+      for (let u = t - 1; u >= 0 && u >= t - 4 && ctx.kind[u] === WORD && !ctx.capitalised(u); u--) if (articles.has(ctx.id[u]!)) return true;
+      return false;
     };
-
-    // "Mme X, 67 ans", "(54 ans)", "54-year-old", "54 yo".
-    for (const t of ctx.numberTokens) {
-      const next = t + 1;
-      // Cheap checks first: a short number followed by a short word.
-      if (next >= ctx.n || ctx.end[t]! - ctx.start[t]! > 3 || ctx.kind[next] !== WORD || ctx.end[next]! - ctx.start[next]! > 4) continue;
-      if (!ageAt(ctx, t)) continue;
-      if (ctx.isWord(next, 'ans') || ctx.isWord(next, 'mois')) {
-        const gap = (small(ctx.gapBefore(t), 3) ?? '').trim();
-        if ((gap === ',' || gap === '(') && small(ctx.gapBefore(next), 1) !== undefined) push('age', ctx.start[t]!, ctx.end[next]!, 0.6, ageCue.label, `** ${ctx.value(next)}`);
-      } else if (ctx.isWord(next, 'year') && ctx.isWord(next + 1, 'old') && /^[ -]?$/.test(small(ctx.gapBefore(next), 1) ?? 'x')) {
-        pushEnglishAge(t, next + 1, '**-year-old');
-      } else if (ctx.isWord(next, 'yo') && (small(ctx.gapBefore(next), 1) ?? 'x').trim() === '') {
-        pushEnglishAge(t, next, '** yo');
-      } else if (ctx.isWord(next, 'y') && ctx.isWord(next + 1, 'o') && ctx.start[next + 1] === ctx.end[next]! + 1 && text.charAt(ctx.end[next]!) === '/' && (small(ctx.gapBefore(next), 1) ?? 'x').trim() === '') {
-        // "68 y/o".
-        pushEnglishAge(t, next + 1, '** y/o');
+    // "He is a very pleasant gentleman", "A is a young lady, who…", "This is a patient who…", "Il s'agit d'une
+    // patiente de…": a sentence about one person.
+    for (const c of [personNoun, patientWord]) {
+      for (let k = ctx.categoryFirst(c.index), last = ctx.categoryLimit(c.index); k < last; k++) {
+        const h = ctx.hitSpan(ctx.categoryHit(k));
+        // "is a patient-friendly version": a compound adjective, no person. The regex runs only after an article
+        // followed by small words ("a 33-year-old man" has a number between: an age, read by age.ts).
+        if (text.charAt(h.end) === '-' || !articleBefore(h.tokStart)) continue;
+        const before = text.slice(Math.max(0, h.start - 48), h.start);
+        if (DESCRIBED.test(before)) push('person-described', h.start, h.end, 1, patientWord.label, text.slice(h.start, h.end));
       }
     }
     return out;

@@ -19,7 +19,7 @@ export const professionalIdDetector: TextDetector = {
       { cat: ctx.lex.category('adeli-name'), kind: 'adeli', lengths: [9] },
     ];
     for (const { cat, kind, lengths } of kinds) {
-      for (let k = ctx.categoryFirst(cat.index), last = ctx.categoryEnd(cat.index); k < last; k++) {
+      for (let k = ctx.categoryFirst(cat.index), last = ctx.categoryLimit(cat.index); k < last; k++) {
         const h = ctx.hitSpan(ctx.categoryHit(k));
         for (let t = h.tokEnd; t < ctx.n && t <= h.tokEnd + MAX_TOKENS_BETWEEN; t++) {
           if (ctx.start[t]! - h.end > MAX_CHARS_BETWEEN) break;
