@@ -30,7 +30,7 @@ export const documentMessages = {
   'source.bad-response': { fr: 'Réponse inattendue du dossier patient ({detail}).', en: 'Unexpected answer from the patient record ({detail}).' },
   'source.network': { fr: 'Dossier patient injoignable ({detail}).', en: 'Patient record unreachable ({detail}).' },
   'source.no-content': { fr: 'Ce document n’a pas de contenu téléchargeable.', en: 'This document has no downloadable content.' },
-  'psc.acr': { fr: 'Authentification Pro Santé Connect insuffisante (niveau « {acr} » au lieu de eidas1) : reconnectez-vous avec votre carte CPS ou e-CPS.', en: 'Pro Santé Connect authentication too weak (level “{acr}” instead of eidas1): sign in again with your CPS card or e-CPS.' },
+  'psc.acr': { fr: 'Authentification Pro Santé Connect insuffisante (niveau « {acr} », eidas1 au moins attendu) : reconnectez-vous avec votre carte CPS ou e-CPS.', en: 'Pro Santé Connect authentication too weak (level “{acr}”, at least eidas1 expected): sign in again with your CPS card or e-CPS.' },
   'psc.expired': { fr: 'Session Pro Santé Connect expirée : reconnectez-vous.', en: 'Pro Santé Connect session expired: sign in again.' },
   'psc.claims': { fr: 'Réponse Pro Santé Connect incomplète ({detail}).', en: 'Incomplete Pro Santé Connect answer ({detail}).' },
 } satisfies Record<string, LocalizedText>;
