@@ -11,11 +11,12 @@ export function sha1Hex(data: Uint8Array): string {
   return bytesToHex(sha1(data));
 }
 
-/** Base64 of raw bytes (small inputs: digests). */
+/** Base64 of raw bytes, in slices so that a document of tens of megabytes needs no per-byte string. */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+  const parts: string[] = [];
+  const step = 0x6000; // a multiple of 3: every slice but the last encodes without padding
+  for (let i = 0; i < bytes.length; i += step) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + step))));
+  return parts.join('');
 }
 
 /** Decodes base64 to bytes; null when the text is not base64. */

@@ -5,6 +5,7 @@ import { parseSingleAddress } from '../recipient-policy/address';
 import type { LocalizedText } from '../model';
 import type { PatientIdentity } from './patient';
 import { documentText } from './messages';
+import { hasFourTraits } from './identity';
 import { oneLine } from './text';
 
 export interface MailHeader {
@@ -15,7 +16,7 @@ export interface MailHeader {
 export interface HeaderInput {
   /** Codes of the CDA documents in the archive (`ClinicalDocument/code/@code`), in order. */
   cdaCodes: readonly string[];
-  patient: Pick<PatientIdentity, 'ins'>;
+  patient: Pick<PatientIdentity, 'ins' | 'family' | 'given' | 'birthDate' | 'sex'>;
   /** Product reference (X-MSS-NIL) from the policy. */
   nil?: string;
   /** Every recipient address (to, cc, bcc). */
@@ -50,7 +51,8 @@ export function mssHeaders(input: HeaderInput): { headers: MailHeader[]; notices
   const codes = [...new Set(input.cdaCodes.map((c) => c.trim()).filter((c) => CODE.test(c)))];
   if (codes.length > 0) {
     headers.push({ name: 'X-MSS-CODECDA', value: codes.join(',') });
-    headers.push({ name: 'X-MSS-INS', value: input.patient.ins?.qualified ? 'O' : 'N' });
+    // O only when the archive carries the qualified INS with its four traits (ECO.2.4.2; receivers answer 905 otherwise).
+    headers.push({ name: 'X-MSS-INS', value: hasFourTraits(input.patient) ? 'O' : 'N' });
   }
   const nil = input.nil ? oneLine(input.nil) : '';
   if (nil) headers.push({ name: 'X-MSS-NIL', value: nil });

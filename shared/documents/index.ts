@@ -1,5 +1,10 @@
 // DI documents: packaging for MSSanté (IHE_XDM + PDF copy, subject, headers), patient rules, size rules.
 export * from './codes';
+export * from './content-type';
+export * from './errors';
+export * from './identity';
+export * from './masking';
+export * from './source-id';
 export * from './cda';
 export * from './hash';
 export * from './headers';
