@@ -13,6 +13,7 @@ export * from './messages';
 export * from './metadata';
 export * from './naming';
 export * from './patient';
+export * from './policy';
 export * from './size';
 export * from './text';
 export * from './xdm';

@@ -173,6 +173,9 @@ describe('a PDF without CDA, from the DI', () => {
     expect(doc.authors[0]).toMatchObject({ id: { root: '1.2.250.1.71.4.2.1', extension: '810001234567' }, family: 'MARTIN', given: 'Jeanne', organisation: { name: 'CHU Exemple' } });
     expect(doc.body).toMatchObject({ kind: 'nonXML', mediaType: 'application/pdf', representation: 'B64' });
     expect(r.attachments[1]).toMatchObject({ name: '20261120_Lettre_de_liaison_PAT-TROIS_DOMINIQUE.pdf', bytes: PDF });
+    // What the packer used without reading the bytes back is what the bytes say.
+    const again = packXdm(input({ patient, documents: [{ bytes: cda, mimeType: 'text/xml', title: '' }] }));
+    expect(again.metadataXml.replace(/urn:uuid:[0-9a-f-]+/g, '').replace(/<rim:Value>[0-9a-f]{40}<\/rim:Value>|"size">[\s\S]*?<\/rim:Slot>/g, '')).toBe(r.metadataXml.replace(/urn:uuid:[0-9a-f-]+/g, '').replace(/<rim:Value>[0-9a-f]{40}<\/rim:Value>|"size">[\s\S]*?<\/rim:Slot>/g, ''));
     expect(r.entries[0]).toMatchObject({ wrapped: true, typeCode: '11490-0', uniqueId: '1.2.250.1.999.7.9.77' });
     const m = metadataOf(r);
     expect(m.classified(m.entries[0]!, XDS.doc.formatCode)).toMatchObject([{ code: 'urn:ihe:iti:xds-sd:pdf:2008' }]);

@@ -3,7 +3,7 @@
 // Pure: bytes in, bytes out; clock and id generator injectable for reproducible archives.
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { LocalizedText } from '../model';
-import { readCda, wrapInCdaN1 } from './cda';
+import { wrapInCdaN1 } from './cda';
 import { DEFAULTS, loincType, DEFAULT_TYPE_CODE, OID, type Coded } from './codes';
 import { contentTypeCode, isContentTypeCode } from './content-type';
 import { planContent, type PlannedCda } from './content-plan';
@@ -84,7 +84,7 @@ export function packXdm(input: XdmPackInput): XdmPackResult {
     if (p.cda) continue;
     const d = p.source;
     const author = d.author ?? input.author ?? {};
-    const bytes = wrapInCdaN1({
+    p.cda = wrapInCdaN1({
       content: d.bytes,
       mediaType: oneLine(d.mimeType).toLowerCase().split(';')[0]!,
       uniqueId: d.uniqueId && isOid(d.uniqueId) ? d.uniqueId : uuidToOid(uuid()),
@@ -98,9 +98,6 @@ export function packXdm(input: XdmPackInput): XdmPackResult {
       facilityType: d.healthcareFacilityType ?? facilityDefault,
       practiceSetting: d.practiceSetting ?? settingDefault,
     });
-    const doc = readCda(bytes);
-    if (!doc) throw new Error('wrapped CDA unreadable'); // a bug, not an input error: never send what cannot be read back
-    p.cda = { bytes, doc };
   }
 
   const facts: EntryFacts[] = plan.map((p) =>

@@ -5,6 +5,7 @@ import type { Coded } from '../codes';
 import { OID } from '../codes';
 import { bytesToBase64 } from '../hash';
 import { xmlLine } from '../text';
+import type { CdaDocument } from './read';
 import type { PatientIdentity } from '../patient';
 
 export const TEMPLATE = {
@@ -35,8 +36,11 @@ function ts(d: Date): string {
   return `${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}+0000`;
 }
 
-/** The CDA document (UTF-8 bytes). The INS goes in only when it is qualified, as the INS rules require. */
-export function wrapInCdaN1(w: WrapInput): Uint8Array {
+/**
+ * The CDA document (UTF-8 bytes) and what its header says (the same as reading the bytes back, without parsing
+ * megabytes of base64 again). The INS goes in only when it is qualified, as the INS rules require.
+ */
+export function wrapInCdaN1(w: WrapInput): { bytes: Uint8Array; doc: CdaDocument } {
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele('urn:hl7-org:v3', 'ClinicalDocument');
   doc.ele('realmCode', { code: 'FR' });
   doc.ele('typeId', { root: '2.16.840.1.113883.1.3', extension: 'POCD_HD000040' });
@@ -95,5 +99,35 @@ export function wrapInCdaN1(w: WrapInput): Uint8Array {
   encounter.ele('location').ele('healthCareFacility').ele('code', { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display });
 
   doc.ele('component').ele('nonXMLBody').ele('text', { mediaType: w.mediaType, representation: 'B64' }).txt(bytesToBase64(w.content));
-  return new TextEncoder().encode(doc.end({ prettyPrint: true }));
+  const bytes = new TextEncoder().encode(doc.end({ prettyPrint: true }));
+  return { bytes, doc: headerOf(w) };
+}
+
+function headerOf(w: WrapInput): CdaDocument {
+  const p = w.patient;
+  const org = { ...(w.author.organisation.idNat ? { id: { root: OID.idNatStruct, extension: w.author.organisation.idNat } } : {}), name: xmlLine(w.author.organisation.name) || '—' };
+  const author = w.author.idNat ? { id: { root: OID.idNatPs, extension: w.author.idNat } } : {};
+  return {
+    id: { root: w.uniqueId },
+    setId: { root: w.uniqueId },
+    versionNumber: '1',
+    code: { code: xmlLine(w.type.code), codeSystem: xmlLine(w.type.codingScheme), displayName: xmlLine(w.type.display) },
+    title: xmlLine(w.title),
+    effectiveTime: ts(w.effectiveTime),
+    confidentiality: { code: 'N', codeSystem: OID.confidentiality, displayName: 'Normal' },
+    languageCode: 'fr-FR',
+    templateIds: [TEMPLATE.hl7France, TEMPLATE.ciSis, TEMPLATE.xdsSd],
+    patient: {
+      ids: [...(p.ins?.qualified && p.ins.oid ? [{ root: p.ins.oid, extension: p.ins.matricule }] : []), ...(p.ipp ? [{ root: p.ipp.oid, extension: p.ipp.value }] : [])],
+      family: xmlLine(p.family),
+      given: xmlLine(p.given),
+      birthTime: p.birthDate.replace(/-/g, ''),
+      sex: p.sex ?? 'U',
+    },
+    authors: [{ time: ts(w.effectiveTime), ...author, ...(w.author.family ? { family: xmlLine(w.author.family) } : {}), ...(w.author.given ? { given: xmlLine(w.author.given) } : {}), organisation: org }],
+    custodian: org,
+    serviceEvent: { low: ts(w.serviceStart ?? w.effectiveTime), ...(w.serviceStop ? { high: ts(w.serviceStop) } : {}), practiceSetting: { code: w.practiceSetting.code, codeSystem: w.practiceSetting.codingScheme, displayName: w.practiceSetting.display } },
+    encounter: { low: ts(w.serviceStart ?? w.effectiveTime), facilityType: { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display } },
+    body: { kind: 'nonXML', mediaType: w.mediaType, representation: 'B64', text: '' },
+  };
 }
