@@ -110,9 +110,11 @@ describe('ITI-68 Retrieve Document', () => {
       author: {},
       sender: { organisation: 'CHU', application: { name: 'Vigie', version: 'test', vendor: 'Vigie' } },
     });
-    expect(packed.entries[0]).toMatchObject({ hashHex: got.sha1Hex, uniqueId: s!.uniqueId, typeCode: '18748-4' });
-    // The DI's class code (NOS URL in FHIR) travels as its OID; the creation time is the document's date.
-    expect(packed.metadataXml).toMatch(/nodeRepresentation="10"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</);
+    // The DI's PDF is wrapped in a CDA level 1 that keeps its uniqueId and type; the PDF itself travels beside, unchanged.
+    expect(packed.entries[0]).toMatchObject({ uniqueId: s!.uniqueId, typeCode: '18748-4', wrapped: true });
+    expect(packed.attachments[1]!.bytes).toEqual(got.bytes);
+    // The creation time is the document's date; the class follows the type (18748-4 → 31 Imagerie médicale).
+    expect(packed.metadataXml).toMatch(/nodeRepresentation="31"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</);
     expect(packed.metadataXml).toContain('<rim:Value>20260301100000</rim:Value>');
   });
 

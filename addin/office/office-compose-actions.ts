@@ -44,6 +44,16 @@ export class OfficeComposeActions {
     return p;
   }
 
+  /**
+   * Puts DI documents on the item: subject and headers first, then the files, so that a refusal of the subject or
+   * the headers leaves nothing half-attached. (Outlook has no read-receipt API: the chooser told the user before.)
+   */
+  async deliverDocuments(files: { name: string; bytes: Uint8Array }[], meta: { subject: string; headers: Record<string, string> }): Promise<void> {
+    await this.setSubject(meta.subject);
+    if (Object.keys(meta.headers).length) await this.setHeaders(meta.headers);
+    await this.attach(files);
+  }
+
   setHeaders(headers: Record<string, string>): Promise<void> {
     if (!this.item.internetHeaders) return Promise.reject(new Error('this Outlook cannot set message headers (Mailbox 1.8)'));
     const [p, cb] = done('internetHeaders');

@@ -1,7 +1,7 @@
 // The MSSanté headers of a message carrying documents (Référentiel socle #2): X-MSS-CODECDA, X-MSS-INS, X-MSS-NIL,
 // X-MSS-MES, and the read-receipt request.
 import { PATIENT_DOMAIN } from '../recipient-policy/classify';
-import { parseSingleAddress } from '../recipient-policy/address';
+import { parseRecipientField, parseSingleAddress } from '../recipient-policy/address';
 import type { LocalizedText } from '../model';
 import type { PatientIdentity } from './patient';
 import { documentText } from './messages';
@@ -35,6 +35,13 @@ export class HeaderError extends Error {
 }
 
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The addresses of recipient fields as a mail client gives them (display names, several per field), lower-cased, once each. */
+export function recipientAddresses(fields: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const f of fields) for (const a of parseRecipientField(f)) if (a.ok) out.add(a.address.toLowerCase());
+  return [...out];
+}
 
 /** True when one of the addresses is a Mon espace santé patient address. */
 export function writesToPatient(recipients: readonly string[]): boolean {

@@ -8,6 +8,7 @@ export * from './source-id';
 export * from './cda';
 export * from './hash';
 export * from './headers';
+export * from './delivery';
 export * from './index-files';
 export * from './messages';
 export * from './metadata';

@@ -10,7 +10,7 @@ import { planContent, type PlannedCda } from './content-plan';
 import { entryOfCda, xcn, xon, type EntryFacts } from './entry-of-cda';
 import { XdmError } from './errors';
 import { sha1Hex } from './hash';
-import { mssHeaders, writesToPatient } from './headers';
+import { mssHeaders, recipientAddresses, writesToPatient } from './headers';
 import { mergePatient, patientOfCda, type StatedPatient } from './identity';
 import { buildIndexHtml, buildReadme, type IndexEntry } from './index-files';
 import { mergeMasking } from './masking';
@@ -68,7 +68,7 @@ export function packXdm(input: XdmPackInput): XdmPackResult {
   const nextId = () => `urn:uuid:${uuid()}`;
   const policy = input.policy ?? {};
   const notices: LocalizedText[] = [];
-  const recipients = input.recipients ?? [];
+  const recipients = recipientAddresses(input.recipients ?? []);
   const facilityDefault = contentTypeCode(policy.healthcareFacilityType ?? '') ?? DEFAULTS.healthcareFacilityType;
   const settingDefault = codeOrDefault(policy.practiceSetting, OID.cadreExercice, DEFAULTS.practiceSetting);
 
