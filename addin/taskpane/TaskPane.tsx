@@ -77,10 +77,7 @@ export function TaskPane(props: TaskPaneProps) {
           sender={props.sender}
           {...(props.author ? { author: props.author } : {})}
           {...(props.senderAddress ? { readReceiptTo: props.senderAddress } : {})}
-          recipients={async () => {
-            const d = await props.session.readDraft();
-            return [...d.to, ...d.cc, ...d.bcc];
-          }}
+          recipients={() => props.actions.recipients()}
           {...(props.policy ? { policy: props.policy } : {})}
           onAttach={async (files, meta) => {
             setProblem('');
