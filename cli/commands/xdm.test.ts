@@ -37,7 +37,7 @@ describe('vigie xdm pack', () => {
   it('refuses a flag that contradicts the CDA (another INS) and names both values', async () => {
     const r = await runVigie(['xdm', 'pack', '--document', join(dir, 'cda-n1-imagerie.xml'), '--out', out, '--patient-ins', '288109912345684']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/contredit le document CDA \(INS : « 288109912345684 » indiqué, « 279035121518989 »/);
+    expect(r.stderr).toMatch(/contredit le document CDA \(INS\u00a0: «\u00a0288109912345684\u00a0» indiqué, «\u00a0279035121518989\u00a0»/);
   });
 
   it('wraps a PDF given alone in a CDA level 1, with the INS authority the user names', async () => {

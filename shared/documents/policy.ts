@@ -10,7 +10,5 @@ export function xdmPolicyOf(documents: Partial<OrgPolicy['documents']> | undefin
     ...(d.sourceId ? { sourceId: d.sourceId } : {}),
     ...(d.contentTypeCode ? { contentTypeCode: d.contentTypeCode } : {}),
     ...(d.readReceipt !== undefined ? { readReceipt: d.readReceipt } : {}),
-    ...(d.healthcareFacilityType ? { healthcareFacilityType: d.healthcareFacilityType } : {}),
-    ...(d.practiceSetting ? { practiceSetting: d.practiceSetting } : {}),
   };
 }
