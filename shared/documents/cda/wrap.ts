@@ -3,7 +3,7 @@
 import { create } from 'xmlbuilder2';
 import type { Coded } from '../codes';
 import { OID } from '../codes';
-import { bytesToBase64 } from '../hash';
+import { base64Ascii, base64Length } from '../hash';
 import { xmlLine } from '../text';
 import type { CdaDocument } from './read';
 import type { PatientIdentity } from '../patient';
@@ -98,8 +98,18 @@ export function wrapInCdaN1(w: WrapInput): { bytes: Uint8Array; doc: CdaDocument
   encounter.ele('effectiveTime').ele('low', { value: ts(w.serviceStart ?? w.effectiveTime) });
   encounter.ele('location').ele('healthCareFacility').ele('code', { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display });
 
-  doc.ele('component').ele('nonXMLBody').ele('text', { mediaType: w.mediaType, representation: 'B64' }).txt(bytesToBase64(w.content));
-  const bytes = new TextEncoder().encode(doc.end({ prettyPrint: true }));
+  // The body (megabytes of base64) is spliced in as bytes where a marker stands: no giant string through the builder.
+  const marker = 'VIGIE-BODY-MARKER';
+  doc.ele('component').ele('nonXMLBody').ele('text', { mediaType: w.mediaType, representation: 'B64' }).txt(marker);
+  const [head, tail] = doc.end({ prettyPrint: true }).split(marker) as [string, string];
+  const encoder = new TextEncoder();
+  const before = encoder.encode(head);
+  const after = encoder.encode(tail);
+  const bodyLength = base64Length(w.content.length);
+  const bytes = new Uint8Array(before.length + bodyLength + after.length);
+  bytes.set(before, 0);
+  base64Ascii(w.content, bytes, before.length);
+  bytes.set(after, before.length + bodyLength);
   return { bytes, doc: headerOf(w) };
 }
 
