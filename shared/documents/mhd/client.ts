@@ -122,7 +122,12 @@ export class MhdClient implements DocumentSource {
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 60_000);
     let res: Response;
     try {
-      res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal });
+      // A GET is retried once on a network failure: a kept-alive connection the server closed in the meantime
+      // fails the first request that reuses it (undici), not the next one.
+      res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal }).catch((e: unknown) => {
+        if ((e as Error).name === 'AbortError') throw e;
+        return this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal });
+      });
     } catch (e) {
       clearTimeout(timer);
       throw new DocumentSourceError('network', documentText('source.network', { detail: (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message }));
