@@ -1,6 +1,6 @@
 // Attach documents from the patient record (DI): find the patient's documents, pick some, and hand the host the
 // files packaged as MSSanté expects (IHE_XDM.ZIP + PDF copy), with the subject and X-MSS headers to set.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Language, LocalizedText } from '../../model';
 import type { DocumentSummary } from '../../ports/document-source';
 import { DocumentSourceError } from '../../ports/document-source';
@@ -67,6 +67,11 @@ export function DocumentChooser(props: DocumentChooserProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState('');
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The warning about what this client cannot set takes the focus: it is read and answered before anything is attached.
+  useEffect(() => {
+    if (phase.kind === 'confirm') confirmRef.current?.focus();
+  }, [phase.kind]);
   const compact = ins.replace(/[\s.-]/g, '').toUpperCase();
   const check = compact ? checkMatriculeIns(compact) : undefined;
 
@@ -237,7 +242,7 @@ export function DocumentChooser(props: DocumentChooserProps) {
               </li>
             ))}
           </ul>
-          <button type="button" class="vigie-button vigie-primary" onClick={() => void deliver(phase.prepared, phase.docs)}>{t.attachAnyway}</button>{' '}
+          <button ref={confirmRef} type="button" class="vigie-button vigie-primary" onClick={() => void deliver(phase.prepared, phase.docs)}>{t.attachAnyway}</button>{' '}
           <button type="button" class="vigie-button" onClick={() => setPhase({ kind: 'list', docs: phase.docs })}>{t.cancel}</button>
         </div>
       )}
