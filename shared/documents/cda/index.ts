@@ -4,3 +4,4 @@ export * from './read';
 export * from './format-code';
 export * from './embedded';
 export * from './wrap';
+export * from './inspect';
