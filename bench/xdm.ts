@@ -1,5 +1,6 @@
-// Packs a 20 MB PDF as IHE_XDM.ZIP + PDF copy and prints the time and the memory it took.
-// Target: ≤ 1 s and ≤ 3× the document's size of extra memory. Alternative shown: deflating the PDF in the zip.
+// Packs a 20 MB PDF from the DI as IHE_XDM.ZIP (the PDF wrapped in a CDA level 1, deflated) + the PDF copy, and prints
+// the time and the memory it took. Target: ≤ 1 s and ≤ 3× the document's size of extra memory. Alternative shown:
+// storing the CDA without deflate (faster, a larger message).
 import { zipSync } from 'fflate';
 import { packXdm, type XdmPackInput } from '../shared/documents';
 
@@ -54,10 +55,10 @@ const packMs = median(times);
 const deflateTimes: number[] = [];
 for (let i = 0; i < 3; i++) {
   const t = performance.now();
-  zipSync({ 'IHE_XDM/SUBSET01/DOC0001.PDF': [pdf, { level: 6 }] });
+  zipSync({ 'IHE_XDM/SUBSET01/DOC0001.XML': [new Uint8Array(Math.ceil(SIZE / 3) * 4).fill(65), { level: 0 }] });
   deflateTimes.push(performance.now() - t);
 }
 
-console.log(`packXdm (PDF stored, SHA-1 + zip + metadata), ${mb(SIZE)} PDF: median ${packMs.toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); archive ${mb(zipBytes)}`);
-console.log(`alternative, fflate zipSync deflate level 6 of the same PDF alone: median ${median(deflateTimes).toFixed(0)} ms`);
+console.log(`packXdm (PDF wrapped in a CDA level 1, base64, SHA-1, CDA deflated in the zip, metadata), ${mb(SIZE)} PDF: median ${packMs.toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); archive ${mb(zipBytes)}`);
+console.log(`alternative, the ${mb(Math.ceil(SIZE / 3) * 4)} CDA stored without deflate (zip level 0): median ${median(deflateTimes).toFixed(0)} ms, archive ${mb(Math.ceil(SIZE / 3) * 4)} instead of ${mb(zipBytes)}`);
 console.log(`target ≤ 1000 ms: ${packMs <= 1000 ? 'met' : 'NOT met'}`);

@@ -48,7 +48,11 @@ beforeAll(async () => {
   const c = await seedPatient([{ system: 'urn:oid:1.2.250.1.71.4.2.2.1', value: 'IPP-C' }]);
   await seedDocument('lettre-a1', a, pdf('lettre 1'));
   await seedDocument('lettre-a2', a, pdf('lettre 2'), { date: '2025-06-01T10:00:00Z' });
-  await seedDocument('imagerie-a', a, pdf('imagerie'), { type: { coding: [{ system: LOINC, code: '18748-4', display: 'CR imagerie' }] } });
+  await seedDocument('imagerie-a', a, pdf('imagerie'), {
+    type: { coding: [{ system: LOINC, code: '18748-4', display: 'CR imagerie' }] },
+    securityLabel: [{ coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument', code: 'INVISIBLE_PATIENT' }] }, { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'N' }] }],
+    context: { period: { start: '2026-02-27T08:00:00Z' } },
+  });
   await seedDocument('ancien-a', a, pdf('ancien'), { status: 'superseded' });
   await seedDocument('tampered-a', a, pdf('original'), {}, { hash: sha1b64(pdf('something else')) });
   await seedDocument('wrong-size-a', a, pdf('size'), {}, { size: 3 });
@@ -110,10 +114,16 @@ describe('ITI-68 Retrieve Document', () => {
       author: {},
       sender: { organisation: 'CHU', application: { name: 'Vigie', version: 'test', vendor: 'Vigie' } },
     });
-    expect(packed.entries[0]).toMatchObject({ hashHex: got.sha1Hex, uniqueId: s!.uniqueId, typeCode: '18748-4' });
-    // The DI's class code (NOS URL in FHIR) travels as its OID; the creation time is the document's date.
-    expect(packed.metadataXml).toMatch(/nodeRepresentation="10"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</);
+    // The DI's PDF is wrapped in a CDA level 1 that keeps its uniqueId and type; the PDF itself travels beside, unchanged.
+    expect(packed.entries[0]).toMatchObject({ uniqueId: s!.uniqueId, typeCode: '18748-4', wrapped: true });
+    expect(packed.attachments[1]!.bytes).toEqual(got.bytes);
+    // The creation time is the document's date; the class follows the type (18748-4 → 31 Imagerie médicale).
+    expect(packed.metadataXml).toMatch(/nodeRepresentation="31"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</);
     expect(packed.metadataXml).toContain('<rim:Value>20260301100000</rim:Value>');
+    // The DI's visibility flag and act date travel: INVISIBLE_PATIENT in confidentialityCode, serviceStartTime.
+    expect(s!.securityLabels).toEqual(['INVISIBLE_PATIENT']);
+    expect(packed.metadataXml).toContain('nodeRepresentation="INVISIBLE_PATIENT"');
+    expect(packed.metadataXml).toMatch(/"serviceStartTime">\s*<rim:ValueList>\s*<rim:Value>20260227080000</);
   });
 
   it('will not pack a document of another patient into this patient’s message', async () => {

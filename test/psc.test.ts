@@ -98,14 +98,23 @@ describe('Pro Santé Connect', () => {
     expect(session.refreshToken).toBeTruthy();
   });
 
-  it('refuses a login below eidas1', async () => {
+  it.each(['eidas2', 'eidas3'])('accepts a login at %s, the level PSC now answers for CPS card and e-CPS', async (acr) => {
+    const { session } = await login(acr);
+    expect(session.acr).toBe(acr);
+    expect(session.professional.nationalId).toBe('810001234567');
+  });
+
+  it.each([
+    ['eidas0', /eidas0/],
+    ['none', /«\u00a0—\u00a0»|« — »/],
+  ])('refuses a login at %s (below eidas1, or no level stated)', async (acr, shown) => {
     const client = await newClient();
     const { url, pending } = await client.beginLogin();
-    const callback = await browserLogin(url, '810001234567', 'eidas0');
+    const callback = await browserLogin(url, '810001234567', acr);
     const err = await client.completeLogin(callback, pending).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PscError);
     expect(err).toMatchObject({ code: 'acr' });
-    expect((err as PscError).text.fr).toMatch(/eidas0/);
+    expect((err as PscError).text.fr).toMatch(shown);
   });
 
   it('refuses a callback that does not match the pending login (state)', async () => {

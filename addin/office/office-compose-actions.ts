@@ -7,8 +7,12 @@ interface AsyncResult {
   error?: { message?: string; code?: number | string };
 }
 type Cb = (r: AsyncResult) => void;
+type Recipients = { getAsync(cb: (r: AsyncResult & { value?: Array<{ emailAddress?: string }> }) => void): void };
 export interface OfficeWritableItem {
   itemType?: string;
+  to?: Recipients;
+  cc?: Recipients;
+  bcc?: Recipients;
   subject: { setAsync(subject: string, cb: Cb): void };
   internetHeaders?: { setAsync(headers: Record<string, string>, cb: Cb): void };
   addFileAttachmentFromBase64Async(base64: string, name: string, cb: Cb): void;
@@ -42,6 +46,27 @@ export class OfficeComposeActions {
     const [p, cb] = done('subject');
     this.item.subject.setAsync(subject, cb);
     return p;
+  }
+
+  /** Every recipient address of the item as it stands (To, Cc, Bcc; an appointment's attendees where Outlook names them so). */
+  async recipients(): Promise<string[]> {
+    const read = (r: Recipients | undefined) =>
+      r
+        ? new Promise<string[]>((resolve, reject) =>
+            r.getAsync((res) => (res.status === 'succeeded' ? resolve((res.value ?? []).map((x) => x.emailAddress ?? '').filter(Boolean)) : reject(new Error(`recipients: ${res.error?.message ?? 'failed'}`)))),
+          )
+        : Promise.resolve([]);
+    return (await Promise.all([read(this.item.to), read(this.item.cc), read(this.item.bcc)])).flat();
+  }
+
+  /**
+   * Puts DI documents on the item: subject and headers first, then the files, so that a refusal of the subject or
+   * the headers leaves nothing half-attached. (Outlook has no read-receipt API: the chooser told the user before.)
+   */
+  async deliverDocuments(files: { name: string; bytes: Uint8Array }[], meta: { subject: string; headers: Record<string, string> }): Promise<void> {
+    await this.setSubject(meta.subject);
+    if (Object.keys(meta.headers).length) await this.setHeaders(meta.headers);
+    await this.attach(files);
   }
 
   setHeaders(headers: Record<string, string>): Promise<void> {

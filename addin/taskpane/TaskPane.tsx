@@ -4,7 +4,7 @@ import type { Language } from '../../shared/model';
 import type { DirectoryClient } from '../../shared/ports/directory-client';
 import { ContactPicker } from '../../shared/ui/contact-picker';
 import { DocumentChooser, type DocumentApi } from '../../shared/ui/document-chooser';
-import type { SenderInfo } from '../../shared/documents';
+import type { SenderInfo, XdmAuthor, XdmPolicy } from '../../shared/documents';
 import type { OfficeComposeActions } from '../office/office-compose-actions';
 import type { ComposeSession } from '../../shared/ports/compose-session';
 
@@ -16,7 +16,11 @@ export interface TaskPaneProps {
   session: ComposeSession;
   sender: SenderInfo;
   isAppointment: boolean;
-  policy?: { nil?: string; operatorLimitBytes?: number };
+  policy?: XdmPolicy;
+  /** The Pro Santé Connect identity of the user (the documents' sender), when logged in. */
+  author?: XdmAuthor;
+  /** The mailbox the user writes from (read receipts come back to it). */
+  senderAddress?: string;
 }
 
 const words = {
@@ -69,14 +73,16 @@ export function TaskPane(props: TaskPaneProps) {
         <DocumentChooser
           api={props.documents}
           lang={props.lang}
+          host="outlook"
           sender={props.sender}
+          {...(props.author ? { author: props.author } : {})}
+          {...(props.senderAddress ? { readReceiptTo: props.senderAddress } : {})}
+          recipients={() => props.actions.recipients()}
           {...(props.policy ? { policy: props.policy } : {})}
           onAttach={async (files, meta) => {
             setProblem('');
             try {
-              await props.actions.attach(files);
-              await props.actions.setSubject(meta.subject);
-              if (Object.keys(meta.headers).length) await props.actions.setHeaders(meta.headers);
+              await props.actions.deliverDocuments(files, meta);
             } catch (e) {
               setProblem(w.attachFailed + (e as Error).message);
               throw e;

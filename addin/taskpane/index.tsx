@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { ServerDirectoryClient } from '../../shared/directory/server-client';
 import { ServerDocumentApi } from '../../shared/documents/server-api';
+import { xdmPolicyOf, type XdmPolicy } from '../../shared/documents';
+import type { OrgPolicy } from '../../shared/config/policy';
 import { languageOf } from '../../shared/i18n/messages';
 import { OfficeComposeActions, type OfficeWritableItem } from '../office/office-compose-actions';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
@@ -14,16 +16,12 @@ declare const Office: {
 
 const VERSION = process.env.VIGIE_VERSION ?? '0.0.0';
 
-/** The org policy the server publishes: the DI document settings (X-MSS-NIL, operator size limit). */
-async function documentPolicy(origin: string): Promise<{ nil?: string; operatorLimitBytes?: number }> {
+/** The org policy the server publishes: the DI document settings (X-MSS-NIL, sourceId, read receipt, size limit…). */
+async function documentPolicy(origin: string): Promise<XdmPolicy> {
   try {
     const res = await window.fetch(`${origin}/policy.json`, { credentials: 'omit' });
     if (!res.ok) return {};
-    const p = (await res.json()) as { documents?: { productReference?: string; operatorSizeLimitMB?: number } };
-    return {
-      ...(p.documents?.productReference ? { nil: p.documents.productReference } : {}),
-      ...(p.documents?.operatorSizeLimitMB ? { operatorLimitBytes: Math.round(p.documents.operatorSizeLimitMB * 1024 * 1024) } : {}),
-    };
+    return xdmPolicyOf(((await res.json()) as Partial<OrgPolicy>).documents);
   } catch {
     return {};
   }
@@ -39,18 +37,22 @@ void Office.onReady().then(async () => {
     return;
   }
   const origin = window.location.origin;
-  const policy = await documentPolicy(origin);
   const fetchFn = (url: string, init?: RequestInit) => window.fetch(url, init);
+  const documents = new ServerDocumentApi(origin, fetchFn);
+  const [policy, author] = await Promise.all([documentPolicy(origin), documents.getAuthor()]);
+  const senderAddress = Office.context.mailbox?.userProfile?.emailAddress;
   render(
     <TaskPane
       lang={lang}
       directory={new ServerDirectoryClient(origin, fetchFn)}
-      documents={new ServerDocumentApi(origin, fetchFn)}
+      documents={documents}
       actions={new OfficeComposeActions(item)}
       session={new OfficeComposeSession(item, Office.context.mailbox?.userProfile?.emailAddress)}
       sender={{ organisation: window.location.hostname, application: { name: 'Vigie MSSanté', version: VERSION, vendor: 'Vigie MSSanté' } }}
       isAppointment={item.itemType === 'appointment'}
       policy={policy}
+      {...(author ? { author } : {})}
+      {...(senderAddress ? { senderAddress } : {})}
     />,
     root,
   );

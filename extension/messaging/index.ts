@@ -19,6 +19,8 @@ export interface ComposeStatus {
   composing: boolean;
   provider: string;
   verdict?: 'allow' | 'warn' | 'block';
+  /** The recipient fields as the compose shows them (for DI documents: X-MSS-MES, intendedRecipient, size rules). */
+  recipients?: string[];
 }
 
 export interface AttachmentFile {

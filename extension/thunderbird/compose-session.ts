@@ -192,24 +192,26 @@ export class ThunderbirdComposeSession implements ComposeSession {
     return removed;
   }
 
-  /** Attaches files and sets the subject and the X-MSS headers of a DI document. */
-  async attachDocuments(files: { name: string; bytes: Uint8Array; contentType: string }[], meta?: { subject?: string; headers?: Record<string, string> }): Promise<void> {
+  /**
+   * Puts DI documents on the message: the subject, the X-MSS headers and the read-receipt option first (the compose
+   * API takes X- headers only; anything else is refused before any change), then the files.
+   */
+  async attachDocuments(files: { name: string; bytes: Uint8Array; contentType: string }[], meta?: { subject?: string; headers?: Record<string, string>; readReceipt?: boolean }): Promise<void> {
+    const headers = Object.entries(meta?.headers ?? {});
+    const bad = headers.find(([n]) => !/^X-[A-Za-z0-9-]+$/.test(n));
+    if (bad) throw new Error(`header "${bad[0]}" cannot be set by an extension (X- headers only)`);
+    const patch: ComposeDetails = {};
+    if (meta?.subject) patch.subject = meta.subject;
+    if (meta?.readReceipt) patch.returnReceipt = true;
+    if (headers.length) {
+      const current = (await this.details()).customHeaders ?? [];
+      const names = new Set(headers.map(([n]) => n.toLowerCase()));
+      patch.customHeaders = [...current.filter((h) => !names.has(h.name.toLowerCase())), ...headers.map(([name, value]) => ({ name, value }))];
+    }
+    if (Object.keys(patch).length) await this.api.compose.setComposeDetails(this.tabId, patch);
     for (const f of files) {
       const file = new File([f.bytes as BlobPart], f.name, { type: f.contentType });
       await this.api.compose.addAttachment(this.tabId, { file });
     }
-    if (!meta) return;
-    const patch: ComposeDetails = {};
-    if (meta.subject) patch.subject = meta.subject;
-    const headers = Object.entries(meta.headers ?? {});
-    if (headers.length) {
-      const current = (await this.details()).customHeaders ?? [];
-      const names = new Set(headers.map(([n]) => n.toLowerCase()));
-      // Thunderbird accepts only X- headers here.
-      const bad = headers.find(([n]) => !/^X-[A-Za-z0-9-]+$/.test(n));
-      if (bad) throw new Error(`header "${bad[0]}" cannot be set by an extension (X- headers only)`);
-      patch.customHeaders = [...current.filter((h) => !names.has(h.name.toLowerCase())), ...headers.map(([name, value]) => ({ name, value }))];
-    }
-    if (Object.keys(patch).length) await this.api.compose.setComposeDetails(this.tabId, patch);
   }
 }

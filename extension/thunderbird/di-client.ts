@@ -2,10 +2,14 @@
 // one document, checked against the SHA-1 the server states.
 import type { DocumentSummary } from '../../shared/ports/document-source';
 import { sha1Hex } from '../../shared/documents/hash';
+import { ServerDocumentApi } from '../../shared/documents/server-api';
+import type { XdmAuthor } from '../../shared/documents';
 
 export interface DocumentsApi {
   listDocuments(ins: string): Promise<DocumentSummary[]>;
   fetchDocument(ins: string, id: string): Promise<Uint8Array>;
+  /** The Pro Santé Connect identity logged in on the server (the documents' sender). */
+  getAuthor(): Promise<XdmAuthor | undefined>;
 }
 
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -23,7 +27,9 @@ async function failure(res: Response): Promise<Error> {
 
 export function serverDocumentsApi(serverUrl: string, fetchFn: Fetch): DocumentsApi {
   const base = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
+  const session = new ServerDocumentApi(serverUrl, fetchFn as never);
   return {
+    getAuthor: () => session.getAuthor(),
     async listDocuments(ins) {
       const u = new URL('api/di/documents', base);
       u.searchParams.set('ins', ins);

@@ -16,6 +16,8 @@ export interface ComposeDetails {
   isPlainText?: boolean;
   type?: string;
   customHeaders?: { name: string; value: string }[];
+  /** Asks the recipient's client for a read receipt (Disposition-Notification-To to the sender; Thunderbird 102+). */
+  returnReceipt?: boolean;
 }
 
 export interface Tab {

@@ -31,7 +31,7 @@ export interface OrgPolicy {
   patientAddresses: 'block' | 'warn';
   distributionLists: 'block' | 'warn';
   healthData: { consumerSender: 'warn' | 'block'; consumerRecipient: 'warn' | 'block'; externalRecipient: HealthDataAction };
-  documents: { productReference?: string; operatorSizeLimitMB: number };
+  documents: { productReference?: string; operatorSizeLimitMB: number; sourceId?: string; contentTypeCode?: string; readReceipt?: boolean };
   whitelist: { maxAgeDays: number; serverUrl?: string };
   messages: Record<string, Partial<LocalizedText>>;
   helpdesk?: string;

@@ -88,10 +88,10 @@ export function loincType(code: string, display?: string): Coded {
   return { code, codingScheme: OID.loinc, display: display ?? TYPES[code]?.display ?? code };
 }
 
-/** A typeCode from a bare code: LOINC when it has LOINC's shape (`11490-0`), else TRE_A05 (`PRESC-BIO`…). */
-export function typeCodeOf(code: string, display?: string): Coded {
-  if (/^[0-9]{1,7}-[0-9]$/.test(code)) return loincType(code, display);
-  return { code, codingScheme: OID.typeDocComplementaire, display: display ?? code };
+/** A typeCode from a code: in its stated code system, else LOINC when it has LOINC's shape (`11490-0`), else TRE_A05 (`PRESC-BIO`…). */
+export function typeCodeOf(code: string, display?: string, codeSystem?: string): Coded {
+  if (codeSystem === OID.loinc || (!codeSystem && /^[0-9]{1,7}-[0-9]$/.test(code))) return loincType(code, display);
+  return { code, codingScheme: codeSystem ?? OID.typeDocComplementaire, display: display ?? code };
 }
 
 /** The classCode (TRE_A03) matching a typeCode: from the table above, else `10` Compte rendu. */
@@ -102,8 +102,6 @@ export function classFor(type: Coded): Coded {
 
 export const DEFAULTS = {
   confidentiality: { code: 'N', codingScheme: OID.confidentiality, display: 'Normal' } as Coded,
-  /** IHE's generic format code: the MIME type tells how to read the document. */
-  format: { code: 'urn:ihe:iti:xds:2017:mimeTypeSufficient', codingScheme: OID.iheFormat, display: 'Format décrit par le type MIME' } as Coded,
   healthcareFacilityType: { code: 'SA01', codingScheme: OID.secteurActivite, display: 'Etablissement public de santé' } as Coded,
   practiceSetting: { code: 'ETABLISSEMENT', codingScheme: OID.cadreExercice, display: 'Etablissement de santé' } as Coded,
 };

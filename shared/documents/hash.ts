@@ -11,11 +11,39 @@ export function sha1Hex(data: Uint8Array): string {
   return bytesToHex(sha1(data));
 }
 
-/** Base64 of raw bytes (small inputs: digests). */
+const B64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+
+/** The length of the base64 form of `n` bytes. */
+export const base64Length = (n: number) => Math.ceil(n / 3) * 4;
+
+/**
+ * Base64 of raw bytes as ASCII bytes, written into `out` at `offset` (a new array by default): a document of tens of
+ * megabytes encoded without building a string or an intermediate copy.
+ */
+export function base64Ascii(bytes: Uint8Array, out: Uint8Array = new Uint8Array(base64Length(bytes.length)), offset = 0): Uint8Array {
+  let o = offset;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = B64[n >>> 18]!;
+    out[o++] = B64[(n >>> 12) & 63]!;
+    out[o++] = B64[(n >>> 6) & 63]!;
+    out[o++] = B64[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = B64[n >>> 18]!;
+    out[o++] = B64[(n >>> 12) & 63]!;
+    out[o++] = rest === 2 ? B64[(n >>> 6) & 63]! : 61;
+    out[o++] = 61;
+  }
+  return out;
+}
+
+/** Base64 of raw bytes. */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+  return new TextDecoder('latin1').decode(base64Ascii(bytes));
 }
 
 /** Decodes base64 to bytes; null when the text is not base64. */

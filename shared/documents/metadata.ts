@@ -3,6 +3,16 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { NS, XDS, type Coded } from './codes';
+import { XdmError } from './errors';
+import { documentText } from './messages';
+
+/** ebRIM 3.0 (rim.xsd) lengths: LongName for slot values, codes and identifiers, FreeFormText for names. */
+export const EBRIM_MAX = { longName: 256, freeFormText: 1024 } as const;
+
+function fits(value: string, max: number, field: string): string {
+  if (value.length > max) throw new XdmError('too-long', documentText('xdm.too-long', { field, length: value.length, max }));
+  return value;
+}
 
 export interface ResolvedAuthor {
   /** XCN, already escaped. */
@@ -34,6 +44,10 @@ export interface ResolvedEntry {
   healthcareFacilityType: Coded;
   practiceSetting: Coded;
   eventCodes: Coded[];
+  /** The document's author (from its CDA). */
+  author: ResolvedAuthor;
+  /** XCN, already escaped. */
+  legalAuthenticator?: string;
 }
 
 export interface ResolvedSubmission {
@@ -49,6 +63,7 @@ export interface ResolvedSubmission {
   sourcePatientId: string;
   /** PID-5, PID-7, PID-8 values (`PID-5|NOM^Prénom^^^^^L`). */
   sourcePatientInfo: string[];
+  /** Who sends the submission set. */
   author: ResolvedAuthor;
   entries: ResolvedEntry[];
   /** Makes ids for classifications, external identifiers and associations. */
@@ -58,11 +73,11 @@ export interface ResolvedSubmission {
 function slot(parent: XMLBuilder, name: string, values: readonly string[]): void {
   if (values.length === 0) return;
   const list = parent.ele(NS.rim, 'rim:Slot', { name }).ele(NS.rim, 'rim:ValueList');
-  for (const v of values) list.ele(NS.rim, 'rim:Value').txt(v);
+  for (const v of values) list.ele(NS.rim, 'rim:Value').txt(fits(v, EBRIM_MAX.longName, name));
 }
 
-function name(parent: XMLBuilder, value: string): void {
-  parent.ele(NS.rim, 'rim:Name').ele(NS.rim, 'rim:LocalizedString', { 'xml:lang': 'fr-FR', charset: 'UTF-8', value });
+function name(parent: XMLBuilder, value: string, field = 'title'): void {
+  parent.ele(NS.rim, 'rim:Name').ele(NS.rim, 'rim:LocalizedString', { 'xml:lang': 'fr-FR', charset: 'UTF-8', value: fits(value, EBRIM_MAX.freeFormText, field) });
 }
 
 function classification(parent: XMLBuilder, scheme: string, object: string, id: string, coded?: Coded): XMLBuilder {
@@ -70,18 +85,18 @@ function classification(parent: XMLBuilder, scheme: string, object: string, id: 
     classificationScheme: scheme,
     classifiedObject: object,
     id,
-    nodeRepresentation: coded ? coded.code : '',
+    nodeRepresentation: coded ? fits(coded.code, EBRIM_MAX.longName, 'code') : '',
     objectType: XDS.objectType.classification,
   });
   if (coded) {
     slot(c, 'codingScheme', [coded.codingScheme]);
-    name(c, coded.display);
+    name(c, coded.display, `label of ${coded.code}`);
   }
   return c;
 }
 
 function externalId(parent: XMLBuilder, scheme: string, object: string, id: string, value: string, label: string): void {
-  const e = parent.ele(NS.rim, 'rim:ExternalIdentifier', { id, identificationScheme: scheme, objectType: XDS.objectType.externalIdentifier, registryObject: object, value });
+  const e = parent.ele(NS.rim, 'rim:ExternalIdentifier', { id, identificationScheme: scheme, objectType: XDS.objectType.externalIdentifier, registryObject: object, value: fits(value, EBRIM_MAX.longName, label) });
   name(e, label);
 }
 
@@ -106,6 +121,7 @@ export function buildMetadataXml(s: ResolvedSubmission): string {
     slot(x, 'creationTime', [e.creationTime]);
     slot(x, 'hash', [e.hashHex]);
     slot(x, 'languageCode', [e.languageCode]);
+    if (e.legalAuthenticator) slot(x, 'legalAuthenticator', [e.legalAuthenticator]);
     if (e.serviceStartTime) slot(x, 'serviceStartTime', [e.serviceStartTime]);
     if (e.serviceStopTime) slot(x, 'serviceStopTime', [e.serviceStopTime]);
     slot(x, 'size', [String(e.size)]);
@@ -113,7 +129,7 @@ export function buildMetadataXml(s: ResolvedSubmission): string {
     slot(x, 'sourcePatientInfo', s.sourcePatientInfo);
     slot(x, 'URI', [e.uri]);
     name(x, e.title);
-    author(x, XDS.doc.author, e.entryUuid, s.nextId(), s.author);
+    author(x, XDS.doc.author, e.entryUuid, s.nextId(), e.author);
     classification(x, XDS.doc.classCode, e.entryUuid, s.nextId(), e.classCode);
     for (const c of e.confidentiality) classification(x, XDS.doc.confidentialityCode, e.entryUuid, s.nextId(), c);
     for (const c of e.eventCodes) classification(x, XDS.doc.eventCodeList, e.entryUuid, s.nextId(), c);

@@ -1,6 +1,6 @@
 // Names MSSanté receivers route on: 8.3 file names inside the archive, the PDF copy's name, the message subject.
 import type { PatientIdentity } from './patient';
-import { compactDate, fileSegment, oneLine, parseIsoDate, upperName } from './text';
+import { oneLine, parseIsoDate, upperName, withoutAccents } from './text';
 
 const EXT_BY_MIME: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -31,13 +31,21 @@ export function xdmDocumentName(index: number, mimeType: string, fileName?: stri
   return `DOC${String(index).padStart(4, '0')}.${extensionFor(mimeType, fileName)}`;
 }
 
+/** A part of the PDF copy's name: accents removed, words joined by `_` (hyphens kept), nothing else. */
+export function nameSegment(value: string): string {
+  return withoutAccents(oneLine(value))
+    .replace(/[^A-Za-z0-9-]+/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^[_-]+|[_-]+$/g, '');
+}
+
 /**
- * The PDF copy's name: `<date>_<type>_<NOM>_<prénom>_<n° dossier>.pdf` (date `YYYYMMDD`, accents and
- * separators removed from each part; the file number is left out when unknown).
+ * The PDF copy's name, as the ANS examples write it: `<date of the act>_<document type label>_<NOM>_<PRÉNOM>.pdf`
+ * (`20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf`), the file number added when known.
  */
-export function pdfCopyName(args: { date: Date; type: string; patient: Pick<PatientIdentity, 'family' | 'given' | 'caseNumber'> }): string {
-  const parts = [compactDate(args.date), fileSegment(args.type) || 'DOC', fileSegment(upperName(args.patient.family)), fileSegment(args.patient.given)];
-  const caseNumber = args.patient.caseNumber ? fileSegment(args.patient.caseNumber) : '';
+export function pdfCopyName(args: { actDate: string; typeLabel: string; patient: Pick<PatientIdentity, 'family' | 'given' | 'caseNumber'> }): string {
+  const parts = [args.actDate, nameSegment(args.typeLabel) || 'Document', nameSegment(upperName(args.patient.family)), nameSegment(upperName(args.patient.given))];
+  const caseNumber = args.patient.caseNumber ? nameSegment(args.patient.caseNumber) : '';
   if (caseNumber) parts.push(caseNumber);
   return `${parts.filter(Boolean).join('_')}.pdf`;
 }

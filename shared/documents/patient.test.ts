@@ -1,5 +1,5 @@
 import { patientAddress, assertOnePatient, xdmPatientId, INS_OID, PatientError } from './patient';
-import { inspectCda } from './cda';
+import { readCda, parseCdaTime } from './cda';
 import { pdfCopyName, xdmDocumentName, xdmSubject } from './naming';
 import { checkMessageSize, encodedSize, PATIENT_MAX_MESSAGE_BYTES } from './size';
 import { hl7Escape, uuidToOid } from './text';
@@ -54,12 +54,13 @@ describe('names and identifiers', () => {
     expect(xdmPatientId({ ipp: { value: 'A^B&C', oid: '1.2.3' }, family: 'A', given: 'B', birthDate: '2000-01-01' })).toBe('A\\S\\B\\T\\C^^^&1.2.3&ISO^PI');
     expect(hl7Escape('a|b~c\\d')).toBe('a\\F\\b\\R\\c\\E\\d');
   });
-  it('names documents 8.3 and the PDF copy as <date>_<type>_<NOM>_<prénom>_<dossier>.pdf', () => {
+  it('names documents 8.3 and the PDF copy as <date of the act>_<type label>_<NOM>_<PRÉNOM>.pdf, as the ANS examples do', () => {
     expect(xdmDocumentName(1, 'application/pdf')).toBe('DOC0001.PDF');
     expect(xdmDocumentName(12, 'application/octet-stream', 'scan.jpeg')).toBe('DOC0012.JPE');
     expect(() => xdmDocumentName(10000, 'application/pdf')).toThrow(RangeError);
-    expect(pdfCopyName({ date: new Date('2026-03-05T23:30:00Z'), type: 'CR imagerie', patient: { family: 'Lefèvre d’Ormesson', given: 'Éloïse', caseNumber: '2026/001' } })).toBe('20260305_CR-imagerie_LEFEVRE-D-ORMESSON_Eloise_2026-001.pdf');
-    expect(pdfCopyName({ date: new Date('2026-03-05T10:00:00Z'), type: '11490-0', patient: { family: 'Martin', given: 'Luc' } })).toBe('20260305_11490-0_MARTIN_Luc.pdf');
+    // The ANS IG's own example name: 20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf
+    expect(pdfCopyName({ actDate: '20220531', typeLabel: 'CR d\'imagerie médicale', patient: { family: 'Corse', given: 'Figatellix' } })).toBe('20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf');
+    expect(pdfCopyName({ actDate: '20260305', typeLabel: 'Lettre de liaison', patient: { family: 'Lefèvre d’Ormesson', given: 'Éloïse', caseNumber: '2026/001' } })).toBe('20260305_Lettre_de_liaison_LEFEVRE_D_ORMESSON_ELOISE_2026_001.pdf');
   });
   it('writes the subject with the birth date as JJ/MM/AAAA and a bounded title', () => {
     expect(xdmSubject('Lettre de liaison', { family: 'Dupont', given: 'Jean', birthDate: '1950-07-14' })).toBe('XDM/1.0/DDM+Lettre de liaison DUPONT Jean 14/07/1950');
@@ -72,14 +73,23 @@ describe('names and identifiers', () => {
 
 describe('CDA header', () => {
   const cda = (body: string) => new TextEncoder().encode(`<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3">${body}</ClinicalDocument>`);
-  it('reads the code and recordTarget ids', () => {
-    const s = inspectCda(cda(`<code code="11490-0" codeSystem="2.16.840.1.113883.6.1" displayName="Lettre"/><recordTarget><patientRole><id root="1.2.250.1.213.1.4.8" extension="${INS}"/></patientRole></recordTarget><component><x/></component>`));
-    expect(s).toEqual({ code: { code: '11490-0', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Lettre' }, patientIds: [{ root: '1.2.250.1.213.1.4.8', extension: INS }] });
+  it('reads the code, the recordTarget ids and names, preferring birth names', () => {
+    const s = readCda(cda(`<code code="11490-0" codeSystem="2.16.840.1.113883.6.1" displayName="Lettre"/><recordTarget><patientRole><id root="1.2.250.1.213.1.4.8" extension="${INS}"/><patient><name><family qualifier="SP">MARTIN</family><family qualifier="BR">DUPONT</family><given>Jean</given></name></patient></patientRole></recordTarget><component><structuredBody/></component>`));
+    expect(s).toMatchObject({ code: { code: '11490-0', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Lettre' }, patient: { ids: [{ root: '1.2.250.1.213.1.4.8', extension: INS }], family: 'DUPONT', given: 'Jean' }, body: { kind: 'structured' } });
   });
-  it('is null for other XML or for non-XML', () => {
-    expect(inspectCda(new TextEncoder().encode('<?xml version="1.0"?><ClinicalDocument><code code="x"/></ClinicalDocument>'))).toBeNull();
-    expect(inspectCda(new TextEncoder().encode('<html><body/></html>'))).toBeNull();
-    expect(inspectCda(new Uint8Array([0x25, 0x50, 0x44, 0x46]))).toBeNull();
+  it('is null for other XML, broken XML or non-XML', () => {
+    expect(readCda(new TextEncoder().encode('<?xml version="1.0"?><ClinicalDocument><code code="x"/></ClinicalDocument>'))).toBeNull();
+    expect(readCda(cda('<code code="x">'))).toBeNull();
+    expect(readCda(new TextEncoder().encode('<html><body/></html>'))).toBeNull();
+    expect(readCda(new Uint8Array([0x25, 0x50, 0x44, 0x46]))).toBeNull();
+  });
+  it('reads HL7 times: the date as written, the instant in UTC', () => {
+    expect(parseCdaTime('20261014161500+0200')).toMatchObject({ date: '20261014', dtm: '20261014141500' });
+    expect(parseCdaTime('20260101003000+0100')).toMatchObject({ date: '20260101', dtm: '20251231233000' });
+    expect(parseCdaTime('19790328')).toMatchObject({ isoDate: '1979-03-28', dtm: '19790328' });
+    expect(parseCdaTime('20210409094914.827+0100')?.dtm).toBe('20210409084914');
+    expect(parseCdaTime('19790230')).toBeNull();
+    expect(parseCdaTime('demain')).toBeNull();
   });
 });
 

@@ -28,7 +28,7 @@ export interface PatientIdentity {
 
 export class PatientError extends Error {
   constructor(
-    readonly code: 'ins-invalid' | 'ins-not-qualified' | 'ins-missing' | 'identity-incomplete' | 'birth-date' | 'mixed-patients',
+    readonly code: 'ins-invalid' | 'ins-not-qualified' | 'ins-missing' | 'identity-incomplete' | 'birth-date' | 'mixed-patients' | 'contradicts-cda',
     readonly text: LocalizedText,
   ) {
     super(text.en);

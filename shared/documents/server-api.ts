@@ -1,6 +1,9 @@
 // The document chooser's API over the companion server's DI proxy (GET /api/di/documents?ins=…, …/:id?ins=…).
 // The server holds the DI credentials and the Pro Santé Connect session (a cookie); fetch is injected by the host.
 import { DocumentSourceError, type DocumentSummary } from '../ports/document-source';
+import { authorOfProfessional } from '../psc/author';
+import type { PscProfessional } from '../psc/claims';
+import type { XdmAuthor } from './xdm-types';
 
 export type DocumentFetch = (url: string, init?: { credentials?: 'include' | 'same-origin' | 'omit' }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
 
@@ -42,6 +45,19 @@ export class ServerDocumentApi {
     const body = (await res.json().catch(() => null)) as { documents?: unknown } | null;
     if (!body || !Array.isArray(body.documents)) throw new DocumentSourceError('bad-response', texts['bad-response']);
     return body.documents as DocumentSummary[];
+  }
+
+  /** The logged-in professional (Pro Santé Connect, through the server's session) as the documents' sender; undefined when not logged in. */
+  async getAuthor(): Promise<XdmAuthor | undefined> {
+    const u = new URL('api/psc/session', this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
+    try {
+      const res = await this.fetchFn(u.toString(), { credentials: 'include' });
+      if (!res.ok) return undefined;
+      const body = (await res.json()) as { loggedIn?: boolean; professional?: PscProfessional };
+      return body.loggedIn && body.professional?.nationalId ? authorOfProfessional(body.professional) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async fetchDocument(ins: string, id: string): Promise<Uint8Array> {

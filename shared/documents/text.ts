@@ -5,6 +5,11 @@ export function oneLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** One line of text that XML 1.0 can hold: `oneLine`, then characters XML forbids (U+FFFE, U+FFFF, lone surrogates) removed. */
+export function xmlLine(value: string): string {
+  return oneLine(value).replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').trim();
+}
+
 /**
  * Escapes a value for one HL7 v2 component (XCN, XON, CX…): `\` `|` `^` `&` `~` become `\E\` `\F\` `\S\` `\T\` `\R\`,
  * so a name holding a separator cannot shift the fields after it.

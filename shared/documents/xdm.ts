@@ -1,252 +1,192 @@
-// Packs DI documents as MSSanté expects: IHE_XDM.ZIP (ITI-32) + a PDF copy, the subject and the X-MSS headers.
+// Packs DI documents as a receiving DPI and Mon espace santé expect them: IHE_XDM.ZIP (ITI-32) holding CDA documents,
+// whose metadata come from each CDA's own header, the PDF copy beside it, the subject and the X-MSS headers.
 // Pure: bytes in, bytes out; clock and id generator injectable for reproducible archives.
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { LocalizedText } from '../model';
-import { classFor, DEFAULTS, loincType, OID, type Coded } from './codes';
-import { inspectCda } from './cda';
+import { wrapInCdaN1 } from './cda';
+import { DEFAULTS, loincType, DEFAULT_TYPE_CODE, OID, type Coded } from './codes';
+import { contentTypeCode, isContentTypeCode } from './content-type';
+import { planContent, type PlannedCda } from './content-plan';
+import { entryOfCda, xcn, xon, type EntryFacts } from './entry-of-cda';
+import { XdmError } from './errors';
 import { sha1Hex } from './hash';
-import { mssHeaders, writesToPatient, type MailHeader } from './headers';
-import { buildIndexHtml, buildReadme, type IndexEntry, type SenderInfo } from './index-files';
+import { mssHeaders, recipientAddresses, writesToPatient } from './headers';
+import { mergePatient, patientOfCda, type StatedPatient } from './identity';
+import { buildIndexHtml, buildReadme, type IndexEntry } from './index-files';
+import { mergeMasking } from './masking';
 import { buildMetadataXml, type ResolvedAuthor, type ResolvedEntry } from './metadata';
 import { documentText } from './messages';
 import { pdfCopyName, xdmDocumentName, xdmSubject } from './naming';
-import { assertOnePatient, INS_OIDS, normalisePatient, PatientError, xdmPatientId, xdmSourcePatientId, type PatientIdentity } from './patient';
-import { checkMessageSize, type SizeCheck } from './size';
+import { assertOnePatient, normalisePatient, PatientError, xdmPatientId, xdmSourcePatientId, type PatientIdentity } from './patient';
+import { checkMessageSize } from './size';
+import { derivedSourceId, isOid } from './source-id';
 import { hl7DateTime, hl7Escape, oneLine, uuidToOid } from './text';
+import type { XdmAttachment, XdmAuthor, XdmPackInput, XdmPackResult } from './xdm-types';
 
-export interface XdmDocument {
-  bytes: Uint8Array;
-  mimeType: string;
-  title: string;
-  /** Original file name (used only for an unknown MIME type's extension). */
-  fileName?: string;
-  /** Document type (LOINC…); for a CDA document, its `ClinicalDocument/code` is used when this is absent. */
-  typeCode?: Coded;
-  classCode?: Coded;
-  formatCode?: Coded;
-  confidentiality?: Coded[];
-  healthcareFacilityType?: Coded;
-  practiceSetting?: Coded;
-  eventCodes?: Coded[];
-  creationTime?: Date;
-  serviceStartTime?: Date;
-  serviceStopTime?: Date;
-  /** XDS uniqueId (OID) kept from the DI; made from a UUID otherwise. */
-  uniqueId?: string;
-  /** The patient the source says this document belongs to (DI metadata): checked against the message's patient. */
-  patient?: Pick<PatientIdentity, 'ins' | 'ipp'>;
-  /** Short type label for the PDF copy's name (default: the type code). */
-  typeLabel?: string;
-}
+export * from './xdm-types';
+export { XdmError } from './errors';
 
-export interface XdmAuthor {
-  /** National id of the professional (idNat_PS, e.g. `8` + RPPS). */
-  idNat?: string;
-  family?: string;
-  given?: string;
-  institution?: { name: string; idNat?: string };
-  role?: string;
-  specialty?: Coded;
-  /** The author's MSSanté address. */
-  mail?: string;
-}
-
-export interface XdmPackInput {
-  patient: PatientIdentity;
-  documents: XdmDocument[];
-  /** The libellé of the subject and of the submission set. */
-  title: string;
-  author: XdmAuthor;
-  sender: SenderInfo;
-  /** Every recipient address of the message (intendedRecipient, X-MSS-MES, size rule). */
-  recipients?: string[];
-  contentTypeCode?: Coded;
-  /** OID of the sending system (XDS sourceId). */
-  sourceId?: string;
-  /** From the organisation's policy. */
-  policy?: { nil?: string; operatorLimitBytes?: number };
-  readReceiptTo?: string;
-  allowPatientReply?: boolean;
-  /** Add a PDF copy of each PDF document beside the archive (default true). */
-  pdfCopy?: boolean;
-  now?: Date;
-  uuid?: () => string;
-}
-
-export interface XdmAttachment {
-  name: string;
-  contentType: string;
-  bytes: Uint8Array;
-}
-
-export interface XdmPackResult {
-  /** IHE_XDM.ZIP first, then the PDF copies. */
-  attachments: XdmAttachment[];
-  zip: Uint8Array;
-  subject: string;
-  headers: MailHeader[];
-  size: SizeCheck;
-  notices: LocalizedText[];
-  /** What the archive holds, for display and logs (no content). */
-  entries: Array<{ path: string; uniqueId: string; hashHex: string; size: number; mimeType: string; typeCode: string; cda: boolean }>;
-  metadataXml: string;
-  indexHtml: string;
-  readme: string;
-}
-
-export class XdmError extends Error {
-  constructor(
-    readonly code: 'no-document' | 'empty-document' | 'too-many' | 'title-missing',
-    readonly text: LocalizedText,
-  ) {
-    super(text.en);
-    this.name = 'XdmError';
-  }
-}
-
-/** File types already compressed: stored as they are in the zip (deflating them costs time and gains nothing). */
-const STORED = /^(application\/pdf|image\/(jpeg|png|gif|webp)|application\/zip|video\/|audio\/)/i;
-
-function authorOf(a: XdmAuthor): ResolvedAuthor {
+function senderAuthor(a: XdmAuthor | undefined): ResolvedAuthor {
+  if (!a) return {};
   const out: ResolvedAuthor = {};
-  if (a.idNat || a.family) {
-    const id = a.idNat ? hl7Escape(a.idNat) : '';
-    const assigning = a.idNat ? `&${OID.idNatPs}&ISO` : '';
-    out.person = `${id}^${hl7Escape(a.family ?? '')}^${hl7Escape(a.given ?? '')}^^^^^^${assigning}^D^^^${a.idNat ? 'IDNPS' : ''}`;
-  }
-  if (a.institution) {
-    const n = hl7Escape(a.institution.name);
-    out.institution = a.institution.idNat ? `${n}^^^^^&${OID.idNatStruct}&ISO^IDNST^^^${hl7Escape(a.institution.idNat)}` : n;
-  }
+  const person = xcn(a.idNat ? { root: OID.idNatPs, extension: a.idNat } : undefined, a.family, a.given);
+  if (person) out.person = person;
+  const institution = a.institution ? xon({ name: a.institution.name, ...(a.institution.idNat ? { id: { root: OID.idNatStruct, extension: a.institution.idNat } } : {}) }) : undefined;
+  if (institution) out.institution = institution;
   if (a.role) out.role = hl7Escape(a.role);
   if (a.specialty) out.specialty = { code: hl7Escape(a.specialty.code), codingScheme: hl7Escape(a.specialty.codingScheme), display: hl7Escape(a.specialty.display) };
   if (a.mail) out.telecom = `^^Internet^${hl7Escape(a.mail)}`;
   return out;
 }
 
-function insOf(ids: ReadonlyArray<{ root: string; extension?: string }>): string | undefined {
-  return ids.find((i) => INS_OIDS.includes(i.root) && i.extension)?.extension;
+/** The patient: each CDA's recordTarget, completed by what was stated; one patient per message. */
+function resolvePatient(plan: PlannedCda[], stated: StatedPatient): PatientIdentity {
+  let merged: StatedPatient = stated;
+  const ids: Array<Pick<PatientIdentity, 'ins' | 'ipp'>> = [];
+  plan.forEach((p, i) => {
+    if (!p.cda) return;
+    const fromCda = patientOfCda(p.cda.doc);
+    if (fromCda.ins || fromCda.ipp) ids.push({ ...(fromCda.ins ? { ins: { ...fromCda.ins, qualified: true } } : {}), ...(fromCda.ipp ? { ipp: fromCda.ipp } : {}) });
+    if (i === 0 || !merged.ins) merged = mergePatient(fromCda, merged);
+  });
+  for (const p of plan) if (p.source.patient) ids.push(p.source.patient);
+  const patient = normalisePatient(merged as PatientIdentity);
+  assertOnePatient([patient, ...ids]);
+  return patient;
 }
 
-/** Packs the documents. Throws PatientError (identity, mixed patients) or XdmError; never returns a partial archive. */
+function codeOrDefault(code: string | undefined, scheme: string, fallback: Coded): Coded {
+  return code && code !== fallback.code ? { code, codingScheme: scheme, display: code } : fallback;
+}
+
+/** Packs the documents. Throws PatientError, XdmError or HeaderError; never returns a partial archive. */
 export function packXdm(input: XdmPackInput): XdmPackResult {
-  const patient = normalisePatient(input.patient);
-  const title = oneLine(input.title ?? '');
-  if (!title) throw new XdmError('title-missing', documentText('xdm.title-missing'));
   if (input.documents.length === 0) throw new XdmError('no-document', documentText('xdm.no-document'));
   if (input.documents.length > 9999) throw new XdmError('too-many', documentText('xdm.too-many', { count: input.documents.length }));
   const now = input.now ?? new Date();
   const uuid = input.uuid ?? (() => crypto.randomUUID());
   const nextId = () => `urn:uuid:${uuid()}`;
+  const policy = input.policy ?? {};
+  const notices: LocalizedText[] = [];
+  const recipients = recipientAddresses(input.recipients ?? []);
+  const facilityDefault = contentTypeCode(policy.healthcareFacilityType ?? '') ?? DEFAULTS.healthcareFacilityType;
+  const settingDefault = codeOrDefault(policy.practiceSetting, OID.cadreExercice, DEFAULTS.practiceSetting);
 
-  const cdas = input.documents.map((d) => (/xml/i.test(d.mimeType) ? inspectCda(d.bytes) : null));
-  // One patient per message: the DI's metadata and each CDA's recordTarget must name the message's patient.
-  const stated: Array<Pick<PatientIdentity, 'ins' | 'ipp'>> = [patient];
-  input.documents.forEach((d, i) => {
-    if (d.patient) stated.push(d.patient);
-    const ins = cdas[i] ? insOf(cdas[i]!.patientIds) : undefined;
-    if (ins && patient.ins) stated.push({ ins: { matricule: ins, qualified: false } });
-    else if (ins && !patient.ins) throw new PatientError('mixed-patients', documentText('patient.mixed'));
-  });
-  assertOnePatient(stated);
+  const plan = planContent(input.documents);
+  const patient = resolvePatient(plan, input.patient ?? {});
+  const masking = mergeMasking(input.masking, undefined);
+  if (plan.some((p) => mergeMasking(masking, p.source.masking).invisibleToPatient) && writesToPatient(recipients)) {
+    throw new XdmError('masked-to-patient', documentText('xdm.masked-to-patient'));
+  }
 
-  const patientId = xdmPatientId(patient);
-  const sourcePatientId = xdmSourcePatientId(patient);
+  // A bare DI document becomes a CDA level 1 with the patient and the author the DI gives (else the sender).
+  for (const p of plan) {
+    if (p.cda) continue;
+    const d = p.source;
+    const author = d.author ?? input.author ?? {};
+    p.cda = wrapInCdaN1({
+      content: d.bytes,
+      mediaType: oneLine(d.mimeType).toLowerCase().split(';')[0]!,
+      uniqueId: d.uniqueId && isOid(d.uniqueId) ? d.uniqueId : uuidToOid(uuid()),
+      type: d.typeCode ?? loincType(DEFAULT_TYPE_CODE),
+      title: oneLine(d.title) || oneLine(input.title ?? '') || 'Document',
+      effectiveTime: d.creationTime ?? now,
+      ...(d.serviceStartTime ? { serviceStart: d.serviceStartTime } : {}),
+      ...(d.serviceStopTime ? { serviceStop: d.serviceStopTime } : {}),
+      patient,
+      author: { idNat: author.idNat, family: author.family, given: author.given, organisation: author.institution ?? input.author?.institution ?? { name: oneLine(input.sender.organisation) || 'Établissement' } },
+      facilityType: d.healthcareFacilityType ?? facilityDefault,
+      practiceSetting: d.practiceSetting ?? settingDefault,
+    });
+  }
+
+  const facts: EntryFacts[] = plan.map((p) =>
+    entryOfCda(p.cda!.doc, mergeMasking(masking, p.source.masking), {
+      ...(p.source.typeCode ? { typeCode: p.source.typeCode } : {}),
+      ...(p.source.formatCode ? { formatCode: p.source.formatCode } : {}),
+      facilityType: p.source.healthcareFacilityType ?? facilityDefault,
+      practiceSetting: p.source.practiceSetting ?? settingDefault,
+    }),
+  );
+  const title = oneLine(input.title ?? '') || oneLine(facts[0]!.title ?? '') || facts[0]!.typeLabel;
+  if (!title) throw new XdmError('title-missing', documentText('xdm.title-missing'));
+
   const sourcePatientInfo = [
     `PID-5|${hl7Escape(patient.family.toLocaleUpperCase('fr-FR'))}^${hl7Escape(patient.given)}^^^^^L`,
     `PID-7|${patient.birthDate.replace(/-/g, '')}`,
     ...(patient.sex ? [`PID-8|${patient.sex}`] : []),
   ];
-
-  const files: Zippable = {};
+  const ordered: Zippable = {};
   const resolved: ResolvedEntry[] = [];
   const indexEntries: IndexEntry[] = [];
   const entries: XdmPackResult['entries'] = [];
-  const attachments: XdmAttachment[] = [];
-  const copyNames = new Set<string>();
-  const pdfCopies: XdmAttachment[] = [];
-
-  input.documents.forEach((d, i) => {
-    const docTitle = oneLine(d.title) || title;
-    if (d.bytes.length === 0) throw new XdmError('empty-document', documentText('xdm.empty-document', { name: docTitle }));
-    const cda = cdas[i];
-    const uri = xdmDocumentName(i + 1, d.mimeType, d.fileName);
+  const copies: XdmAttachment[] = [];
+  plan.forEach((p, i) => {
+    const f = facts[i]!;
+    const bytes = p.cda!.bytes;
+    const uri = xdmDocumentName(i + 1, 'text/xml');
     const path = `IHE_XDM/SUBSET01/${uri}`;
-    const typeCode = d.typeCode ?? (cda?.code ? { code: cda.code.code, codingScheme: cda.code.codeSystem ?? OID.loinc, display: cda.code.displayName ?? cda.code.code } : loincType('11488-4'));
-    const hashHex = sha1Hex(d.bytes);
-    const created = d.creationTime ?? now;
-    const uniqueId = d.uniqueId ?? uuidToOid(uuid());
-    const mimeType = oneLine(d.mimeType).toLowerCase();
-    resolved.push({
-      entryUuid: nextId(),
-      uniqueId,
-      uri,
-      mimeType,
-      title: docTitle,
-      hashHex,
-      size: d.bytes.length,
-      creationTime: hl7DateTime(created),
-      serviceStartTime: d.serviceStartTime ? hl7DateTime(d.serviceStartTime) : undefined,
-      serviceStopTime: d.serviceStopTime ? hl7DateTime(d.serviceStopTime) : undefined,
-      languageCode: 'fr-FR',
-      classCode: d.classCode ?? classFor(typeCode),
-      typeCode,
-      formatCode: d.formatCode ?? DEFAULTS.format,
-      confidentiality: d.confidentiality?.length ? d.confidentiality : [DEFAULTS.confidentiality],
-      healthcareFacilityType: d.healthcareFacilityType ?? DEFAULTS.healthcareFacilityType,
-      practiceSetting: d.practiceSetting ?? DEFAULTS.practiceSetting,
-      eventCodes: d.eventCodes ?? [],
-    });
-    files[path] = [d.bytes, { level: STORED.test(mimeType) ? 0 : 6 }];
-    indexEntries.push({ path, title: docTitle, mimeType, size: d.bytes.length });
-    entries.push({ path, uniqueId, hashHex, size: d.bytes.length, mimeType, typeCode: typeCode.code, cda: cda !== null && cda !== undefined });
-    if (mimeType === 'application/pdf' && input.pdfCopy !== false) {
-      let name = pdfCopyName({ date: created, type: d.typeLabel ?? typeCode.code, patient });
-      for (let n = 2; copyNames.has(name); n++) name = name.replace(/(?:-\d+)?\.pdf$/, `-${n}.pdf`);
-      copyNames.add(name);
-      pdfCopies.push({ name, contentType: 'application/pdf', bytes: d.bytes });
+    const docTitle = oneLine(f.title ?? '') || oneLine(p.source.title) || title;
+    const hashHex = sha1Hex(bytes);
+    resolved.push({ entryUuid: nextId(), uri, mimeType: 'text/xml', title: docTitle, hashHex, size: bytes.length, ...f });
+    ordered[path] = [bytes, { level: 6 }];
+    indexEntries.push({ path, title: docTitle, mimeType: 'text/xml', size: bytes.length });
+    entries.push({ path, uniqueId: f.uniqueId, hashHex, size: bytes.length, mimeType: 'text/xml', typeCode: f.typeCode.code, cda: true, wrapped: p.cda!.bytes !== p.source.bytes });
+    if (p.copy) {
+      let name = pdfCopyName({ actDate: f.actDate, typeLabel: f.typeLabel, patient });
+      for (let n = 2; copies.some((c) => c.name === name); n++) name = name.replace(/(?:-\d+)?\.pdf$/, `-${n}.pdf`);
+      copies.push({ name, contentType: 'application/pdf', bytes: p.copy });
     }
   });
 
-  const setUuid = nextId();
-  const submissionTime = hl7DateTime(now);
-  const firstType = resolved[0]!.typeCode;
+  let content = contentTypeCode(policy.contentTypeCode ?? '');
+  if (policy.contentTypeCode && !content) throw new XdmError('content-type', documentText('xdm.content-type', { code: oneLine(policy.contentTypeCode) }));
+  content ??= isContentTypeCode(facts[0]!.healthcareFacilityType) ? facts[0]!.healthcareFacilityType : facilityDefault;
+  let sourceId = policy.sourceId && isOid(policy.sourceId) ? policy.sourceId : undefined;
+  if (!sourceId) {
+    notices.push(documentText('xdm.no-source-id'));
+    sourceId = derivedSourceId(input.sender.organisation);
+  }
+  const sender = senderAuthor(input.author);
   const metadataXml = buildMetadataXml({
-    entryUuid: setUuid,
+    entryUuid: nextId(),
     uniqueId: uuidToOid(uuid()),
-    sourceId: input.sourceId ?? uuidToOid(uuid()),
-    submissionTime,
+    sourceId,
+    submissionTime: hl7DateTime(now),
     title,
-    contentTypeCode: input.contentTypeCode ?? firstType,
-    intendedRecipients: (input.recipients ?? []).map((r) => `||^^Internet^${hl7Escape(r)}`),
-    patientId,
-    sourcePatientId,
+    contentTypeCode: content,
+    intendedRecipients: recipients.map((r) => `||^^Internet^${hl7Escape(r)}`),
+    patientId: xdmPatientId(patient),
+    sourcePatientId: xdmSourcePatientId(patient),
     sourcePatientInfo,
-    author: authorOf(input.author),
+    author: sender.person || sender.institution ? sender : resolved[0]!.author,
     entries: resolved,
     nextId,
   });
   const readme = buildReadme(input.sender, indexEntries);
   const indexHtml = buildIndexHtml(input.sender, title, indexEntries);
-  files['README.TXT'] = [strToU8(readme), { level: 6 }];
-  files['INDEX.HTM'] = [strToU8(indexHtml), { level: 6 }];
-  files['IHE_XDM/SUBSET01/METADATA.XML'] = [strToU8(metadataXml), { level: 6 }];
   // Fixed order: README, INDEX, METADATA, documents.
-  const ordered: Zippable = {};
-  for (const k of ['README.TXT', 'INDEX.HTM', 'IHE_XDM/SUBSET01/METADATA.XML']) ordered[k] = files[k]!;
-  for (const e of entries) ordered[e.path] = files[e.path]!;
-  const zip = zipSync(ordered, { mtime: now });
+  const files: Zippable = {
+    'README.TXT': [strToU8(readme), { level: 6 }],
+    'INDEX.HTM': [strToU8(indexHtml), { level: 6 }],
+    'IHE_XDM/SUBSET01/METADATA.XML': [strToU8(metadataXml), { level: 6 }],
+    ...ordered,
+  };
+  const zip = zipSync(files, { mtime: now });
+  const attachments: XdmAttachment[] = [{ name: 'IHE_XDM.ZIP', contentType: 'application/zip', bytes: zip }, ...copies];
 
-  attachments.push({ name: 'IHE_XDM.ZIP', contentType: 'application/zip', bytes: zip }, ...pdfCopies);
-  const recipients = input.recipients ?? [];
-  const { headers, notices } = mssHeaders({
-    cdaCodes: entries.filter((e) => e.cda).map((e) => e.typeCode),
+  const wantsReceipt = input.readReceipt ?? (input.readReceiptTo !== undefined ? true : policy.readReceipt === true);
+  if (wantsReceipt && !input.readReceiptTo) notices.push(documentText('xdm.receipt-no-address'));
+  const h = mssHeaders({
+    cdaCodes: entries.map((e) => e.typeCode),
     patient,
-    nil: input.policy?.nil,
+    nil: policy.nil,
     recipients,
     allowPatientReply: input.allowPatientReply,
-    readReceiptTo: input.readReceiptTo,
+    ...(wantsReceipt && input.readReceiptTo ? { readReceiptTo: input.readReceiptTo } : {}),
   });
-  const size = checkMessageSize({ attachmentBytes: attachments.map((a) => a.bytes.length), operatorLimitBytes: input.policy?.operatorLimitBytes, toPatient: writesToPatient(recipients) });
-  return { attachments, zip, subject: xdmSubject(title, patient), headers, size, notices, entries, metadataXml, indexHtml, readme };
+  const size = checkMessageSize({ attachmentBytes: attachments.map((a) => a.bytes.length), operatorLimitBytes: policy.operatorLimitBytes, toPatient: writesToPatient(recipients) });
+  return { attachments, zip, subject: xdmSubject(title, patient), headers: h.headers, size, notices: [...h.notices, ...notices], patient, entries, metadataXml, indexHtml, readme };
 }
+
+export { PatientError };

@@ -41,6 +41,12 @@ export interface DocumentSummary {
   uniqueId?: string;
   /** The patient the record files the document under, as far as the DocumentReference says. */
   patient: Pick<PatientIdentity, 'ins' | 'ipp'>;
+  /** context.period: when the act took place (ISO). */
+  period?: { start?: string; end?: string };
+  /** securityLabel codes of TRE_A07 (MASQUE_PS, INVISIBLE_PATIENT, INVISIBLE_REPRESENTANTS_LEGAUX). */
+  securityLabels?: string[];
+  /** The document's author as the DocumentReference names it (national id, names, organisation). */
+  author?: { idNat?: string; family?: string; given?: string; institution?: { name: string; idNat?: string } };
 }
 
 export interface FetchedDocument {

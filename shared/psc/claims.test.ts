@@ -34,9 +34,10 @@ describe('PSC claims', () => {
     expect(() => mapPscUserInfo({ sub: 's' })).toThrow(PscError);
     expect(() => mapPscUserInfo('x')).toThrow(/sub/);
   });
-  it('accepts only eidas1', () => {
-    expect(() => assertEidas1({ acr: 'eidas1' })).not.toThrow();
-    for (const acr of ['eidas0', 'eidas2', undefined, 1]) expect(() => assertEidas1({ acr })).toThrow(expect.objectContaining({ code: 'acr' }));
+  it('accepts eidas1 and the higher levels PSC answers with (eidas2, eidas3), refuses lower, missing or unknown', () => {
+    for (const acr of ['eidas1', 'eidas2', 'eidas3']) expect(() => assertEidas1({ acr })).not.toThrow();
+    for (const acr of ['eidas0', 'EIDAS2', 'eidas4', 'eidas2 ', '', undefined, null, 2]) expect(() => assertEidas1({ acr })).toThrow(expect.objectContaining({ code: 'acr' }));
+    expect(() => assertEidas1({})).toThrow(/at least eidas1/);
   });
   it('builds the non-standard discovery URL', () => {
     expect(pscDiscoveryUrl(PSC_ISSUERS.sandbox)).toBe('https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration');

@@ -11,7 +11,10 @@ export const PSC_ISSUERS = {
 /** PSC serves its discovery document at this non-standard path under the issuer. */
 export const PSC_DISCOVERY_PATH = '/.well-known/wallet-openid-configuration';
 export const PSC_SCOPE = 'openid scope_all';
+/** The level Vigie asks for: eIDAS substantial. PSC may answer with a higher one (CPS card, e-CPS: `eidas2`). */
 export const PSC_ACR = 'eidas1';
+/** The eIDAS levels PSC names, lowest first; any level from `eidas1` up is accepted. */
+export const PSC_ACR_LEVELS = ['eidas0', 'eidas1', 'eidas2', 'eidas3'] as const;
 
 export function pscDiscoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, '')}${PSC_DISCOVERY_PATH}`;
@@ -76,10 +79,16 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Throws PscError `acr` unless the ID token says the professional authenticated at eIDAS substantial (`eidas1`). */
+/** True when `acr` is `eidas1` or a higher level PSC names (`eidas2`, `eidas3`); anything else, missing included, is not. */
+export function acrAtLeastEidas1(acr: unknown): boolean {
+  const rank = typeof acr === 'string' ? (PSC_ACR_LEVELS as readonly string[]).indexOf(acr) : -1;
+  return rank >= PSC_ACR_LEVELS.indexOf(PSC_ACR);
+}
+
+/** Throws PscError `acr` unless the ID token says the professional authenticated at `eidas1` or higher. */
 export function assertEidas1(idTokenClaims: object): void {
   const acr = (idTokenClaims as { acr?: unknown }).acr;
-  if (acr !== PSC_ACR) throw new PscError('acr', documentText('psc.acr', { acr: typeof acr === 'string' ? acr : '—' }));
+  if (!acrAtLeastEidas1(acr)) throw new PscError('acr', documentText('psc.acr', { acr: typeof acr === 'string' ? acr : '—' }));
 }
 
 /** Maps PSC userinfo (JSON already parsed) to a professional. Throws PscError `claims` without sub or SubjectNameID. */

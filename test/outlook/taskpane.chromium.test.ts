@@ -101,11 +101,15 @@ describe('Outlook task pane in Chromium', () => {
     await page.getByRole('checkbox', { name: /Compte rendu de consultation de cardiologie/ }).check();
     await page.screenshot({ path: join(shots, 'outlook-taskpane-documents.png') });
     await page.getByRole('button', { name: 'Joindre au message' }).click();
-    await eventually(async () => expect((await calls()).filter((c) => c.op === 'attach').map((c) => c.name)).toEqual(['IHE_XDM.ZIP', expect.stringMatching(/DUPONT_Marie.*\.pdf$/)]), 15_000);
+    await eventually(async () => expect((await calls()).filter((c) => c.op === 'attach').map((c) => c.name)).toEqual(['IHE_XDM.ZIP', expect.stringMatching(/_DUPONT_MARIE\.pdf$/)]), 15_000);
     const all = await calls();
     expect(all.find((c) => c.op === 'subject')?.value).toBe('XDM/1.0/DDM+Compte rendu de consultation de cardiologie DUPONT Marie 05/03/1979');
-    // A PDF without CDA carries no X-MSS-CODECDA; the product reference comes from the org policy the server publishes.
-    expect(all.find((c) => c.op === 'headers')?.value).toEqual({ 'X-MSS-NIL': 'VIGIE-CHU-TEST' });
+    // The DI's PDF is wrapped in a CDA level 1 (X-MSS-CODECDA); no sex given, so X-MSS-INS says N; the product
+    // reference comes from the org policy the server publishes. Subject and headers are set before the files.
+    expect(all.find((c) => c.op === 'headers')?.value).toEqual({ 'X-MSS-CODECDA': '11488-4', 'X-MSS-INS': 'N', 'X-MSS-NIL': 'VIGIE-CHU-TEST' });
+    const ops = all.map((c) => c.op);
+    expect(ops.indexOf('subject')).toBeLessThan(ops.indexOf('attach'));
+    expect(ops.indexOf('headers')).toBeLessThan(ops.indexOf('attach'));
     await page.screenshot({ path: join(shots, 'outlook-taskpane-attached.png') });
   }, 60_000);
 });

@@ -139,6 +139,19 @@ describe('Pro Santé Connect through the server', () => {
     expect(await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json()).toEqual({ loggedIn: false });
   }, 30_000);
 
+  it.each(['eidas2', 'eidas3'])('accepts a CPS / e-CPS login that PSC answers at %s', async (acr) => {
+    const { jar, callback } = await login(acr);
+    expect(callback.status).toBe(302);
+    const session = await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json();
+    expect(session).toMatchObject({ loggedIn: true, acr, professional: { nationalId: '810001234567' } });
+  }, 30_000);
+
+  it('refuses a login that states no eIDAS level', async () => {
+    const none = await login('none');
+    expect(none.callback.status).toBe(401);
+    expect((await none.callback.json()).error.code).toBe('psc-acr');
+  }, 30_000);
+
   it('refuses a login below eidas1, a callback without its pending cookie, and a tampered session cookie', async () => {
     const weak = await login('eidas0');
     expect(weak.callback.status).toBe(401);

@@ -1,7 +1,8 @@
 // A Pro Santé Connect look-alike for tests: a real OpenID Provider (oidc-provider) mounted under
 // /auth/realms/esante-wallet, discovery only at /.well-known/wallet-openid-configuration, PSC-like claims.
 // Run as a child process (oidc-provider is ESM-only). Prints one JSON line {"issuer": …} once listening.
-// The login page is scripted: GET <interaction url>?account=<national id>&acr=<level> logs that account in.
+// The login page is scripted: GET <interaction url>?account=<national id>&acr=<level> logs that account in
+// (acr=none: a login that states no level, as a misconfigured issuer would).
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -50,7 +51,7 @@ const provider = new Provider(issuer, {
   ],
   scopes: ['openid', 'scope_all', 'offline_access'],
   claims: { openid: ['sub'], scope_all: ['SubjectNameID', 'SubjectRefPro', 'otherIds', 'given_name', 'family_name', 'preferred_username'] },
-  acrValues: ['eidas1', 'eidas2', 'eidas0'],
+  acrValues: ['eidas0', 'eidas1', 'eidas2', 'eidas3'],
   pkce: { required: () => true },
   issueRefreshToken: async () => true,
   ttl: { AccessToken: accessTtl, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 3600, Grant: 3600, Interaction: 600, Session: 3600 },
@@ -96,7 +97,8 @@ server.on('request', async (req, res) => {
       const grant = new provider.Grant({ accountId, clientId: details.params.client_id });
       grant.addOIDCScope(details.params.scope);
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId, acr }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      const login = acr === 'none' ? { accountId } : { accountId, acr };
+      await provider.interactionFinished(req, res, { login, consent: { grantId } }, { mergeWithLastSubmission: false });
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e?.message ?? e));
     }

@@ -1,16 +1,20 @@
 // The DI documents section of the Vigie page: the shared document chooser (IHE_XDM.ZIP + PDF copy, subject and X-MSS
 // headers), attaching through the compose session.
-import { DocumentChooser, type AttachedFile } from '../../../shared/ui/document-chooser';
+import { DocumentChooser, type AttachedFile, type AttachMeta } from '../../../shared/ui/document-chooser';
+import { xdmPolicyOf, type XdmAuthor } from '../../../shared/documents';
+import type { OrgPolicy } from '../../../shared/config/policy';
 import type { DocumentsApi } from '../di-client';
 
 export interface DocumentsPanelProps {
   api: DocumentsApi;
   lang: 'fr' | 'en';
   organisation: string;
-  documentsPolicy: { productReference?: string; operatorSizeLimitMB: number };
+  documentsPolicy: Partial<OrgPolicy['documents']>;
   version: string;
-  recipients: string[];
-  onAttach(files: AttachedFile[], meta: { subject: string; headers: Record<string, string> }): Promise<void>;
+  /** The compose window's recipients and sender as they stand when attaching. */
+  draft(): Promise<{ recipients: string[]; from?: string }>;
+  author?: XdmAuthor;
+  onAttach(files: AttachedFile[], meta: AttachMeta): Promise<void>;
 }
 
 export function DocumentsPanel(props: DocumentsPanelProps) {
@@ -18,9 +22,11 @@ export function DocumentsPanel(props: DocumentsPanelProps) {
     <DocumentChooser
       api={props.api}
       lang={props.lang}
+      host="thunderbird"
       sender={{ organisation: props.organisation || 'Vigie MSSanté', application: { name: 'Vigie MSSanté (Thunderbird)', version: props.version, vendor: 'Vigie MSSanté' } }}
-      recipients={props.recipients}
-      policy={{ ...(props.documentsPolicy.productReference ? { nil: props.documentsPolicy.productReference } : {}), operatorLimitBytes: props.documentsPolicy.operatorSizeLimitMB * 1024 * 1024 }}
+      {...(props.author ? { author: props.author } : {})}
+      recipients={async () => (await props.draft()).recipients}
+      policy={xdmPolicyOf(props.documentsPolicy)}
       onAttach={props.onAttach}
     />
   );

@@ -18,6 +18,7 @@ import { serverDocumentsApi } from '../di-client';
 import { text } from '../text';
 import type { EffectiveSettings as LoadedSettings } from '../../../shared/client/settings';
 import { DocumentsPanel } from './documents';
+import type { XdmAuthor } from '../../../shared/documents';
 import { VigieWindows } from '../vigie-window';
 
 const api = thunderbird();
@@ -132,6 +133,8 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
   const session = useMemo(() => (props.tabId === undefined ? undefined : new ThunderbirdComposeSession(api, props.tabId)), [props.tabId]);
   const client = useMemo(() => directoryClientOf(props.loaded), [props.loaded]);
   const documents = useMemo(() => (props.loaded.serverUrl ? serverDocumentsApi(props.loaded.serverUrl, (u, i) => fetch(u, i)) : undefined), [props.loaded]);
+  const [author, setAuthor] = useState<XdmAuthor | undefined>();
+  useEffect(() => void documents?.getAuthor().then(setAuthor), [documents]);
 
   const recheck = useCallback(async () => {
     if (props.tabId === undefined) return;
@@ -216,7 +219,11 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
           organisation={props.loaded.organisation}
           documentsPolicy={props.loaded.policy.documents}
           version={version}
-          recipients={(reply?.verdict.recipients ?? []).map((r) => r.address).filter((a): a is string => !!a)}
+          {...(author ? { author } : {})}
+          draft={async () => {
+            const d = await session.readDraft();
+            return { recipients: [...d.to, ...d.cc, ...d.bcc], from: d.from };
+          }}
           onAttach={async (files, meta) => {
             await session.attachDocuments(files, meta);
             setNote(t.attached(files.length));

@@ -55,10 +55,15 @@ async function main(): Promise<void> {
       const session = guard?.current();
       if (!session) return { attached: false, subjectSet: false };
       const list = files.map((f) => new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.contentType }));
+      // Subject first, then the files: nothing half-done if the page refuses the subject.
+      const subjectSet = !!subject && session.setSubject(subject);
       const attached = session.attach(list);
-      return { attached, subjectSet: attached && !!subject && session.setSubject(subject) };
+      return { attached, subjectSet: attached && subjectSet };
     },
-    'compose/status': () => ({ provider, composing: false, ...guard?.status() }),
+    'compose/status': () => {
+      const draft = guard?.current()?.readDraft();
+      return { provider, composing: false, ...guard?.status(), ...(draft ? { recipients: [...draft.to, ...draft.cc, ...draft.bcc] } : {}) };
+    },
   });
   browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);
   storage.onChange(() => void start());

@@ -6,6 +6,7 @@ import { ContactPicker } from '../../../shared/ui/contact-picker';
 import { DocumentChooser } from '../../../shared/ui/document-chooser';
 import { ServerDirectoryClient } from '../../../shared/directory/server-client';
 import { ServerDocumentApi } from '../../../shared/documents/server-api';
+import { xdmPolicyOf, type XdmAuthor } from '../../../shared/documents';
 import { browserStorage, getBrowser, uiLanguage } from '../../browser-api';
 import { send, type Envelope, type MessageType, type RequestOf, type ResponseOf } from '../../messaging';
 import { languageFor, loadSettings, type EffectiveSettings } from '../settings';
@@ -39,6 +40,8 @@ function Panel({ settings, lang }: { settings: EffectiveSettings; lang: 'fr' | '
   // One client per server: the picker searches again when its client changes.
   const client = useMemo(() => (server ? new ServerDirectoryClient(server, (url, init) => fetch(url, init)) : undefined), [server]);
   const documents = useMemo(() => (server ? new ServerDocumentApi(server, (url, init) => fetch(url, init)) : undefined), [server]);
+  const [author, setAuthor] = useState<XdmAuthor | undefined>();
+  useEffect(() => void documents?.getAuthor().then(setAuthor), [documents]);
   if (!server || !client || !documents) return <p class="vigie-note" role="status">{say(ui.noServer, lang)}</p>;
   const fieldName = { to: lang === 'fr' ? 'À' : 'To', cc: 'Cc', bcc: lang === 'fr' ? 'Cci' : 'Bcc' };
   return (
@@ -64,8 +67,11 @@ function Panel({ settings, lang }: { settings: EffectiveSettings; lang: 'fr' | '
         <DocumentChooser
           api={documents}
           lang={lang}
+          host="webmail"
           sender={{ organisation: settings.organisation ?? 'Vigie MSSanté', application: { name: 'Vigie MSSanté (webmail)', version: VERSION, vendor: 'Vigie MSSanté' } }}
-          policy={{ ...(settings.policy.documents.productReference ? { nil: settings.policy.documents.productReference } : {}), operatorLimitBytes: settings.policy.documents.operatorSizeLimitMB * 1024 * 1024 }}
+          {...(author ? { author } : {})}
+          recipients={async () => (await toCompose('compose/status', {}).catch(() => undefined))?.recipients ?? []}
+          policy={xdmPolicyOf(settings.policy.documents)}
           onAttach={async (files, meta) => {
             let attached = false;
             try {

@@ -13,6 +13,7 @@ import {
 import { base64ToBytes, bytesToBase64, sha1Bytes } from '../hash';
 import { documentText, formatSize } from '../messages';
 import { INS_OID, INS_OIDS } from '../patient';
+import { TRE_A07 } from '../masking';
 import { bytesToHex } from '@noble/hashes/utils';
 
 export interface MhdClientOptions {
@@ -121,7 +122,12 @@ export class MhdClient implements DocumentSource {
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 60_000);
     let res: Response;
     try {
-      res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal });
+      // A GET is retried once on a network failure: a kept-alive connection the server closed in the meantime
+      // fails the first request that reuses it (undici), not the next one.
+      res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal }).catch((e: unknown) => {
+        if ((e as Error).name === 'AbortError') throw e;
+        return this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal });
+      });
     } catch (e) {
       clearTimeout(timer);
       throw new DocumentSourceError('network', documentText('source.network', { detail: (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message }));
@@ -210,6 +216,12 @@ function insFrom(ids: Identifier[] | undefined): DocumentSummary['patient']['ins
   return id ? { matricule: id.value!, oid: oidOf(id.system!) as (typeof INS_OID)[keyof typeof INS_OID], qualified: false } : undefined;
 }
 
+/** TRE_A07 visibility codes among the DocumentReference's security labels (MHD carries the XDS confidentialityCode there). */
+function visibility(r: DocumentReference): { securityLabels?: string[] } {
+  const codes = (r.securityLabel ?? []).flatMap((c) => c.coding ?? []).filter((c) => !!c.code && (oidOf(c.system ?? '') === TRE_A07 || /TRE_A07|TRE-A07/.test(c.system ?? ''))).map((c) => c.code!);
+  return codes.length ? { securityLabels: codes } : {};
+}
+
 function summarise(r: DocumentReference, patients: Map<string, Patient>, query: DocumentQuery): DocumentSummary | undefined {
   const content = r.content?.find((c) => c.attachment?.url) ?? r.content?.[0];
   const a: Attachment | undefined = content?.attachment;
@@ -230,6 +242,8 @@ function summarise(r: DocumentReference, patients: Map<string, Patient>, query: 
     formatCode: coded(content?.format),
     facilityType: coded(r.context?.facilityType?.coding?.[0]),
     practiceSetting: coded(r.context?.practiceSetting?.coding?.[0]),
+    ...(r.context?.period ? { period: { ...(r.context.period.start ? { start: r.context.period.start } : {}), ...(r.context.period.end ? { end: r.context.period.end } : {}) } } : {}),
+    ...visibility(r),
     contentType: a.contentType ?? 'application/octet-stream',
     url: a.url,
     size: typeof a.size === 'number' ? a.size : undefined,

@@ -1,13 +1,12 @@
 // Attach documents from the patient record (DI): find the patient's documents, pick some, and hand the host the
 // files packaged as MSSanté expects (IHE_XDM.ZIP + PDF copy), with the subject and X-MSS headers to set.
-import { useMemo, useState } from 'preact/hooks';
-import type { Language } from '../../model';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Language, LocalizedText } from '../../model';
 import type { DocumentSummary } from '../../ports/document-source';
 import { DocumentSourceError } from '../../ports/document-source';
 import { checkMatriculeIns } from '../../recipient-policy/ins';
-import { packXdm, PatientError, XdmError, type PatientIdentity, type SenderInfo } from '../../documents';
-import { sha1Hex } from '../../documents/hash';
-import { toXdmDocument } from '../../documents/mhd/to-xdm';
+import { HeaderError, PatientError, XdmError, maskingOfCodes, type DeliveryHost, type Masking, type PatientIdentity, type SenderInfo, type XdmAuthor, type XdmPolicy } from '../../documents';
+import { prepareAttachment, type Prepared } from './prepare';
 import { chooserText } from './text';
 
 export interface DocumentApi {
@@ -23,18 +22,32 @@ export interface AttachedFile {
   contentType: string;
 }
 
+export interface AttachMeta {
+  subject: string;
+  /** Headers this mail client sets (already filtered by what it can). */
+  headers: Record<string, string>;
+  /** Tick the client's own read-receipt option. */
+  readReceipt: boolean;
+}
+
 export interface DocumentChooserProps {
   api: DocumentApi;
   lang: Language;
+  /** Which mail client: what it can set decides what is said before attaching. */
+  host: DeliveryHost;
   /** Who sends: the organisation and the product, for INDEX.HTM and README.TXT. */
   sender: SenderInfo;
-  /** The message's recipients (for X-MSS-MES and the patient size rule). */
-  recipients?: string[];
-  policy?: { nil?: string; operatorLimitBytes?: number };
-  onAttach: (files: AttachedFile[], meta: { subject: string; headers: Record<string, string> }) => void | Promise<void>;
+  /** The sender's Pro Santé Connect identity (national id, names, structure): the submission's author. */
+  author?: XdmAuthor;
+  /** The message's recipients as they stand when attaching (X-MSS-MES, intendedRecipient, size and visibility rules). */
+  recipients: () => Promise<string[]> | string[];
+  /** The sender's address, for the read receipt. */
+  readReceiptTo?: string;
+  policy?: XdmPolicy;
+  onAttach: (files: AttachedFile[], meta: AttachMeta) => void | Promise<void>;
 }
 
-type Phase = { kind: 'form' } | { kind: 'searching' } | { kind: 'list'; docs: DocumentSummary[] } | { kind: 'attaching' } | { kind: 'done'; count: number };
+type Phase = { kind: 'form' } | { kind: 'searching' } | { kind: 'list'; docs: DocumentSummary[] } | { kind: 'attaching' } | { kind: 'confirm'; docs: DocumentSummary[]; prepared: Prepared } | { kind: 'done'; count: number; notices: LocalizedText[] };
 
 let instances = 0;
 
@@ -46,11 +59,19 @@ export function DocumentChooser(props: DocumentChooserProps) {
   const [family, setFamily] = useState('');
   const [given, setGiven] = useState('');
   const [birthDate, setBirthDate] = useState('');
+  const [sex, setSex] = useState<'' | 'M' | 'F'>('');
   const [caseNumber, setCaseNumber] = useState('');
   const [title, setTitle] = useState('');
+  const [masking, setMasking] = useState<Masking>({});
+  const [readReceipt, setReadReceipt] = useState(props.policy?.readReceipt === true);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState('');
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The warning about what this client cannot set takes the focus: it is read and answered before anything is attached.
+  useEffect(() => {
+    if (phase.kind === 'confirm') confirmRef.current?.focus();
+  }, [phase.kind]);
   const compact = ins.replace(/[\s.-]/g, '').toUpperCase();
   const check = compact ? checkMatriculeIns(compact) : undefined;
 
@@ -67,12 +88,33 @@ export function DocumentChooser(props: DocumentChooserProps) {
       if (known?.family && !family) setFamily(known.family);
       if (known?.given && !given) setGiven(known.given);
       if (known?.birthDate && !birthDate) setBirthDate(known.birthDate);
+      if ((known?.sex === 'M' || known?.sex === 'F') && !sex) setSex(known.sex);
       setSelected(new Set());
       setPhase({ kind: 'list', docs });
       if (docs[0] && !title) setTitle(docs[0].title);
     } catch (err) {
       setError(err instanceof DocumentSourceError ? err.text[lang] : t.failed);
       setPhase({ kind: 'form' });
+    }
+  };
+
+  const toggle = (d: DocumentSummary, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(d.id);
+    else next.delete(d.id);
+    setSelected(next);
+    // The DI's visibility flags of a picked document are shown ticked: a mask is never dropped silently.
+    if (on && d.securityLabels?.length) setMasking({ ...masking, ...maskingOfCodes(d.securityLabels) });
+  };
+
+  const deliver = async (prepared: Prepared, docs: DocumentSummary[]) => {
+    const { result, plan } = prepared;
+    try {
+      await props.onAttach(result.attachments.map((a) => ({ name: a.name, bytes: a.bytes, contentType: a.contentType })), { subject: result.subject, headers: plan.headers, readReceipt: plan.readReceipt });
+      setPhase({ kind: 'done', count: result.attachments.length, notices: result.notices });
+    } catch (err) {
+      setError((err as Error).message || t.failed);
+      setPhase({ kind: 'list', docs });
     }
   };
 
@@ -89,34 +131,40 @@ export function DocumentChooser(props: DocumentChooserProps) {
       return;
     }
     setPhase({ kind: 'attaching' });
+    let prepared: Prepared;
     try {
-      const fetched = [];
-      for (const d of chosen) {
-        const bytes = await api.fetchDocument(check.matricule, d.id);
-        fetched.push(toXdmDocument({ summary: d, bytes, sha1Hex: sha1Hex(bytes) }));
-      }
-      // The INS counts as qualified only when the DI says so for this very matricule (typed INS are not qualified).
-      const fromDi = chosen[0]!.patient;
-      const qualified = chosen.every((d) => d.patient.ins?.matricule?.toUpperCase() === check.matricule && d.patient.ins.qualified === true);
-      const patient: PatientIdentity = { ins: { matricule: check.matricule, qualified }, ...(fromDi.ipp ? { ipp: fromDi.ipp } : {}), family, given, birthDate, ...(caseNumber ? { caseNumber } : {}) };
-      const result = packXdm({ patient, documents: fetched, title: title || chosen[0]!.title, author: {}, sender: props.sender, ...(props.recipients ? { recipients: props.recipients } : {}), ...(props.policy ? { policy: props.policy } : {}) });
-      if (result.size.level === 'refuse') {
-        setError(result.size.message[lang]);
-        setPhase({ kind: 'list', docs });
-        return;
-      }
-      const headers: Record<string, string> = {};
-      for (const h of result.headers) headers[h.name] = h.value;
-      await props.onAttach(result.attachments.map((a) => ({ name: a.name, bytes: a.bytes, contentType: a.contentType })), { subject: result.subject, headers });
-      setPhase({ kind: 'done', count: result.attachments.length });
+      prepared = await prepareAttachment({
+        fetchDocument: (i, d) => api.fetchDocument(i, d),
+        ins: check.matricule,
+        chosen,
+        patient: { family, given, birthDate, ...(sex ? { sex } : {}), ...(caseNumber ? { caseNumber } : {}) },
+        title,
+        ...(props.author ? { author: props.author } : {}),
+        sender: props.sender,
+        recipients: await props.recipients(),
+        masking,
+        readReceipt,
+        ...(props.readReceiptTo ? { readReceiptTo: props.readReceiptTo } : {}),
+        policy: props.policy ?? {},
+        host: props.host,
+      });
     } catch (err) {
-      const message = err instanceof DocumentSourceError || err instanceof PatientError || err instanceof XdmError ? err.text[lang] : t.failed;
-      setError(message);
+      const known = err instanceof DocumentSourceError || err instanceof PatientError || err instanceof XdmError || err instanceof HeaderError;
+      setError(known ? err.text[lang] : t.failed);
       setPhase({ kind: 'list', docs });
+      return;
     }
+    if (prepared.result.size.level === 'refuse') {
+      setError(prepared.result.size.message[lang]);
+      setPhase({ kind: 'list', docs });
+      return;
+    }
+    // What this client cannot set is said now, before anything is attached, and the user decides.
+    if (prepared.plan.missing.length > 0) setPhase({ kind: 'confirm', docs, prepared });
+    else await deliver(prepared, docs);
   };
 
-  const docs = phase.kind === 'list' ? phase.docs : [];
+  const docs = phase.kind === 'list' || phase.kind === 'confirm' ? phase.docs : [];
   return (
     <section class="vigie-docs" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} class="vigie-title">{t.title}</h2>
@@ -139,6 +187,16 @@ export function DocumentChooser(props: DocumentChooserProps) {
             <input id={`${id}-birth`} class="vigie-input" type="date" value={birthDate} onInput={(e) => setBirthDate((e.currentTarget as HTMLInputElement).value)} />
           </span>
           <span class="vigie-field">
+            <label for={`${id}-sex`} class="vigie-label">{t.sex}</label>
+            <select id={`${id}-sex`} class="vigie-input" value={sex} onChange={(e) => setSex((e.currentTarget as HTMLSelectElement).value as '' | 'M' | 'F')}>
+              <option value="">{t.sexUnknown}</option>
+              <option value="F">{t.female}</option>
+              <option value="M">{t.male}</option>
+            </select>
+          </span>
+        </div>
+        <div class="vigie-row">
+          <span class="vigie-field">
             <label for={`${id}-case`} class="vigie-label">{t.caseNumber}</label>
             <input id={`${id}-case`} class="vigie-input" value={caseNumber} autoComplete="off" onInput={(e) => setCaseNumber((e.currentTarget as HTMLInputElement).value)} />
           </span>
@@ -152,27 +210,51 @@ export function DocumentChooser(props: DocumentChooserProps) {
           <legend>{t.documents(docs.length)}</legend>
           {docs.map((d) => (
             <label class="vigie-doc" key={d.id}>
-              <input
-                type="checkbox"
-                checked={selected.has(d.id)}
-                onChange={(e) => {
-                  const next = new Set(selected);
-                  if ((e.currentTarget as HTMLInputElement).checked) next.add(d.id);
-                  else next.delete(d.id);
-                  setSelected(next);
-                }}
-              />
+              <input type="checkbox" checked={selected.has(d.id)} onChange={(e) => toggle(d, (e.currentTarget as HTMLInputElement).checked)} />
               <span class="vigie-doc-title">{d.title}</span>
               <span class="vigie-doc-meta">{[d.date?.slice(0, 10), d.type?.display ?? d.type?.code, d.size ? `${Math.ceil(d.size / 1024)} Ko` : ''].filter(Boolean).join(' · ')}</span>
             </label>
           ))}
           <label for={`${id}-libelle`} class="vigie-label">{t.libelle}</label>
           <input id={`${id}-libelle`} class="vigie-input" value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
-          <button type="button" class="vigie-button vigie-primary" onClick={() => void attach(docs)}>{t.attach}</button>
+          <fieldset class="vigie-visibility">
+            <legend>{t.visibility}</legend>
+            {(['hiddenFromProfessionals', 'invisibleToPatient', 'invisibleToLegalRepresentatives'] as const).map((k) => (
+              <label class="vigie-check" key={k}>
+                <input type="checkbox" checked={masking[k] === true} onChange={(e) => setMasking({ ...masking, [k]: (e.currentTarget as HTMLInputElement).checked })} /> {t[k]}
+              </label>
+            ))}
+          </fieldset>
+          <label class="vigie-check">
+            <input type="checkbox" checked={readReceipt} onChange={(e) => setReadReceipt((e.currentTarget as HTMLInputElement).checked)} /> {t.readReceipt}
+          </label>
+          <p class="vigie-note">{props.author?.family ? t.author([props.author.given, props.author.family].filter(Boolean).join(' ')) : t.noAuthor}</p>
+          <button type="button" class="vigie-button vigie-primary" disabled={phase.kind === 'confirm'} onClick={() => void attach(docs)}>{t.attach}</button>
         </fieldset>
       )}
+      {phase.kind === 'confirm' && (
+        <div class="vigie-status vigie-warn" role="alert">
+          <p>{t.missingTitle}</p>
+          <ul>
+            {phase.prepared.plan.missing.map((m) => (
+              <li key={m.header}>
+                <strong>{m.header}</strong> — {m.advice[lang]}
+              </li>
+            ))}
+          </ul>
+          <button ref={confirmRef} type="button" class="vigie-button vigie-primary" onClick={() => void deliver(phase.prepared, phase.docs)}>{t.attachAnyway}</button>{' '}
+          <button type="button" class="vigie-button" onClick={() => setPhase({ kind: 'list', docs: phase.docs })}>{t.cancel}</button>
+        </div>
+      )}
       {phase.kind === 'attaching' && <p class="vigie-status" role="status">{t.attaching}</p>}
-      {phase.kind === 'done' && <p class="vigie-status vigie-ok" role="status">{t.attached(phase.count)}</p>}
+      {phase.kind === 'done' && (
+        <div class="vigie-status vigie-ok" role="status">
+          <p>{t.attached(phase.count)}</p>
+          {phase.notices.map((n) => (
+            <p class="vigie-note" key={n.en}>{n[lang]}</p>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,1 +1,1 @@
-export { DocumentChooser, type DocumentChooserProps, type DocumentApi, type AttachedFile } from './DocumentChooser';
+export { DocumentChooser, type DocumentChooserProps, type DocumentApi, type AttachedFile, type AttachMeta } from './DocumentChooser';

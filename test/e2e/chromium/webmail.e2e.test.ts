@@ -358,6 +358,10 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await box.waitFor({ timeout: 15_000 });
     await box.check();
     await frame.getByRole('button', { name: 'Joindre au message' }).click();
+    // A webmail cannot set the MSSanté headers: the panel says so before attaching, and the user decides.
+    await expect(frame.getByRole('alert').textContent()).resolves.toMatch(/X-MSS-CODECDA/);
+    await shot(page, 'di-documents-headers-warning');
+    await frame.getByRole('button', { name: 'Joindre quand même' }).click();
     const chips = page.locator('[id$="_attachments_div"] .AttLink');
     await chips.nth(1).waitFor({ timeout: 15_000 });
     const names = await chips.allTextContents();

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
+import { embeddedContent, readCda } from '../../../shared/documents';
 import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { parseServerConfig } from '../../../server/config';
@@ -251,9 +252,12 @@ describe('Vigie in Thunderbird', () => {
     const pdf = parsed.attachments.find((a) => a.mimeType === 'application/pdf');
     expect(pdf).toBeDefined();
     expect(sha(new Uint8Array(pdf!.content as ArrayBuffer))).toBe(sha1);
+    // The archive holds a CDA level 1 wrapping the DI's PDF (no PDF of its own), and the headers say so.
     const zip = unzipSync(new Uint8Array(parsed.attachments.find((a) => a.filename === 'IHE_XDM.ZIP')!.content as ArrayBuffer));
-    const inZip = Object.entries(zip).filter(([n]) => /\.pdf$/i.test(n));
-    expect(inZip.map(([, b]) => sha(b))).toContain(sha1);
+    expect(Object.keys(zip).filter((n) => /\.pdf$/i.test(n))).toEqual([]);
+    const cda = readCda(zip['IHE_XDM/SUBSET01/DOC0001.XML']!)!;
+    expect(sha(embeddedContent(cda)!.bytes)).toBe(sha1);
+    expect(parsed.headers.find((h) => h.key.toLowerCase() === 'x-mss-codecda')?.value).toBeTruthy();
     smtp.mails.length = 0;
   });
 
