@@ -95,7 +95,8 @@ describe('a zip bomb (1 GiB of zeros in ≈ 1 MB)', () => {
     // Before: 79 s and 3.2 GB. The reader stops after inflating a few MB.
     // Bounded generously: a loaded CI machine shares its two cores with the browser suites.
     expect(r.ms).toBeLessThan(15_000);
-    expect(r.rssGrowthMB).toBeLessThan(150);
+    // Before: 3.2 GB. A few MB are inflated; the rest is the child's own heap, which a loaded machine collects later.
+    expect(r.rssGrowthMB).toBeLessThan(400);
   }, 60_000);
 
   it('is refused before inflating anything when its header declares the sizes', async () => {
