@@ -3,7 +3,8 @@
 import { checkDraft } from '../../../shared/send-check';
 import { scanDraft } from '../../../shared/health-data';
 import { embeddedDomainSet } from '../../../shared/whitelist/embedded';
-import { browserStorage, extensionUrl, getBrowser, uiLanguage } from '../../browser-api';
+import { browserStorage, extensionUrl, getBrowser } from '../../browser-api';
+import { browserLanguage } from '../messages';
 import type { Runtime } from 'webextension-polyfill';
 import { createRouter } from '../../messaging';
 import { providerForHost } from '../providers';
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
     guard = new ComposeGuard({
       provider: match.provider,
       selectors: match.selectors,
-      lang: effectiveLanguage(settings, uiLanguage()),
+      lang: effectiveLanguage(settings, browserLanguage(getBrowser().i18n.getUILanguage(), navigator.languages)),
+      policy: settings.policy,
       check: (draft) => checkDraft(draft, { whitelist, policy: settings.policy, scanHealthData: scanDraft }),
       panelUrl: extensionUrl('panel.html'),
     });

@@ -5,8 +5,12 @@ import { gmail } from './gmail';
 import { outlookWeb } from './outlook-web';
 import { yahoo } from './yahoo';
 import { genericMssante } from './generic-mssante';
+import { hostMatches } from './host';
 
-export type { WebmailProvider, WebmailComposeSession, ProviderSelectors, Field } from './types';
+export { hostMatches } from './host';
+export { senderFor } from './sender';
+
+export type { WebmailProvider, WebmailComposeSession, ProviderSelectors, Field, Part, Strategies } from './types';
 
 export const providers: readonly WebmailProvider[] = [gmail, outlookWeb, yahoo, genericMssante];
 
@@ -14,14 +18,6 @@ export const providers: readonly WebmailProvider[] = [gmail, outlookWeb, yahoo, 
 export interface ConfiguredWebmail {
   hosts: string[];
   selectors?: Partial<ProviderSelectors>;
-}
-
-export function hostMatches(host: string, patterns: readonly string[]): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return patterns.some((raw) => {
-    const p = raw.toLowerCase();
-    return p.startsWith('*.') ? h === p.slice(2) || h.endsWith(p.slice(1)) : h === p;
-  });
 }
 
 /** The provider for a page's host, with the selectors it should use; undefined where Vigie has nothing to do. */
