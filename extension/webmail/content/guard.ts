@@ -23,6 +23,8 @@ export interface GuardOptions {
   lang: 'fr' | 'en';
   /** The core's check with the effective policy. */
   check(draft: Draft): Verdict;
+  /** The page's host name (the sending account's kind may follow from it); this page's by default. */
+  host?: string;
   /** The effective policy (the failure policy reads its mode); the defaults when not given. */
   policy?: OrgPolicy;
   /** The picker page to embed, if one is available. */
@@ -124,7 +126,7 @@ export class ComposeGuard {
     if ((e.failure?.missing.join() ?? '') === (before ?? '')) return;
     try {
       if (this.o.report) this.o.report(missing);
-      else void recordMissing({ provider: this.o.provider.id, host: location.hostname, parts: missing, at: new Date().toISOString() }).catch(() => undefined);
+      else void recordMissing({ provider: this.o.provider.id, host: this.o.host ?? location.hostname, parts: missing, at: new Date().toISOString() }).catch(() => undefined);
     } catch {
       /* outside an extension (unit tests): nothing to record */
     }
@@ -221,7 +223,7 @@ export class ComposeGuard {
       }
       if (draft) {
         try {
-          verdict = this.o.check({ ...draft, from: senderFor(draft.from, this.o.provider, location.hostname) });
+          verdict = this.o.check({ ...draft, from: senderFor(draft.from, this.o.provider, this.o.host ?? location.hostname) });
         } catch {
           verdict = this.failed(e, 'core-error');
         }

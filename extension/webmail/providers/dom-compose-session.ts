@@ -32,7 +32,8 @@ export function textOf(el: Element | null): string {
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
   if (el instanceof HTMLIFrameElement) {
     try {
-      return el.contentDocument?.body?.innerText ?? '';
+      const body = el.contentDocument?.body;
+      return body ? body.innerText ?? body.textContent ?? '' : '';
     } catch {
       return '';
     }
@@ -179,8 +180,14 @@ export class DomComposeSession implements WebmailComposeSession {
     }
     if (!input) return false;
     input.focus();
-    const before = this.pendingText(field);
-    setInputValue(input, before ? `${before}, ${address}` : address);
+    if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
+      const before = this.pendingText(field);
+      setInputValue(input, before ? `${before}, ${address}` : address);
+    } else {
+      // A contenteditable well keeps its chips: the address is typed after them.
+      input.append(this.doc().createTextNode(address));
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, data: address, inputType: 'insertText' }));
+    }
     // Providers turn typed text into a chip on Enter.
     key(input, 'keydown', 'Enter', 13);
     key(input, 'keyup', 'Enter', 13);
