@@ -19,6 +19,15 @@ describe('vigie check', () => {
     expect(Array.isArray(out.findings)).toBe(true);
   });
 
+  it('refuses an empty recipient field from an MSSanté sender: not allow, and says why', async () => {
+    const r = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', '--', '']);
+    expect(r.code).toBe(20);
+    const out = r.json() as CheckOut & { reasons: string[] };
+    expect(out.verdict).toBe('block');
+    expect(out.reasons).toEqual(['verdict.block.no-recipient']);
+    expect(out.message).toMatch(/Aucun destinataire lisible/);
+  });
+
   it('allows MSSanté recipients: exit 0; one field may hold several addresses', async () => {
     const r = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', 'a@medecin.mssante.fr; b@mssante.apicrypt.org', '279035121518989@patient.mssante.fr']);
     expect(r.code).toBe(0);

@@ -50,14 +50,4 @@ export function defaultPolicy(): OrgPolicy {
   return defaultsOf(schema as unknown as SchemaNode) as OrgPolicy;
 }
 
-/** True when `domain` matches one of the patterns (`example.fr` exactly, `*.example.fr` for it and its subdomains). */
-export function domainMatches(domain: string, patterns: readonly string[]): boolean {
-  for (const raw of patterns) {
-    const p = raw.toLowerCase();
-    if (p.startsWith('*.')) {
-      const base = p.slice(2);
-      if (domain === base || domain.endsWith(`.${base}`)) return true;
-    } else if (domain === p) return true;
-  }
-  return false;
-}
+export { domainMatches } from './domain-pattern';

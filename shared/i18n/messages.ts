@@ -47,10 +47,26 @@ export const messages = {
   'route.external-recipient': { fr: 'hors MSSanté ({recipients})', en: 'outside MSSanté ({recipients})' },
   'verdict.distribution-list': { fr: 'Liste de diffusion {recipients} : Vigie ne voit pas ses membres. Écrivez directement à leurs adresses MSSanté (Annuaire Santé).', en: 'Distribution list {recipients}: Vigie cannot see its members. Write to their MSSanté addresses directly (Annuaire Santé).' },
   'verdict.block.no-sender': { fr: 'Vigie ne peut pas vérifier ce message : l’expéditeur est illisible. Envoi bloqué par précaution.', en: 'Vigie cannot check this message: the sender is unreadable. Send blocked as a precaution.' },
-  'verdict.block.no-recipient': { fr: 'Aucun destinataire à vérifier.', en: 'No recipient to check.' },
+  'verdict.block.no-recipient': { fr: 'Aucun destinataire lisible : ajoutez l’adresse MSSanté du destinataire (Annuaire Santé).', en: 'No readable recipient: add the recipient’s MSSanté address (Annuaire Santé).' },
   'verdict.block.error': { fr: 'Vigie n’a pas pu vérifier ce message ({detail}). Envoi bloqué par précaution ; réessayez ou contactez le support informatique.', en: 'Vigie could not check this message ({detail}). Send blocked as a precaution; try again or call IT support.' },
 
   'recipient.did-you-mean': { fr: '{address} n’est pas dans l’Annuaire Santé : vouliez-vous dire {suggestion} ? (Les boîtes en liste rouge ne sont pas publiées.)', en: '{address} is not in the Annuaire Santé: did you mean {suggestion}? (Red-listed mailboxes are not published.)' },
+
+  // The check could not run (shared/client/failure.ts): why, then what the user should do.
+  'check-failed.host-api-failed': { fr: 'la messagerie n’a pas transmis le message à vérifier', en: 'the mail client did not hand over the message to check' },
+  'check-failed.host-api-timeout': { fr: 'la messagerie n’a pas répondu à temps', en: 'the mail client did not answer in time' },
+  'check-failed.compose-unreadable': { fr: 'la fenêtre de rédaction n’a pas pu être lue (destinataires ou expéditeur introuvables)', en: 'the compose window could not be read (recipients or sender not found)' },
+  'check-failed.send-control-missing': { fr: 'le bouton Envoyer de cette page n’a pas été reconnu', en: 'the Send button of this page was not recognised' },
+  'check-failed.core-error': { fr: 'la vérification a rencontré une erreur interne', en: 'the check met an internal error' },
+  'check-failed.no-list': { fr: 'aucune liste blanche MSSanté utilisable', en: 'no usable MSSanté liste blanche' },
+  'check-failed.block': {
+    fr: 'Vigie n’a pas pu vérifier ce message : {why}{detail}. Envoi bloqué par précaution. Réessayez dans un instant ; si cela se reproduit, contactez le support informatique.',
+    en: 'Vigie could not check this message: {whyEn}{detail}. Send blocked as a precaution. Try again in a moment; if it happens again, call IT support.',
+  },
+  'check-failed.warn': {
+    fr: 'Vigie n’a pas pu vérifier ce message : {why}{detail}. Avant d’envoyer, vérifiez vous-même que chaque destinataire a une adresse MSSanté et qu’aucune donnée de santé ne part hors MSSanté.',
+    en: 'Vigie could not check this message: {whyEn}{detail}. Before sending, check yourself that every recipient has an MSSanté address and that no health data leaves MSSanté.',
+  },
 
   // Liste blanche notices
   'whitelist.stale': { fr: 'Liste blanche MSSanté ancienne (générée le {date}, il y a {days} jours) : vérification faite sur cette copie, à mettre à jour.', en: 'The MSSanté liste blanche is old (generated {date}, {days} days ago): checked against this copy, which needs updating.' },
@@ -58,7 +74,7 @@ export const messages = {
 
 export type MessageCode = keyof typeof messages;
 
-function fill(template: string, params: Record<string, string | number>): string {
+export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 

@@ -52,6 +52,31 @@ describe('checkDraft from an MSSanté mailbox', () => {
     expect(v.reasons).toContain('verdict.block.invalid');
   });
 
+  it('does not allow a message with no readable recipient at all (an empty field is not a recipient)', () => {
+    for (const to of [[], [''], ['   ']]) {
+      const v = run({ to });
+      expect(v.verdict).toBe('block');
+      expect(v.reasons).toEqual(['verdict.block.no-recipient']);
+      expect(v.message.fr).toMatch(/Aucun destinataire lisible/);
+    }
+    expect(run({ to: [''] }, aPolicy({ mode: 'warn' })).verdict).toBe('warn');
+  });
+
+  it('reads an INS local part as exactly the 15-character matricule: spaces around it make another address', () => {
+    expect(run({ to: ['279035121518989@patient.mssante.fr'] }).verdict).toBe('allow');
+    for (const to of ['" 279035121518989"@patient.mssante.fr', '"279035121518989 "@patient.mssante.fr', '"2790351 21518989"@patient.mssante.fr']) {
+      const v = run({ to: [to] });
+      expect(v.verdict).toBe('block');
+      expect(v.recipients[0]!.category).toBe('patient-invalid');
+    }
+  });
+
+  it('never takes a Gmail-type provider for MSSanté, even when the list in use names it', () => {
+    const lying = checkDraft(aDraft({ to: ['jean.dupont@gmail.com'] }), { whitelist: aDomainSet(['medecin.mssante.fr', 'gmail.com']), policy: aPolicy() });
+    expect(lying.verdict).toBe('block');
+    expect(lying.recipients[0]!.category).toBe('consumer');
+  });
+
   it('treats distribution lists the client cannot expand per policy (block by default)', () => {
     expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }).verdict).toBe('block');
     expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }, aPolicy({ distributionLists: 'warn' })).verdict).toBe('warn');

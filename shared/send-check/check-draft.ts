@@ -94,6 +94,7 @@ export function checkDraft(draft: Draft, ctx: CheckContext): Verdict {
   const senderDomain = sender?.address?.split('@')[1] ?? '';
   const fromMssante = senderCategory === 'mssante';
 
+  if (fromMssante && recipients.length === 0) add(policy.mode === 'block' ? 'block' : 'warn', 'verdict.block.no-recipient', {});
   const invalid = of('invalid');
   if (invalid.length) add(fromMssante && policy.mode === 'block' ? 'block' : 'warn', 'verdict.block.invalid', { recipients: listRecipients(invalid) });
 

@@ -2,6 +2,8 @@
 // One per compose area: a thin bar (Annuaire Santé button), a warning line shown while the draft needs one, and the
 // confirm/stop dialog at Send.
 import type { Verdict } from '../../../shared/model';
+import { failureReason } from '../../../shared/client/failure';
+import { verdictView } from '../../../shared/client/verdict-view';
 import { say, ui } from '../messages';
 
 export type BannerState =
@@ -91,13 +93,21 @@ export class Banner {
     text.className = 'message';
     a.dataset.level = state.verdict.verdict;
     a.setAttribute('role', 'alert');
+    const view = verdictView(state.verdict, this.lang);
+    if (state.verdict.reasons.includes(failureReason('send-control-missing'))) {
+      const unguarded = document.createElement('span');
+      unguarded.className = 'lead';
+      unguarded.textContent = say(ui.unguarded, this.lang);
+      a.append(unguarded);
+    }
     if (state.kind === 'confirm' || state.kind === 'blocked') {
       const lead = document.createElement('span');
       lead.className = 'lead';
-      lead.textContent = say(state.kind === 'confirm' ? ui.confirmLead : ui.blockedLead, this.lang);
+      // A failure's message already says Vigie could not check: the lead says what happened to the send.
+      lead.textContent = state.kind === 'confirm' ? say(ui.confirmLead, this.lang) : view.failure ? say(ui.blockedLead, this.lang) : `${view.headline}.`;
       a.append(lead);
     }
-    text.textContent = state.verdict.message[this.lang];
+    text.textContent = view.message;
     a.append(text);
     if (state.kind === 'confirm') {
       const actions = document.createElement('div');

@@ -120,7 +120,7 @@ describe('ComposeGuard', () => {
     const { guard, sent, alert, button, send, reported } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send' });
     expect(reported).toEqual([['to', 'body']]);
     expect(alert().dataset.level).toBe('block');
-    expect(alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message\u00a0: la page de la messagerie a changé et Vigie ne trouve pas le champ À et le texte du message/);
+    expect(alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(le champ À et le texte du message\)/);
     send().click();
     expect(sent).toEqual([]);
     expect(button('dismiss')).not.toBeNull();
@@ -152,7 +152,7 @@ describe('ComposeGuard', () => {
 
   it('without a Send button, the keyboard shortcut is still held and the banner says the page is not guarded', () => {
     const { guard, alert, reported } = load('gmail/compose.html', 'mail.google.com', { prepare: () => document.querySelector('table.IZ')!.remove() });
-    expect(alert().textContent).toMatch(/Vigie ne trouve pas le bouton Envoyer de cette page et ne peut pas la surveiller/);
+    expect(alert().textContent).toMatch(/^Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl\+Entrée\.Vigie n’a pas pu vérifier ce message\s?: le bouton Envoyer de cette page n’a pas été reconnu/);
     expect(ctrlEnter(document.querySelector('div.Am.editable')!).defaultPrevented).toBe(true);
     expect(reported).toEqual([['send']]);
     guard.stop();

@@ -13,7 +13,7 @@ import type { Part } from '../providers/types';
 import { findAll } from '../providers/query';
 import { recordMissing } from '../options/diagnostics';
 import { Banner } from './banner';
-import { cannotCheck, type CheckFailureCause } from './cannot-check';
+import { cannotCheck, type CheckFailureCause } from '../../../shared/client/failure';
 import { partNames } from '../messages';
 import { findUnrecognisedCompose, UnrecognisedComposeSession } from './unrecognised';
 

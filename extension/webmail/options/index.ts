@@ -3,7 +3,7 @@
 import { browserStorage, getBrowser } from '../../browser-api';
 import { browserLanguage } from '../messages';
 import { extraOrigins } from '../background/policy-webmails';
-import { effectiveLanguage, resolveSettings } from '../settings';
+import { languageFor, loadSettings, webmailProviders } from '../settings';
 import { partNames } from '../messages';
 import { providers } from '../providers';
 import { readMissing } from './diagnostics';
@@ -15,10 +15,8 @@ const text = {
 
 async function main() {
   const storage = browserStorage();
-  const managed = await storage.managed();
-  const user = await storage.user();
-  const s = resolveSettings(managed, user);
-  const lang = effectiveLanguage(s, browserLanguage(getBrowser().i18n.getUILanguage(), navigator.languages));
+  const s = await loadSettings(storage);
+  const lang = languageFor(s, browserLanguage(getBrowser().i18n.getUILanguage(), navigator.languages));
   const t = text[lang];
   document.documentElement.lang = lang;
   document.title = t.title;
@@ -34,17 +32,17 @@ async function main() {
   const server = $<HTMLInputElement>('server');
   server.value = s.serverUrl ?? '';
   for (const [el, key] of [[language, 'language'], [server, 'serverUrl']] as const) {
-    if (s.managedKeys.includes(key)) {
+    if (s.locked.includes(key)) {
       el.disabled = true;
       el.title = t.locked;
       el.insertAdjacentText('afterend', ` (${t.locked})`);
     }
   }
-  $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: s.webmailProviders }, null, 2);
-  $('locked').textContent = s.managedKeys.length ? `${t.locked} : ${s.managedKeys.join(', ')}` : '';
-  $('rejected').textContent = s.rejected.length ? `${t.rejected} : ${s.rejected.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
+  $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: webmailProviders(s) }, null, 2);
+  $('locked').textContent = s.locked.length ? `${t.locked} : ${s.locked.join(', ')}` : '';
+  $('rejected').textContent = s.problems.length ? `${t.rejected} : ${s.problems.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
   await showMissing(lang);
-  const origins = extraOrigins(s.webmailProviders);
+  const origins = extraOrigins(webmailProviders(s));
   if (origins.length) {
     const browser = getBrowser();
     const section = $('hosts');

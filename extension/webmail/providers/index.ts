@@ -1,13 +1,11 @@
 // The registry: which provider serves a host. Built-in providers first, then the MSSanté webmails IT declares by
 // policy (hosts + selector overrides on the generic provider). Unknown hosts get no provider: Vigie stays out.
+import { domainMatches } from '../../../shared/config/domain-pattern';
 import type { ProviderSelectors, WebmailProvider } from './types';
 import { gmail } from './gmail';
 import { outlookWeb } from './outlook-web';
 import { yahoo } from './yahoo';
 import { genericMssante } from './generic-mssante';
-import { hostMatches } from './host';
-
-export { hostMatches } from './host';
 export { senderFor } from './sender';
 
 export type { WebmailProvider, WebmailComposeSession, ProviderSelectors, Field, Part, Strategies } from './types';
@@ -19,6 +17,9 @@ export interface ConfiguredWebmail {
   hosts: string[];
   selectors?: Partial<ProviderSelectors>;
 }
+
+/** A page's host against host patterns: the core's one domain-pattern rule. */
+export const hostMatches = domainMatches;
 
 /** The provider for a page's host, with the selectors it should use; undefined where Vigie has nothing to do. */
 export function providerForHost(host: string, configured: readonly ConfiguredWebmail[] = []): { provider: WebmailProvider; selectors: ProviderSelectors } | undefined {

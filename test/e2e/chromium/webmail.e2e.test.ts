@@ -75,7 +75,8 @@ describe('with a managed policy in Chromium’s policy folder', () => {
   it('the options page shows the settings IT locked, and the user cannot change them', async () => {
     const page = await managed.context.newPage();
     await page.goto(`chrome-extension://${managed.extensionId}/options.html`);
-    await expect(page.locator('#server').inputValue()).resolves.toBe(companion.url);
+    // The effective settings keep the server with a trailing slash.
+    await expect(page.locator('#server').inputValue()).resolves.toBe(`${companion.url}/`);
     await expect(page.locator('#server').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#language').isDisabled()).resolves.toBe(false);
     await expect(page.locator('#locked').textContent()).resolves.toMatch(/Fixé par votre établissement : .*mode/);

@@ -41,6 +41,7 @@ export async function chromiumBrowser(fixtures: FixtureServer): Promise<WebmailB
       await page.goto(url);
       return wrap(page);
     },
+    optionsUrl: async () => `chrome-extension://${harness.extensionId}/options.html`,
     close: () => harness.close(),
   };
 }

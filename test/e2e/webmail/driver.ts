@@ -27,5 +27,7 @@ export interface WebmailBrowser {
   /** The address of a fixture page under a provider's real host name. */
   url(host: string, path: string): string;
   open(url: string): Promise<WebmailPage>;
+  /** The extension's options page. */
+  optionsUrl(): Promise<string>;
   close(): Promise<void>;
 }

@@ -139,6 +139,13 @@ export async function firefoxBrowser(fixtures: FixtureServer): Promise<WebmailBr
       await m.command('WebDriver:Navigate', { url });
       return page;
     },
+    async optionsUrl() {
+      // Firefox gives each add-on a random UUID per profile, kept in a preference.
+      await m.command('Marionette:SetContext', { value: 'chrome' });
+      const uuids = (await m.command<{ value: string }>('WebDriver:ExecuteScript', { script: 'return Services.prefs.getStringPref("extensions.webextensions.uuids")', args: [], sandbox: 'system' })).value;
+      await m.command('Marionette:SetContext', { value: 'content' });
+      return `moz-extension://${(JSON.parse(uuids) as Record<string, string>)['webmail@vigie-mssante.fr']}/options.html`;
+    },
     async close() {
       await m.quit();
       if (child.exitCode === null) await new Promise((r) => setTimeout(r, 500));

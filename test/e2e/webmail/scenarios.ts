@@ -4,6 +4,8 @@
 // Send held, with the reason in French. Screenshots of the banner go to test-results/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { embeddedDomainSet } from '../../../shared/whitelist/embedded';
 import type { Key, WebmailBrowser, WebmailPage } from './driver';
 import { SCREENSHOTS, startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -70,6 +72,18 @@ async function dismiss(p: WebmailPage): Promise<void> {
   await p.clickBanner(action);
 }
 
+/** A domain only the companion server's list holds (a health establishment that joined MSSanté since the build). */
+export const SERVER_ONLY_DOMAIN = 'clinique-nouvelle-e2e.fr';
+
+/** The companion server's `/api/liste-blanche`: the embedded list, newer, with one more domain. */
+function companionList(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!req.url?.startsWith('/api/liste-blanche')) return false;
+  const embedded = embeddedDomainSet();
+  const body = JSON.stringify({ generatedAt: new Date(Date.now() - 3600_000).toISOString(), signer: 'ANS (e2e)', domains: [...embedded.domains, SERVER_ONLY_DOMAIN] });
+  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' }).end(body);
+  return true;
+}
+
 export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<WebmailBrowser>): void {
   let fixtures: FixtureServer;
   let browser: WebmailBrowser;
@@ -77,7 +91,7 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    fixtures = await startFixtureServer();
+    fixtures = await startFixtureServer(companionList);
     browser = await launch(fixtures);
   }, 90_000);
 
@@ -113,7 +127,7 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
     it('a redesigned page whose recipients cannot be read holds the send and says why, in French', async () => {
       const p = await browser.open(browser.url(page.host, `${page.path}${page.path.includes('?') ? '&' : '?'}redesign=1`));
       await p.waitFor(`${ALERT} && !${ALERT}.hidden`, 'the banner to say it cannot check');
-      expect(await alertText(p)).toMatch(/Vigie n’a pas pu vérifier ce message\u00a0: la page de la messagerie a changé et Vigie ne trouve pas le champ À/);
+      expect(await alertText(p)).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(le champ À\)/);
       if (typeof page.body === 'string') await p.type(page.body, CLINICAL);
       await p.click(page.send);
       await held(p, 'unreadable page');
@@ -126,5 +140,29 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
       expect(await sent(p)).toBe(0);
       await p.close();
     });
+  });
+
+  it('uses the companion server’s liste blanche: a domain only the server list has is allowed from an MSSanté webmail', async () => {
+    const zimbra = PAGES.find((p) => p.name === 'zimbra')!;
+    const to = `dr.nouveau@${SERVER_ONLY_DOMAIN}`;
+    // With the embedded list only, the domain is outside MSSanté: stopped.
+    let p = await browser.open(browser.url(zimbra.host, zimbra.path));
+    await write(p, zimbra, to, 'Courrier', 'Bonjour, voici le courrier.');
+    await p.click(zimbra.send);
+    await held(p, 'a domain the embedded list does not have');
+    await p.close();
+    // The user sets the establishment's server in the options page.
+    p = await browser.open(await browser.optionsUrl());
+    await p.type('#server', browser.url('mailiz.mssante.fr', '/'));
+    await p.click('#save');
+    await p.waitFor(`document.getElementById('status').textContent !== ''`, 'the options to be saved');
+    await p.close();
+    // The background fetches and judges the server's list; the compose then checks with it.
+    await new Promise((r) => setTimeout(r, 1500));
+    p = await browser.open(browser.url(zimbra.host, zimbra.path));
+    await write(p, zimbra, to, 'Courrier', 'Bonjour, voici le courrier.');
+    await p.click(zimbra.send);
+    await p.waitFor(`document.body.dataset.sent === '1'`, 'the message to leave with the server’s list');
+    await p.close();
   });
 }
