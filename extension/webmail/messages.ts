@@ -13,6 +13,7 @@ export const ui = {
   checked: { fr: 'Vigie vérifie ce message.', en: 'Vigie is checking this message.' },
   confirmLead: { fr: 'Confirmez-vous l’envoi ?', en: 'Do you confirm sending?' },
   blockedLead: { fr: 'Envoi arrêté par Vigie.', en: 'Send stopped by Vigie.' },
+  missing: { fr: 'manque\u00a0: ', en: 'missing: ' },
   unguarded: { fr: 'Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl+Entrée.', en: 'Vigie cannot guard this page: it only holds the Ctrl+Enter shortcut.' },
   noServer: { fr: 'Aucun serveur Vigie n’est configuré : la recherche dans l’Annuaire Santé est indisponible (réglage serverUrl).', en: 'No Vigie server is configured: the Annuaire Santé search is unavailable (serverUrl setting).' },
   noCompose: { fr: 'Ouvrez un nouveau message dans votre messagerie, puis choisissez le destinataire.', en: 'Open a new message in your webmail, then choose the recipient.' },

@@ -120,7 +120,7 @@ describe('ComposeGuard', () => {
     const { guard, sent, alert, button, send, reported } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send' });
     expect(reported).toEqual([['to', 'body']]);
     expect(alert().dataset.level).toBe('block');
-    expect(alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(le champ À et le texte du message\)/);
+    expect(alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(manque\u00a0: le champ À et le texte du message\)/);
     send().click();
     expect(sent).toEqual([]);
     expect(button('dismiss')).not.toBeNull();

@@ -14,7 +14,7 @@ import { findAll } from '../providers/query';
 import { recordMissing } from '../options/diagnostics';
 import { Banner } from './banner';
 import { cannotCheck, type CheckFailureCause } from '../../../shared/client/failure';
-import { partNames } from '../messages';
+import { partNames, say, ui } from '../messages';
 import { findUnrecognisedCompose, UnrecognisedComposeSession } from './unrecognised';
 
 export interface GuardOptions {
@@ -206,7 +206,8 @@ export class ComposeGuard {
   }
 
   private failed(e: Entry, cause: CheckFailureCause): Verdict {
-    const detail = e.failure?.missing.length ? partNames(e.failure.missing, this.o.lang) : undefined;
+    // Which parts the page lacks: « manque : le champ À » (part names only, never page content).
+    const detail = e.failure?.missing.length ? `${say(ui.missing, this.o.lang)}${partNames(e.failure.missing, this.o.lang)}` : undefined;
     return cannotCheck(cause, this.policy(), detail);
   }
 

@@ -127,7 +127,7 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
     it('a redesigned page whose recipients cannot be read holds the send and says why, in French', async () => {
       const p = await browser.open(browser.url(page.host, `${page.path}${page.path.includes('?') ? '&' : '?'}redesign=1`));
       await p.waitFor(`${ALERT} && !${ALERT}.hidden`, 'the banner to say it cannot check');
-      expect(await alertText(p)).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(le champ À\)/);
+      expect(await alertText(p)).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(manque\u00a0: le champ À\)/);
       if (typeof page.body === 'string') await p.type(page.body, CLINICAL);
       await p.click(page.send);
       await held(p, 'unreadable page');
