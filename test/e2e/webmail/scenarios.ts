@@ -112,6 +112,11 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
     it('a NIR with clinical text to gmail.com is held by a click on Send, Enter and Space on Send, and Ctrl+Enter', async () => {
       const p = await browser.open(browser.url(page.host, page.path));
       await write(p, page, 'paul.durand@gmail.com', 'Ordonnance', CLINICAL);
+      // Ctrl+Enter typed in the editor itself (TinyMCE's frame on Zimbra).
+      await p.press('Control+Enter');
+      await held(p, 'Ctrl+Enter in the editor');
+      expect(await sent(p)).toBe(0);
+      await dismiss(p);
       await expectHeld(p, page, 'click');
       expect(await alertText(p)).toMatch(page.mssante ? /paul\.durand@gmail\.com n’a pas d’adresse MSSanté/ : /données de santé/i);
       await shot(p, `${page.name}-held`);
