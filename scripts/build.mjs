@@ -24,7 +24,9 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 
 // 2. The vigie command.
 mkdirSync(join(root, 'dist/cli'), { recursive: true });
-await build({ ...node, entryPoints: ['cli/bin.ts'], outfile: 'dist/cli/vigie.cjs'});
+// PGlite (the embedded audit store) stays in node_modules: it loads its WebAssembly and data files from beside itself
+// (the release ships it next to dist/). pg-native is pg's optional native binding, never used.
+await build({ ...node, entryPoints: ['cli/bin.ts'], outfile: 'dist/cli/vigie.cjs', external: ['@electric-sql/pglite', 'pg-native'] });
 chmodSync(join(root, 'dist/cli/vigie.cjs'), 0o755);
 // The server's directory build worker, loaded by `vigie serve` from next to vigie.cjs.
 await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfile: 'dist/cli/directory-worker.cjs' });

@@ -34,8 +34,8 @@ describe('how a verdict reads, in every host', () => {
     expect(v.message.length).toBeLessThanOrEqual(500);
     expect(v.message.startsWith('Envoi bloqué')).toBe(true);
     const stale = view({ to: ['jean.dupont@gmail.com'] }, 'fr', undefined, '2024-01-01T00:00:00Z');
-    expect(stale.message).toMatch(/Liste blanche MSSanté ancienne/);
-    expect(view({ to: ['durand@medecin.mssante.fr'] }, 'fr', undefined, '2024-01-01T00:00:00Z').message).not.toMatch(/ancienne/);
+    expect(stale.message).toMatch(/La liste blanche MSSanté utilisée date du/);
+    expect(view({ to: ['durand@medecin.mssante.fr'] }, 'fr', undefined, '2024-01-01T00:00:00Z').message).not.toMatch(/date du/);
   });
 
   it('a warning offers to send anyway', () => {

@@ -57,7 +57,7 @@ describe('checkDraft from an MSSanté mailbox', () => {
       const v = run({ to });
       expect(v.verdict).toBe('block');
       expect(v.reasons).toEqual(['verdict.block.no-recipient']);
-      expect(v.message.fr).toMatch(/Aucun destinataire lisible/);
+      expect(v.message.fr).toMatch(/^Envoi bloqué\s: aucun destinataire lisible/);
     }
     expect(run({ to: [''] }, aPolicy({ mode: 'warn' })).verdict).toBe('warn');
   });
@@ -138,7 +138,7 @@ describe('liste blanche age', () => {
     const old = aDomainSet(undefined, '2025-02-28T15:42:07Z');
     const v = checkDraft(aDraft({ to: ['a@medecin.mssante.fr'] }), { whitelist: old, policy: aPolicy(), now: new Date('2025-06-01T00:00:00Z') });
     expect(v.verdict).toBe('allow');
-    expect(v.notices[0]?.fr).toContain('ancienne');
+    expect(v.notices[0]?.fr).toMatch(/La liste blanche MSSanté utilisée date du 28 février 2025 \(il y a 92\u00a0jours\).*Prévenez le support informatique/);
     const fresh = checkDraft(aDraft({ to: ['a@medecin.mssante.fr'] }), { whitelist: old, policy: aPolicy(), now: new Date('2025-03-02T00:00:00Z') });
     expect(fresh.notices).toHaveLength(0);
   });
