@@ -100,11 +100,12 @@ export class Banner {
       unguarded.textContent = say(ui.unguarded, this.lang);
       a.append(unguarded);
     }
-    if (state.kind === 'confirm' || state.kind === 'blocked') {
+    // The lead says what happened to the send, unless the message already opens with it (« Envoi bloqué : … »).
+    const leadText = state.kind === 'confirm' ? say(ui.confirmLead, this.lang) : state.kind === 'blocked' ? (view.failure ? say(ui.blockedLead, this.lang) : view.message.startsWith(view.headline) ? '' : `${view.headline}.`) : '';
+    if (leadText) {
       const lead = document.createElement('span');
       lead.className = 'lead';
-      // A failure's message already says Vigie could not check: the lead says what happened to the send.
-      lead.textContent = state.kind === 'confirm' ? say(ui.confirmLead, this.lang) : view.failure ? say(ui.blockedLead, this.lang) : `${view.headline}.`;
+      lead.textContent = leadText;
       a.append(lead);
     }
     text.textContent = view.message;

@@ -70,7 +70,7 @@ describe('ComposeGuard', () => {
     send().click();
     expect(sent).toEqual([]);
     expect(alert().dataset.level).toBe('warn');
-    expect(alert().textContent).toMatch(/Confirmez-vous l’envoi \?Attention\s: des données de santé/);
+    expect(alert().textContent).toMatch(/Confirmez-vous l’envoi\u202f\?Attention\s: des données de santé/);
     button('cancel')!.click();
     expect(sent).toEqual([]);
     send().click();

@@ -39,8 +39,8 @@ async function main() {
     }
   }
   $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: webmailProviders(s) }, null, 2);
-  $('locked').textContent = s.locked.length ? `${t.locked} : ${s.locked.join(', ')}` : '';
-  $('rejected').textContent = s.problems.length ? `${t.rejected} : ${s.problems.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
+  $('locked').textContent = s.locked.length ? `${t.locked}${lang === 'fr' ? '\u00a0:' : ':'} ${s.locked.join(', ')}` : '';
+  $('rejected').textContent = s.problems.length ? `${t.rejected}${lang === 'fr' ? '\u00a0:' : ':'} ${s.problems.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
   await showMissing(lang);
   const origins = extraOrigins(webmailProviders(s));
   if (origins.length) {

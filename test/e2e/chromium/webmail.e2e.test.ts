@@ -79,7 +79,7 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await expect(page.locator('#server').inputValue()).resolves.toBe(`${companion.url}/`);
     await expect(page.locator('#server').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#language').isDisabled()).resolves.toBe(false);
-    await expect(page.locator('#locked').textContent()).resolves.toMatch(/Fixé par votre établissement : .*mode/);
+    await expect(page.locator('#locked').textContent()).resolves.toMatch(/Fixé par votre établissement\s: .*mode/);
     await expect(page.locator('#effective').textContent()).resolves.toContain('"consumerSender": "block"');
     await shot(page, 'options-locked');
     await page.close();
@@ -109,7 +109,7 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await addRecipient(page.locator('#zv__COMPOSE-1_to_control'), 'paul.durand@gmail.com');
     await page.click('#zb__COMPOSE-1__SEND');
     await banner(page).locator('button[data-action="send-anyway"]').waitFor();
-    await expect(alert(page).textContent()).resolves.toMatch(/Attention : paul\.durand@gmail\.com n’a pas d’adresse MSSanté/);
+    await expect(alert(page).textContent()).resolves.toMatch(/Attention\s: paul\.durand@gmail\.com n’a pas d’adresse MSSanté/);
     await shot(page, 'policy-mssante-warn');
     await banner(page).locator('button[data-action="send-anyway"]').click();
     await expect(sentCount(page)).resolves.toBe(1);
@@ -122,7 +122,7 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await gmailDraft(page, 'paul.durand@gmail.com', 'Suivi', `NIR ${NIR}`);
     await page.click('div[role="button"][data-tooltip^="Envoyer"]');
     await banner(page).locator('button[data-action="dismiss"]').waitFor();
-    await expect(alert(page).textContent()).resolves.toMatch(/Envoi bloqué : données de santé détectées/);
+    await expect(alert(page).textContent()).resolves.toMatch(/^Envoi bloqué\s: des données de santé \(NIR détecté\) partent depuis une messagerie grand public/);
     await expect(sentCount(page)).resolves.toBe(0);
     await shot(page, 'policy-gmail-blocked');
     await page.close();
