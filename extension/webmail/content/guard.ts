@@ -207,7 +207,7 @@ export class ComposeGuard {
 
   private failed(e: Entry, cause: CheckFailureCause): Verdict {
     // Which parts the page lacks: « manque : le champ À » (part names only, never page content).
-    const detail = e.failure?.missing.length ? `${say(ui.missing, this.o.lang)}${partNames(e.failure.missing, this.o.lang)}` : undefined;
+    const detail = cause === 'compose-unreadable' && e.failure?.missing.length ? `${say(ui.missing, this.o.lang)}${partNames(e.failure.missing, this.o.lang)}` : undefined;
     return cannotCheck(cause, this.policy(), detail);
   }
 

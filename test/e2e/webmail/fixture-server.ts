@@ -1,7 +1,8 @@
 // One fixture server for every browser: the saved compose pages served over HTTPS on loopback under the providers'
 // real host names, with a certificate made for them (Chromium trusts it through its SPKI hash, Firefox through
 // WebDriver's acceptInsecureCerts). `?page=<name>` picks a saved page; `&redesign=1` applies the page's own
-// "redesign" (its fixture JSON lists the hooks a provider redesign would rename), so the recipients cannot be read.
+// "redesign" (its fixture JSON lists the hooks a provider redesign would rename), so the recipients cannot be read;
+// `&redesign=send` renames the Send button's hooks instead.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createHash, webcrypto, X509Certificate } from 'node:crypto';
@@ -75,7 +76,8 @@ export async function startFixtureServer(extra: (req: import('node:http').Incomi
       return;
     }
     let body = readFileSync(file);
-    if (url.searchParams.get('redesign') === '1') body = Buffer.from(redesign(body.toString('utf8')));
+    const variant = url.searchParams.get('redesign');
+    if (variant) body = Buffer.from(redesign(body.toString('utf8'), variant === 'send' ? 'redesignSend' : 'redesign'));
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -91,10 +93,13 @@ export async function startFixtureServer(extra: (req: import('node:http').Incomi
 }
 
 
-/** The page with the hooks its fixture JSON lists renamed (outside that JSON), as a provider redesign would. */
-export function redesign(html: string): string {
+/**
+ * The page with the hooks its fixture JSON lists renamed (outside that JSON), as a provider redesign would: `redesign`
+ * for the recipients, `redesignSend` for the Send button.
+ */
+export function redesign(html: string, list: 'redesign' | 'redesignSend' = 'redesign'): string {
   const m = /<script type="application\/json" id="fixture">([\s\S]*?)<\/script>/.exec(html);
-  const pairs = m ? ((JSON.parse(m[1]!) as { redesign?: [string, string][] }).redesign ?? []) : [];
+  const pairs = m ? ((JSON.parse(m[1]!) as Record<string, [string, string][] | undefined>)[list] ?? []) : [];
   if (!pairs.length) throw new Error('this page lists no redesign');
   const [before, after] = [html.slice(0, m!.index), html.slice(m!.index)];
   return pairs.reduce((h, [from, to]) => h.split(from).join(to), before) + after;

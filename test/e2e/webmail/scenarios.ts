@@ -147,6 +147,19 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
     });
   });
 
+  it('a page whose Send button cannot be found: the banner says Vigie cannot guard it, and Ctrl+Enter is still held', async () => {
+    const gmail = PAGES.find((p) => p.name === 'gmail')!;
+    const p = await browser.open(browser.url(gmail.host, `${gmail.path}&redesign=send`));
+    await p.waitFor(`${ALERT} && !${ALERT}.hidden`, 'the banner to say it cannot guard the page');
+    expect(await alertText(p)).toMatch(/^Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl\+Entrée\./);
+    await p.type(gmail.body as string, CLINICAL);
+    await p.press('Control+Enter');
+    await held(p, 'Ctrl+Enter without a known Send button');
+    expect(await sent(p)).toBe(0);
+    await shot(p, 'gmail-send-not-found');
+    await p.close();
+  });
+
   it('uses the companion server’s liste blanche: a domain only the server list has is allowed from an MSSanté webmail', async () => {
     const zimbra = PAGES.find((p) => p.name === 'zimbra')!;
     const to = `dr.nouveau@${SERVER_ONLY_DOMAIN}`;
