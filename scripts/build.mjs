@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeIcons } from './icons.mjs';
-import { schemaWithoutDocs } from './schema-without-docs.mjs';
+import { compactJson } from './outlook-bundle-plugins.mjs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -33,7 +33,7 @@ await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfil
 
 // 3. The Outlook event runtime bundle: one self-contained IIFE, ES2016 syntax (classic Outlook's JS-only runtime).
 mkdirSync(join(root, 'dist/outlook'), { recursive: true });
-await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js', plugins: [schemaWithoutDocs] });
+await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js', plugins: [compactJson(root)] });
 
 // Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.ts).
 {

@@ -5,7 +5,7 @@ import type { DomainSet } from '../whitelist/domain-set';
 import { freshness } from '../whitelist/freshness';
 import { classifyField, classifyParsed } from '../recipient-policy/classify';
 import { parseRecipientField } from '../recipient-policy/address';
-import { t, type MessageCode, type MessageParam } from '../i18n/messages';
+import { isOverridden, t, type MessageCode, type MessageParam } from '../i18n/messages';
 import { composeMessage, findingsSummary, forCount, localDate, localNumber, nameRecipients, type Rule } from './verdict-message';
 import { patientRules } from './patient-rules';
 
@@ -87,8 +87,11 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
   const findings = report?.containsHealthData ? report.findings : [];
 
   const rules: Rule[] = [];
-  const add = (verdict: VerdictKind, code: MessageCode, params: Record<string, MessageParam>) => {
-    if (verdict !== 'allow') rules.push({ verdict, code, text: t(code, params, policy.messages) });
+  // `code` is the reason's stable code; the words follow how many recipients it names (`named`).
+  const add = (verdict: VerdictKind, code: MessageCode, params: Record<string, MessageParam>, named?: RecipientResult[]) => {
+    // The organisation's own text for a reason replaces both its singular and plural forms.
+    const words = named && !isOverridden(code, policy.messages) ? forCount(code, named) : code;
+    if (verdict !== 'allow') rules.push({ verdict, code, text: t(words, params, policy.messages) });
   };
   const of = (...cats: RecipientResult['category'][]) => recipients.filter((r) => cats.includes(r.category));
 
@@ -102,10 +105,10 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
 
   if (fromMssante && recipients.length === 0) add(policy.mode === 'block' ? 'block' : 'warn', 'verdict.block.no-recipient', {});
   const invalid = of('invalid');
-  if (invalid.length) add(fromMssante && policy.mode === 'block' ? 'block' : 'warn', forCount('verdict.block.invalid', invalid), { recipients: nameRecipients(invalid) });
+  if (invalid.length) add(fromMssante && policy.mode === 'block' ? 'block' : 'warn', 'verdict.block.invalid', { recipients: nameRecipients(invalid) }, invalid);
 
   const badPatients = of('patient-invalid');
-  if (badPatients.length) add(policy.patientAddresses, forCount('verdict.block.patient-invalid', badPatients), { recipients: nameRecipients(badPatients) });
+  if (badPatients.length) add(policy.patientAddresses, 'verdict.block.patient-invalid', { recipients: nameRecipients(badPatients) }, badPatients);
 
   patientRules(draft, of('patient'), add);
 
@@ -113,13 +116,13 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
     const internalAction: VerdictKind = policy.internalRecipients === 'mode' ? policy.mode : policy.internalRecipients;
     const blocked = [...of('consumer', 'external'), ...(internalAction === 'block' ? of('internal') : [])];
     const warned = internalAction === 'warn' ? of('internal') : [];
-    if (blocked.length) add(policy.mode, forCount(policy.mode === 'block' ? 'verdict.block.outside' : 'verdict.warn.outside', blocked), { recipients: nameRecipients(blocked) });
-    if (warned.length) add('warn', forCount('verdict.warn.outside', warned), { recipients: nameRecipients(warned) });
+    if (blocked.length) add(policy.mode, policy.mode === 'block' ? 'verdict.block.outside' : 'verdict.warn.outside', { recipients: nameRecipients(blocked) }, blocked);
+    if (warned.length) add('warn', 'verdict.warn.outside', { recipients: nameRecipients(warned) }, warned);
     const lists = draft.distributionLists ?? [];
     if (lists.length) add(policy.distributionLists, 'verdict.distribution-list', { recipients: lists.slice(0, 3).join(', ') });
   } else {
     const lookalikes = recipients.filter((r) => r.lookalike);
-    if (lookalikes.length) add('warn', forCount('verdict.warn.outside', lookalikes), { recipients: nameRecipients(lookalikes) });
+    if (lookalikes.length) add('warn', 'verdict.warn.outside', { recipients: nameRecipients(lookalikes) }, lookalikes);
   }
 
   if (findings.length) {

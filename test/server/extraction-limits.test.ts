@@ -93,7 +93,8 @@ describe('a zip bomb (1 GiB of zeros in ≈ 1 MB)', () => {
     const r = await readInChild(bomb);
     expect(r.error).toMatch(/decompression bomb/);
     // Before: 79 s and 3.2 GB. The reader stops after inflating a few MB.
-    expect(r.ms).toBeLessThan(5_000);
+    // Bounded generously: a loaded CI machine shares its two cores with the browser suites.
+    expect(r.ms).toBeLessThan(15_000);
     expect(r.rssGrowthMB).toBeLessThan(150);
   }, 60_000);
 
