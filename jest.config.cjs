@@ -19,7 +19,9 @@ module.exports = {
     { ...common, displayName: 'integration', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/', '/test/fixtures/'] },
     // A real headless Thunderbird driven by Marionette (test/e2e/thunderbird/harness.ts).
     { ...common, displayName: 'e2e-thunderbird', roots: present('test/e2e/thunderbird') },
-    // The webmail extension (dist/chrome) in Debian's Chromium under Playwright (test/e2e/chromium/harness.ts).
-    { ...common, displayName: 'e2e-chromium', roots: present('test/e2e/chromium') },
+    // The webmail extension in each browser: the same scenarios (test/e2e/webmail/scenarios.ts) in Debian's Chromium
+    // under Playwright and in Debian's Firefox ESR under Marionette; Chromium-only flows in test/e2e/chromium/.
+    { ...common, displayName: 'e2e-chromium', roots: present('test/e2e/chromium', 'test/e2e/webmail'), testMatch: ['**/test/e2e/chromium/**/*.test.ts', '**/test/e2e/webmail/**/chromium*.test.ts'] },
+    { ...common, displayName: 'e2e-firefox', roots: present('test/e2e/webmail'), testMatch: ['**/test/e2e/webmail/**/firefox*.test.ts'] },
   ],
 };

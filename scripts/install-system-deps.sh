@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the end-to-end suites drive: Chromium (browser extension, Outlook task pane) and
-# Thunderbird (the MailExtension), and PostgreSQL (the audit store). Idempotent; does nothing when they are already there. Needs root (CI runs as root).
+# Installs the Debian packages the end-to-end suites drive: Chromium (browser extension, Outlook task pane), Firefox
+# ESR (the same webmail extension, driven by Marionette), Thunderbird (the MailExtension) and PostgreSQL (the audit
+# store). Idempotent; does nothing when they are already there. Needs root (CI runs as root).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 command -v thunderbird >/dev/null 2>&1 || need+=(thunderbird)
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)

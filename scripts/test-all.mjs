@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const steps = [
-  ['system packages for the end-to-end suites (Chromium, Thunderbird)', 'bash', ['scripts/install-system-deps.sh']],
+  ['system packages for the end-to-end suites (Chromium, Firefox ESR, Thunderbird)', 'bash', ['scripts/install-system-deps.sh']],
   ['type-check (whole repository)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['type-check (shared/ without DOM or Node typings)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSessionContract, type ComposeScenario } from './compose-session';
 import { providerForHost } from '../../extension/webmail/providers';
+import { findFirst } from '../../extension/webmail/providers/query';
 import type { ComposeSession } from '../../shared/ports/compose-session';
 
 const page = readFileSync(join(__dirname, '../fixtures/webmail/gmail/compose.html'), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
@@ -14,11 +15,11 @@ function gmailWith(s: ComposeScenario): ComposeSession {
   document.documentElement.innerHTML = page;
   document.title = `Nouveau message - ${s.from.address} - Gmail`;
   const match = providerForHost('mail.google.com')!;
-  const root = document.querySelector(match.selectors.composeRoot)!;
+  const root = findFirst(document, match.selectors.composeRoot)!;
   // The scenario's recipients, typed into each field (what is typed counts, as in the page before Enter).
   root.querySelectorAll('[role="option"][data-hovercard-id]').forEach((chip) => chip.remove());
   for (const [field, label] of [['to', 'À'], ['cc', 'Cc'], ['bcc', 'Cci']] as const) {
-    const input = root.querySelector<HTMLInputElement>(`[aria-label="Destinataires ${label}"] input`)!;
+    const input = root.querySelector<HTMLInputElement>(`input[aria-label="Destinataires ${label}"]`)!;
     input.value = s[field].map(person).join('; ');
   }
   root.querySelector<HTMLInputElement>('input[name="subjectbox"]')!.value = s.subject;

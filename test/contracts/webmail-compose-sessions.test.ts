@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSessionContract, type ComposeScenario } from './compose-session';
 import { providerForHost } from '../../extension/webmail/providers';
+import { findFirst } from '../../extension/webmail/providers/query';
 import type { ComposeSession } from '../../shared/ports/compose-session';
 
 const person = (p: { address: string; name?: string }) => (p.name ? `"${p.name}" <${p.address}>` : p.address);
@@ -23,7 +24,7 @@ function sessionOn(host: string, fixture: string) {
     document.documentElement.innerHTML = page;
     const match = providerForHost(host)!;
     const sel = match.selectors;
-    const root = document.querySelector(sel.composeRoot)!;
+    const root = findFirst(document, sel.composeRoot)!;
     // The sender, where the provider reads it.
     const from = sel.from.map((src) => ({ src, el: root.querySelector(src.selector) ?? document.querySelector(src.selector) })).find((x) => x.el)!;
     // The address in the page's own wording (e.g. Outlook's "De : Nom <adresse>") is replaced by the scenario's.
@@ -34,10 +35,10 @@ function sessionOn(host: string, fixture: string) {
     for (const field of ['to', 'cc', 'bcc'] as const) {
       const spec = sel.recipients[field];
       for (const chip of spec.chips) root.querySelectorAll(chip.selector).forEach((c) => c.remove());
-      fill(root.querySelector(spec.input)!, s[field].map(person).join('; '));
+      fill(findFirst(root, spec.input)!, s[field].map(person).join('; '));
     }
-    fill(root.querySelector(sel.subject)!, s.subject);
-    fill(root.querySelector(sel.body)!, s.body);
+    fill(findFirst(root, sel.subject)!, s.subject);
+    fill(findFirst(root, sel.body)!, s.body);
     const session = match.provider.createSession(root, sel);
     return {
       readDraft: async () => session.readDraft(),
@@ -50,4 +51,7 @@ function sessionOn(host: string, fixture: string) {
 
 composeSessionContract('Outlook on the web (OutlookWebComposeSession)', sessionOn('outlook.office.com', 'outlook-web/compose.html'));
 composeSessionContract('Yahoo Mail (YahooComposeSession)', sessionOn('mail.yahoo.com', 'yahoo/compose.html'));
-composeSessionContract('MSSanté webmail (GenericMssanteComposeSession)', sessionOn('mail.medecin.mssante.fr', 'generic-mssante/compose.html'));
+composeSessionContract('MSSanté webmail, Zimbra text mode (GenericMssanteComposeSession)', sessionOn('mail.medecin.mssante.fr', 'generic-mssante/compose.html'));
+composeSessionContract('MSSanté webmail, Zimbra Classic with TinyMCE (GenericMssanteComposeSession)', sessionOn('webmail.ght-exemple.mssante.fr', 'generic-mssante/zimbra-classic.html'));
+composeSessionContract('MSSanté webmail, Mailiz-like form (GenericMssanteComposeSession)', sessionOn('mailiz.mssante.fr', 'generic-mssante/mailiz.html'));
+composeSessionContract('Gmail, older layout (GmailComposeSession)', sessionOn('mail.google.com', 'gmail/compose-legacy.html'));

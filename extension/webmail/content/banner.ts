@@ -2,12 +2,13 @@
 // One per compose area: a thin bar (Annuaire Santé button), a warning line shown while the draft needs one, and the
 // confirm/stop dialog at Send.
 import type { Verdict } from '../../../shared/model';
+import { failureReason } from '../../../shared/client/failure';
+import { verdictView } from '../../../shared/client/verdict-view';
 import { say, ui } from '../messages';
 
 export type BannerState =
   | { kind: 'ok' }
   | { kind: 'verdict'; verdict: Verdict }
-  | { kind: 'unsupported'; provider: string }
   | { kind: 'confirm'; verdict: Verdict; onSend(): void; onCancel(): void }
   | { kind: 'blocked'; verdict: Verdict };
 
@@ -21,7 +22,6 @@ button.danger { background: #c9191e; border-color: #c9191e; color: #fff; }
 .alert { margin-top: 4px; padding: 8px 10px; border-radius: 4px; border-left: 4px solid; }
 .alert[data-level="warn"] { background: #fff4e5; border-color: #b34000; }
 .alert[data-level="block"] { background: #ffe9e9; border-color: #c9191e; }
-.alert[data-level="unsupported"] { background: #eef; border-color: #6a6af4; }
 .actions { display: flex; gap: 8px; margin-top: 6px; }
 .lead { font-weight: 600; display: block; }
 iframe { width: 100%; height: 380px; border: 1px solid #ccc; border-radius: 4px; margin-top: 4px; background: #fff; }
@@ -33,45 +33,49 @@ export class Banner {
   private readonly shadow: ShadowRoot;
   private readonly alert: HTMLElement;
   private readonly panel: HTMLIFrameElement;
+  private readonly bar: HTMLElement;
   state: BannerState = { kind: 'ok' };
 
-  constructor(private readonly lang: 'fr' | 'en', panelUrl: string | undefined) {
+  constructor(private readonly lang: 'fr' | 'en') {
     this.host = document.createElement('vigie-banner');
     this.host.setAttribute('data-vigie', 'banner');
+    this.host.lang = lang;
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = CSS;
-    const bar = document.createElement('div');
-    bar.className = 'bar';
+    this.bar = document.createElement('div');
+    this.bar.className = 'bar';
     const brand = document.createElement('span');
     brand.className = 'brand';
     brand.textContent = say(ui.brand, lang);
-    bar.append(brand);
+    this.bar.append(brand);
     this.panel = document.createElement('iframe');
     this.panel.hidden = true;
     this.panel.title = say(ui.directoryTitle, lang);
-    if (panelUrl) {
-      const open = document.createElement('button');
-      open.type = 'button';
-      open.dataset.action = 'directory';
-      open.textContent = say(ui.directory, lang);
-      open.title = say(ui.directoryTitle, lang);
-      open.setAttribute('aria-expanded', 'false');
-      open.addEventListener('click', (e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        if (!this.panel.src) this.panel.src = panelUrl;
-        this.panel.hidden = !this.panel.hidden;
-        open.setAttribute('aria-expanded', String(!this.panel.hidden));
-      });
-      bar.append(open);
-    }
     this.alert = document.createElement('div');
     this.alert.className = 'alert';
     this.alert.hidden = true;
-    this.shadow.append(style, bar, this.alert, this.panel);
+    this.shadow.append(style, this.bar, this.alert, this.panel);
     // Keys typed in the banner are Vigie's, not the webmail's shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) this.shadow.addEventListener(type, (e) => e.stopPropagation());
+  }
+
+  /** The Annuaire Santé button (only where the compose can be read: the picker writes into it). */
+  offerDirectory(panelUrl: string): void {
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.dataset.action = 'directory';
+    open.textContent = say(ui.directory, this.lang);
+    open.title = say(ui.directoryTitle, this.lang);
+    open.setAttribute('aria-expanded', 'false');
+    open.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      if (!this.panel.src) this.panel.src = panelUrl;
+      this.panel.hidden = !this.panel.hidden;
+      open.setAttribute('aria-expanded', String(!this.panel.hidden));
+    });
+    this.bar.append(open);
   }
 
   show(state: BannerState): void {
@@ -87,22 +91,24 @@ export class Banner {
     a.hidden = false;
     const text = document.createElement('span');
     text.className = 'message';
-    if (state.kind === 'unsupported') {
-      a.dataset.level = 'unsupported';
-      a.setAttribute('role', 'status');
-      text.textContent = say(ui.unsupported, this.lang, { provider: state.provider });
-      a.append(text);
-      return;
-    }
     a.dataset.level = state.verdict.verdict;
     a.setAttribute('role', 'alert');
-    if (state.kind === 'confirm' || state.kind === 'blocked') {
+    const view = verdictView(state.verdict, this.lang);
+    if (state.verdict.reasons.includes(failureReason('send-control-missing'))) {
+      const unguarded = document.createElement('span');
+      unguarded.className = 'lead';
+      unguarded.textContent = say(ui.unguarded, this.lang);
+      a.append(unguarded);
+    }
+    // The lead says what happened to the send, unless the message already opens with it (« Envoi bloqué : … »).
+    const leadText = state.kind === 'confirm' ? say(ui.confirmLead, this.lang) : state.kind === 'blocked' ? (view.failure ? say(ui.blockedLead, this.lang) : view.message.startsWith(view.headline) ? '' : `${view.headline}.`) : '';
+    if (leadText) {
       const lead = document.createElement('span');
       lead.className = 'lead';
-      lead.textContent = say(state.kind === 'confirm' ? ui.confirmLead : ui.blockedLead, this.lang);
+      lead.textContent = leadText;
       a.append(lead);
     }
-    text.textContent = state.verdict.message[this.lang];
+    text.textContent = view.message;
     a.append(text);
     if (state.kind === 'confirm') {
       const actions = document.createElement('div');

@@ -11,32 +11,48 @@ import { embeddedDomainSet } from '../../../shared/whitelist/embedded';
 import { defaultPolicy } from '../../../shared/config/policy';
 import type { Draft } from '../../../shared/model';
 import { providerForHost } from '../providers';
+import { findFirst } from '../providers/query';
+import type { Part } from '../providers/types';
 import { ComposeGuard } from './guard';
 
 const NIR = '2 95 10 99 126 111 93';
 const fixture = (p: string) => readFileSync(join(__dirname, '../../../test/fixtures/webmail', p), 'utf8');
 
-function load(page: string, host: string, check?: (d: Draft) => ReturnType<typeof checkDraft>) {
+function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnType<typeof checkDraft>; mode?: 'block' | 'warn'; send?: string; prepare?: () => void } = {}) {
   document.documentElement.innerHTML = fixture(page).replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
+  document.title = /<title>(.*?)<\/title>/.exec(fixture(page))?.[1] ?? '';
   const match = providerForHost(host)!;
+  const sendCss = opts.send ?? ([match.selectors.sendButton].flat()[0] as string);
   const sent: string[] = [];
   document.addEventListener('click', (e) => {
-    if ((e.target as Element).closest(match.selectors.sendButton)) sent.push('click');
+    if ((e.target as Element).closest(sendCss)) sent.push('click');
   });
+  const reported: Part[][] = [];
+  const policy = { ...defaultPolicy(), ...(opts.mode ? { mode: opts.mode } : {}) };
   const guard = new ComposeGuard({
     provider: match.provider,
     selectors: match.selectors,
     lang: 'fr',
     debounceMs: 0,
-    check: check ?? ((d) => checkDraft(d, { whitelist: embeddedDomainSet(), policy: defaultPolicy(), scanHealthData: scanDraft })),
+    host,
+    policy,
+    report: (m) => reported.push(m),
+    check: opts.check ?? ((d) => checkDraft(d, { whitelist: embeddedDomainSet(), policy, scanHealthData: scanDraft })),
   });
+  opts.prepare?.();
   guard.start();
   const shadow = () => document.querySelector('vigie-banner')!.shadowRoot!;
   const alert = () => shadow().querySelector<HTMLElement>('.alert')!;
   const button = (action: string) => shadow().querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
-  const send = () => document.querySelector<HTMLElement>(match.selectors.sendButton)!;
-  return { guard, sent, alert, button, send };
+  const send = () => findFirst<HTMLElement>(document, sendCss)!;
+  return { guard, sent, alert, button, send, reported };
 }
+
+const ctrlEnter = (el: Element) => {
+  const ev = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true });
+  el.dispatchEvent(ev);
+  return ev;
+};
 
 function chip(container: string, html: string) {
   document.querySelector(container)!.insertAdjacentHTML('beforeend', html);
@@ -49,12 +65,12 @@ afterEach(() => {
 describe('ComposeGuard', () => {
   it('Gmail: stops the send of a NIR to gmail.com until the user confirms, then lets exactly one through', () => {
     const { guard, sent, alert, button, send } = load('gmail/compose.html', 'mail.google.com');
-    chip('[aria-label="Destinataires À"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
+    chip('div.anm[name="to"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
     document.querySelector('div[g_editable="true"]')!.textContent = `NIR ${NIR}`;
     send().click();
     expect(sent).toEqual([]);
     expect(alert().dataset.level).toBe('warn');
-    expect(alert().textContent).toMatch(/Confirmez-vous l’envoi \?Attention\s: des données de santé/);
+    expect(alert().textContent).toMatch(/Confirmez-vous l’envoi\u202f\?Attention\s: des données de santé/);
     button('cancel')!.click();
     expect(sent).toEqual([]);
     send().click();
@@ -92,7 +108,7 @@ describe('ComposeGuard', () => {
 
   it('a harmless message goes straight through and shows no warning', () => {
     const { guard, sent, alert, send } = load('gmail/compose.html', 'mail.google.com');
-    chip('[aria-label="Destinataires À"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
+    chip('div.anm[name="to"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
     document.querySelector('div[g_editable="true"]')!.textContent = 'On se voit samedi ?';
     send().click();
     expect(sent).toEqual(['click']);
@@ -100,30 +116,66 @@ describe('ComposeGuard', () => {
     guard.stop();
   });
 
-  it('fails quietly: a page it cannot read, or a check that throws, leaves Send alone and says so', () => {
-    const changed = load('gmail/compose-changed.html', 'mail.google.com');
-    expect(changed.alert().dataset.level).toBe('unsupported');
-    expect(changed.alert().textContent).toMatch(/Vigie ne peut pas vérifier ce message/);
-    (document.querySelector('.c-send') as HTMLElement).click();
-    changed.guard.stop();
+  it('a page it cannot read has its Send held with the reason (block mode: stopped), and IT is told which part', () => {
+    const { guard, sent, alert, button, send, reported } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send' });
+    expect(reported).toEqual([['to', 'body']]);
+    expect(alert().dataset.level).toBe('block');
+    expect(alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(manque\u00a0: le champ À et le texte du message\)/);
+    send().click();
+    expect(sent).toEqual([]);
+    expect(button('dismiss')).not.toBeNull();
+    expect(button('send-anyway')).toBeNull();
+    expect(ctrlEnter(document.querySelector('[contenteditable="true"]')!).defaultPrevented).toBe(true);
+    guard.stop();
+  });
 
-    const broken = load('gmail/compose.html', 'mail.google.com', () => {
-      throw new Error('boom');
+  it('warn mode: the same page asks, and « Envoyer quand même » sends once', () => {
+    const { guard, sent, button, send } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send', mode: 'warn' });
+    send().click();
+    expect(sent).toEqual([]);
+    button('send-anyway')!.click();
+    expect(sent).toEqual(['click']);
+    guard.stop();
+  });
+
+  it('a check that throws holds the send instead of letting it go', () => {
+    const broken = load('gmail/compose.html', 'mail.google.com', {
+      check: () => {
+        throw new Error('boom');
+      },
     });
     broken.send().click();
-    expect(broken.sent).toEqual(['click']);
-    expect(broken.alert().dataset.level).toBe('unsupported');
+    expect(broken.sent).toEqual([]);
+    expect(broken.alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message/);
     broken.guard.stop();
   });
 
-  it('a consumer webmail whose sender cannot be read is reported, not guessed', () => {
-    const { guard, alert } = load('gmail/compose.html', 'mail.google.com');
+  it('without a Send button, the keyboard shortcut is still held and the banner says the page is not guarded', () => {
+    const { guard, alert, reported } = load('gmail/compose.html', 'mail.google.com', { prepare: () => document.querySelector('table.IZ')!.remove() });
+    expect(alert().textContent).toMatch(/^Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl\+Entrée\.Vigie n’a pas pu vérifier ce message\s?: le bouton Envoyer de cette page n’a pas été reconnu/);
+    expect(ctrlEnter(document.querySelector('div.Am.editable')!).defaultPrevented).toBe(true);
+    expect(reported).toEqual([['send']]);
+    guard.stop();
+  });
+
+  it('a consumer webmail whose page does not show the account is a consumer sender by construction', () => {
+    const { guard, sent, alert, send } = load('gmail/compose.html', 'mail.google.com');
     document.title = 'Gmail';
-    document.querySelector('div[g_editable="true"]')!.dispatchEvent(new Event('input', { bubbles: true }));
-    return new Promise<void>((resolve) => setTimeout(() => {
-      expect(alert().dataset.level).toBe('unsupported');
-      guard.stop();
-      resolve();
-    }, 20));
+    chip('div.anm[name="to"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
+    document.querySelector('div.Am.editable')!.textContent = `Patient NIR ${NIR}, diabète, metformine 500 mg.`;
+    send().click();
+    expect(sent).toEqual([]);
+    expect([alert().dataset.level, alert().textContent]).toEqual(['warn', expect.stringMatching(/gmail\.com/)]);
+    guard.stop();
+  });
+
+  it('Zimbra Classic: Send in the toolbar outside the compose (SEND_MENU) is held, its send-later arrow is not Send', () => {
+    const { guard, sent, alert, send } = load('generic-mssante/zimbra-classic.html', 'webmail.ght-exemple.mssante.fr', { send: '#zb__COMPOSE-1__SEND_MENU' });
+    chip('#zv__COMPOSE-1_to_cell .bubbles', '<span class="addrBubble"><span>paul.durand@gmail.com</span></span>');
+    document.querySelector<HTMLElement>('#zb__COMPOSE-1__SEND_MENU_title')!.click();
+    expect(sent).toEqual([]);
+    expect(alert().textContent).toMatch(/paul\.durand@gmail\.com/);
+    guard.stop();
+    void send;
   });
 });

@@ -1,11 +1,21 @@
 // Watches a webmail page for compose areas, checks each draft as the user types (debounced) and intercepts Send in
-// the capture phase: click on the Send button, Enter/Space on it, Ctrl/Cmd+Enter in the compose. The decision at Send
-// is synchronous (the draft is read from the page and checked on the spot) because cancelling only works inside the
-// event's own dispatch; a confirmed warning re-clicks Send once with a one-shot bypass.
+// the capture phase: click on the Send control (inside the compose or in a toolbar outside it), Enter/Space on it,
+// Ctrl/Cmd+Enter in the compose. The decision at Send is synchronous (the draft is read from the page and checked on
+// the spot) because cancelling only works inside the event's own dispatch; a confirmed warning sends once more with a
+// one-shot bypass. A compose Vigie cannot fully read is never let through silently: its Send is held with the failure
+// policy's verdict (block mode: stopped; warn mode: the user is asked), and where even Send cannot be found the
+// keyboard shortcut is held and the banner says the page is not guarded.
+import type { OrgPolicy } from '../../../shared/config/policy';
+import { defaultPolicy } from '../../../shared/config/policy';
 import type { Draft, Verdict } from '../../../shared/model';
-import type { ProviderSelectors, WebmailComposeSession, WebmailProvider } from '../providers';
-import { DomComposeSession } from '../providers/dom-compose-session';
+import { senderFor, type ProviderSelectors, type WebmailComposeSession, type WebmailProvider } from '../providers';
+import type { Part } from '../providers/types';
+import { findAll } from '../providers/query';
+import { recordMissing } from '../options/diagnostics';
 import { Banner } from './banner';
+import { cannotCheck, type CheckFailureCause } from '../../../shared/client/failure';
+import { partNames, say, ui } from '../messages';
+import { findUnrecognisedCompose, UnrecognisedComposeSession } from './unrecognised';
 
 export interface GuardOptions {
   provider: WebmailProvider;
@@ -13,21 +23,28 @@ export interface GuardOptions {
   lang: 'fr' | 'en';
   /** The core's check with the effective policy. */
   check(draft: Draft): Verdict;
+  /** The page's host name (the sending account's kind may follow from it); this page's by default. */
+  host?: string;
+  /** The effective policy (the failure policy reads its mode); the defaults when not given. */
+  policy?: OrgPolicy;
   /** The picker page to embed, if one is available. */
   panelUrl?: string;
   debounceMs?: number;
+  /** Where missing parts are reported for IT (the options page); storage.local by default. */
+  report?(missing: Part[]): void;
 }
 
 interface Entry {
   session: WebmailComposeSession;
   banner: Banner;
-  /** A page whose compose Vigie recognises but cannot read: warn, never stop. */
-  unsupported: boolean;
+  /** Why this compose cannot be checked, when it cannot. */
+  failure?: { cause: CheckFailureCause; missing: Part[] };
+  unrecognised: boolean;
   bypass: boolean;
   timer?: ReturnType<typeof setTimeout>;
 }
 
-const SEND_LABEL = /^\s*(envoyer|send)\b/i;
+const ACTIVITY = ['input', 'change', 'paste', 'cut', 'drop'];
 
 export class ComposeGuard {
   private readonly entries = new Map<Element, Entry>();
@@ -42,7 +59,7 @@ export class ComposeGuard {
     const d = document;
     d.addEventListener('click', this.onClick, true);
     d.addEventListener('keydown', this.onKeydown, true);
-    for (const t of ['input', 'change', 'paste', 'cut', 'drop']) d.addEventListener(t, this.onActivity, true);
+    for (const t of ACTIVITY) d.addEventListener(t, this.onActivity, true);
     d.addEventListener('focusin', this.onFocus, true);
     this.observer = new MutationObserver(() => this.scheduleScan());
     this.observer.observe(d.body ?? d.documentElement, { subtree: true, childList: true });
@@ -53,7 +70,7 @@ export class ComposeGuard {
     const d = document;
     d.removeEventListener('click', this.onClick, true);
     d.removeEventListener('keydown', this.onKeydown, true);
-    for (const t of ['input', 'change', 'paste', 'cut', 'drop']) d.removeEventListener(t, this.onActivity, true);
+    for (const t of ACTIVITY) d.removeEventListener(t, this.onActivity, true);
     d.removeEventListener('focusin', this.onFocus, true);
     this.observer?.disconnect();
     for (const e of this.entries.values()) e.banner.host.remove();
@@ -62,8 +79,8 @@ export class ComposeGuard {
 
   /** The compose the user worked in last (the picker inserts there). */
   current(): WebmailComposeSession | undefined {
-    if (this.lastActive && this.lastActive.session.root.isConnected && !this.lastActive.unsupported) return this.lastActive.session;
-    return [...this.entries.values()].find((e) => !e.unsupported)?.session;
+    if (this.lastActive && this.lastActive.session.root.isConnected && !this.lastActive.failure) return this.lastActive.session;
+    return [...this.entries.values()].find((e) => !e.failure)?.session;
   }
 
   status(): { composing: boolean; verdict?: Verdict['verdict'] } {
@@ -71,6 +88,10 @@ export class ComposeGuard {
     const e = s ? this.entries.get(s.root) : undefined;
     const st = e?.banner.state;
     return { composing: !!s, ...(st && 'verdict' in st ? { verdict: st.verdict.verdict } : {}) };
+  }
+
+  private policy(): OrgPolicy {
+    return this.o.policy ?? defaultPolicy();
   }
 
   private scheduleScan(): void {
@@ -82,38 +103,47 @@ export class ComposeGuard {
   }
 
   private scan(): void {
-    const roots = new Set<Element>();
-    try {
-      document.querySelectorAll(this.o.selectors.composeRoot).forEach((r) => roots.add(r));
-    } catch {
-      /* an invalid selector from policy: fall through to the unrecognised-compose search */
-    }
+    const roots = new Set(findAll(document, this.o.selectors.composeRoot));
     for (const [root, e] of this.entries) if (!root.isConnected) {
       e.banner.host.remove();
       this.entries.delete(root);
     }
     // A selector list may match a compose and an element inside it: keep the outermost.
-    for (const root of roots) if (!this.entries.has(root) && ![...roots].some((r) => r !== root && r.contains(root))) this.attach(root, false);
-    if (!roots.size) for (const root of findUnrecognisedCompose()) if (!this.entries.has(root) && ![...this.entries.keys()].some((k) => k.contains(root) || root.contains(k))) this.attach(root, true);
-    // Chips added or removed by the page (the user picked a suggestion) change the draft without an input event.
-    for (const e of this.entries.values()) if (!e.unsupported) this.schedule(e);
+    for (const root of roots) if (!this.entries.has(root) && ![...roots].some((r) => r !== root && r.contains(root))) this.attach(this.o.provider.createSession(root, this.o.selectors), false);
+    if (!roots.size) for (const u of findUnrecognisedCompose()) if (!this.entries.has(u.root) && ![...this.entries.keys()].some((k) => k.contains(u.root) || u.root.contains(k))) this.attach(new UnrecognisedComposeSession(u.root, this.o.selectors, u.send), true);
+    for (const e of this.entries.values()) {
+      // Parts drawn late (Gmail fills its compose in steps) or gone since: read again.
+      if (!e.unrecognised) this.diagnose(e);
+      // Chips added or removed by the page (the user picked a suggestion) change the draft without an input event.
+      this.schedule(e);
+    }
   }
 
-  private attach(root: Element, unrecognised: boolean): void {
+  private diagnose(e: Entry): void {
+    const missing = e.session.missing();
+    const before = e.failure?.missing.join();
+    e.failure = missing.includes('send') ? { cause: 'send-control-missing', missing } : missing.length || e.unrecognised ? { cause: 'compose-unreadable', missing } : undefined;
+    if ((e.failure?.missing.join() ?? '') === (before ?? '')) return;
     try {
-      const session = unrecognised ? new DomComposeSession(root, this.o.selectors) : this.o.provider.createSession(root, this.o.selectors);
-      const unsupported = unrecognised || session.missing().length > 0;
-      const banner = new Banner(this.o.lang, unsupported ? undefined : this.o.panelUrl);
-      const anchor = unsupported ? root.firstElementChild ?? root : session.bannerAnchor();
-      if (anchor === root) root.prepend(banner.host);
-      else anchor.parentNode?.insertBefore(banner.host, anchor);
-      const entry: Entry = { session, banner, unsupported, bypass: false };
+      if (this.o.report) this.o.report(missing);
+      else void recordMissing({ provider: this.o.provider.id, host: this.o.host ?? location.hostname, parts: missing, at: new Date().toISOString() }).catch(() => undefined);
+    } catch {
+      /* outside an extension (unit tests): nothing to record */
+    }
+  }
+
+  private attach(session: WebmailComposeSession, unrecognised: boolean): void {
+    try {
+      const root = session.root;
+      const entry: Entry = { session, banner: new Banner(this.o.lang), unrecognised, bypass: false };
+      this.diagnose(entry);
+      if (!entry.failure && this.o.panelUrl) entry.banner.offerDirectory(this.o.panelUrl);
+      const anchor = entry.failure ? root.firstElementChild ?? root : session.bannerAnchor();
+      if (anchor === root || !root.contains(anchor)) root.prepend(entry.banner.host);
+      else anchor.parentNode?.insertBefore(entry.banner.host, anchor);
       this.entries.set(root, entry);
-      if (unsupported) banner.show({ kind: 'unsupported', provider: this.o.provider.name });
-      else {
-        this.watchFrames(entry);
-        this.evaluate(entry);
-      }
+      this.watchFrames(entry);
+      this.evaluate(entry);
     } catch {
       /* never break the page */
     }
@@ -134,7 +164,7 @@ export class ComposeGuard {
         }
         if (!doc || this.hookedFrames.has(doc)) return;
         this.hookedFrames.add(doc);
-        doc.addEventListener('keydown', (ev) => this.keydown(e, ev, false), true);
+        doc.addEventListener('keydown', (ev) => this.keydown(e, ev), true);
         for (const t of ['input', 'paste', 'cut']) doc.addEventListener(t, () => this.schedule(e), true);
         doc.addEventListener('focusin', () => (this.lastActive = e), true);
       };
@@ -143,9 +173,11 @@ export class ComposeGuard {
     }
   }
 
+  /** The compose an event belongs to: the one holding its target, or the one whose Send control it is. */
   private entryFor(target: EventTarget | null): Entry | undefined {
-    if (!(target instanceof Node)) return undefined;
+    if (!(target instanceof Element)) return undefined;
     for (const [root, e] of this.entries) if (root.contains(target)) return e;
+    for (const e of this.entries.values()) if (e.session.isSendTarget(target)) return e;
     return undefined;
   }
 
@@ -161,7 +193,7 @@ export class ComposeGuard {
   private readonly onActivity = (ev: Event) => {
     if (this.fromBanner(ev)) return;
     const e = this.entryFor(ev.target);
-    if (e && !e.unsupported) this.schedule(e);
+    if (e) this.schedule(e);
   };
 
   private schedule(e: Entry): void {
@@ -173,41 +205,52 @@ export class ComposeGuard {
     }, this.o.debounceMs ?? 400);
   }
 
-  /** Reads and checks the draft; undefined when it cannot be read (the banner then says so). */
-  private evaluate(e: Entry): Verdict | undefined {
-    try {
-      const draft = e.session.readDraft();
-      if (!draft.from && this.o.provider.kind === 'consumer') {
-        e.banner.show({ kind: 'unsupported', provider: this.o.provider.name });
-        return undefined;
+  private failed(e: Entry, cause: CheckFailureCause): Verdict {
+    // Which parts the page lacks: « manque : le champ À » (part names only, never page content).
+    const detail = cause === 'compose-unreadable' && e.failure?.missing.length ? `${say(ui.missing, this.o.lang)}${partNames(e.failure.missing, this.o.lang)}` : undefined;
+    return cannotCheck(cause, this.policy(), detail);
+  }
+
+  /** Reads and checks the draft; a compose that cannot be read gets the failure policy's verdict. */
+  private evaluate(e: Entry): Verdict {
+    let verdict: Verdict;
+    if (e.failure) verdict = this.failed(e, e.failure.cause);
+    else {
+      let draft: Draft | undefined;
+      try {
+        draft = e.session.readDraft();
+      } catch {
+        verdict = this.failed(e, 'compose-unreadable');
       }
-      const verdict = this.o.check(draft);
-      e.banner.show({ kind: 'verdict', verdict });
-      return verdict;
-    } catch {
-      e.banner.show({ kind: 'unsupported', provider: this.o.provider.name });
-      return undefined;
+      if (draft) {
+        try {
+          verdict = this.o.check({ ...draft, from: senderFor(draft.from, this.o.provider, this.o.host ?? location.hostname) });
+        } catch {
+          verdict = this.failed(e, 'core-error');
+        }
+      }
     }
+    e.banner.show({ kind: 'verdict', verdict: verdict! });
+    return verdict!;
   }
 
   private readonly onClick = (ev: MouseEvent) => {
     if (!(ev.target instanceof Element) || this.fromBanner(ev)) return;
     const e = this.entryFor(ev.target);
-    if (e && !e.unsupported && e.session.isSendTarget(ev.target)) this.atSend(e, ev);
+    if (e && e.session.isSendTarget(ev.target)) this.atSend(e, ev);
   };
 
   private readonly onKeydown = (ev: KeyboardEvent) => {
     if (!(ev.target instanceof Element) || this.fromBanner(ev)) return;
     const e = this.entryFor(ev.target);
-    if (e) this.keydown(e, ev, true);
+    if (e) this.keydown(e, ev);
   };
 
-  private keydown(e: Entry, ev: KeyboardEvent, inPage: boolean): void {
-    if (e.unsupported) return;
+  private keydown(e: Entry, ev: KeyboardEvent): void {
     const enter = ev.key === 'Enter';
-    const onSend = inPage && (enter || ev.key === ' ' || ev.key === 'Spacebar') && ev.target instanceof Element && e.session.isSendTarget(ev.target) && !ev.ctrlKey && !ev.metaKey;
-    const shortcut = enter && (ev.ctrlKey || ev.metaKey);
-    if (onSend || shortcut) this.atSend(e, ev);
+    const modified = ev.ctrlKey || ev.metaKey;
+    const onSend = (enter || ev.key === ' ' || ev.key === 'Spacebar') && !modified && ev.target instanceof Element && e.session.isSendTarget(ev.target);
+    if (onSend || (enter && modified)) this.atSend(e, ev);
   }
 
   private atSend(e: Entry, ev: Event): void {
@@ -216,7 +259,7 @@ export class ComposeGuard {
       return;
     }
     const verdict = this.evaluate(e);
-    if (!verdict || verdict.verdict === 'allow') return;
+    if (verdict.verdict === 'allow') return;
     ev.preventDefault();
     ev.stopPropagation();
     ev.stopImmediatePropagation();
@@ -230,30 +273,20 @@ export class ComposeGuard {
       onSend: () => {
         e.banner.show({ kind: 'verdict', verdict });
         e.bypass = true;
-        e.session.clickSend();
+        this.sendAgain(e, ev);
         e.bypass = false;
       },
       onCancel: () => e.banner.show({ kind: 'verdict', verdict }),
     });
   }
-}
 
-/**
- * Compose areas the provider's selectors no longer find: an editor next to a button named « Envoyer » / "Send".
- * Vigie cannot read them reliably, so it only says so.
- */
-export function findUnrecognisedCompose(doc: Document = document): Element[] {
-  const found: Element[] = [];
-  for (const b of doc.querySelectorAll('button, [role="button"]')) {
-    const label = b.getAttribute('aria-label') ?? b.textContent ?? '';
-    if (!SEND_LABEL.test(label)) continue;
-    let n: Element | null = b.parentElement;
-    for (let depth = 0; n && depth < 10; depth++, n = n.parentElement) {
-      if (n.querySelector('[contenteditable="true"], textarea')) {
-        if (n !== doc.body && n !== doc.documentElement) found.push(n);
-        break;
-      }
+  /** After the user confirmed: Send clicked as a user does, or the shortcut given again where Send is unknown. */
+  private sendAgain(e: Entry, ev: Event): void {
+    if (e.session.missing().includes('send') && ev instanceof KeyboardEvent && ev.target) {
+      const init: KeyboardEventInit = { key: ev.key, code: ev.code, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
+      ev.target.dispatchEvent(new KeyboardEvent('keydown', init));
+      return;
     }
+    e.session.clickSend();
   }
-  return found;
 }

@@ -3,8 +3,9 @@
 import { checkDraft } from '../../../shared/send-check';
 import { scanDraft } from '../../../shared/health-data';
 import { ListeBlancheSource, listUrl } from '../../../shared/client/list-source';
-import { browserStorage, extensionUrl, getBrowser, uiLanguage } from '../../browser-api';
+import { browserStorage, extensionUrl, getBrowser } from '../../browser-api';
 import { SERVER_LIST_KEY, storageListStore } from '../../browser-api/list-store';
+import { browserLanguage } from '../messages';
 import type { Runtime } from 'webextension-polyfill';
 import { createRouter, send, type Envelope } from '../../messaging';
 import { providerForHost } from '../providers';
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     guard = new ComposeGuard({
       provider: match.provider,
       selectors: match.selectors,
-      lang: languageFor(settings, uiLanguage()),
+      lang: languageFor(settings, browserLanguage(getBrowser().i18n.getUILanguage(), navigator.languages)),
+      policy: settings.policy,
       check: (draft) => checkDraft(draft, { whitelist, policy: settings.policy, scanHealthData: scanDraft }),
       panelUrl: extensionUrl('panel.html'),
     });

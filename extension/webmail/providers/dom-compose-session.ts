@@ -1,6 +1,8 @@
 // A compose session driven by a provider's selectors: reads the Draft from the page and acts on it as a user would.
 import type { AttachmentInfo, Draft } from '../../../shared/model';
-import type { Field, ProviderSelectors, ValueSource, WebmailComposeSession } from './types';
+import type { Field, Part, ProviderSelectors, ValueSource, WebmailComposeSession } from './types';
+import { findAll, findFirst, query, queryAll, shown } from './query';
+import { key, setInputValue, textOf } from './dom-text';
 
 const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[^\s<>()"',;:]+/;
 
@@ -12,55 +14,17 @@ export function addressIn(text: string): string {
 }
 
 function read(el: Element, src: ValueSource): string {
-  if (src.attribute) return el.getAttribute(src.attribute) ?? '';
+  if (src.attribute && el.hasAttribute(src.attribute)) return el.getAttribute(src.attribute) ?? '';
+  if (el instanceof HTMLInputElement) return el.value;
   return (el as HTMLElement).innerText ?? el.textContent ?? '';
 }
 
-function query<T extends Element = HTMLElement>(scope: ParentNode, selector: string): T | null {
+function matches(el: Element, selector: string): boolean {
   try {
-    return scope.querySelector<T>(selector);
+    return el.matches(selector);
   } catch {
-    return null; // a selector IT typed wrong must not stop the page
+    return false;
   }
-}
-function queryAll(scope: ParentNode, selector: string): Element[] {
-  try {
-    return [...scope.querySelectorAll(selector)];
-  } catch {
-    return [];
-  }
-}
-
-/** Plain text of an editor: a form field's value, a same-origin iframe's body, or an element's rendered text. */
-export function textOf(el: Element | null): string {
-  if (!el) return '';
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
-  if (el instanceof HTMLIFrameElement) {
-    try {
-      return el.contentDocument?.body?.innerText ?? '';
-    } catch {
-      return '';
-    }
-  }
-  return (el as HTMLElement).innerText ?? el.textContent ?? '';
-}
-
-/** Sets a text input the way frameworks notice (React keeps its own copy of the value). */
-export function setInputValue(input: HTMLInputElement | HTMLTextAreaElement | HTMLElement, value: string): void {
-  if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
-    const proto = input instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
-    const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-    if (setter) setter.call(input, value);
-    else input.value = value;
-    (input as unknown as { _valueTracker?: { setValue(v: string): void } })._valueTracker?.setValue('');
-  } else {
-    input.textContent = value;
-  }
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, data: value, inputType: 'insertText' }));
-}
-
-function key(target: Element, type: 'keydown' | 'keyup', k: string, code: number): void {
-  target.dispatchEvent(new KeyboardEvent(type, { key: k, code: k, keyCode: code, which: code, bubbles: true, cancelable: true } as KeyboardEventInit));
 }
 
 export class DomComposeSession implements WebmailComposeSession {
@@ -81,19 +45,46 @@ export class DomComposeSession implements WebmailComposeSession {
     return '';
   }
 
+  /** The element where an address is typed in this field (hidden Cc/Bcc rows included). */
+  protected input(field: Field): HTMLElement | null {
+    return findFirst(this.root, this.s.recipients[field].input);
+  }
+
   protected recipients(field: Field): string[] {
     const spec = this.s.recipients[field];
     const out: string[] = [];
-    for (const src of spec.chips) for (const el of queryAll(this.root, src.selector)) {
-      const v = addressIn(read(el, src));
-      if (v) out.push(v);
+    // The first chip strategy that finds any chip: two strategies never count one chip twice.
+    for (const src of spec.chips) {
+      const chips = queryAll(this.root, src.selector);
+      if (!chips.length) continue;
+      for (const el of chips) {
+        const v = addressIn(read(el, src));
+        if (v) out.push(v);
+      }
+      break;
     }
-    // What is still being typed counts too: a send with it would carry it.
-    const typed = query<HTMLInputElement>(this.root, spec.input);
-    const pending = typed ? textOf(typed).trim() : '';
-    // Passed whole: the core reads the field as an RFC 5322 list (a display name may hold a comma or a semicolon).
+    // What is still being typed counts too: a send with it would carry it. Passed whole: the core reads the field
+    // as an RFC 5322 list (a display name may hold a comma or a semicolon).
+    const pending = this.pendingText(field);
     if (pending) out.push(pending);
     return out;
+  }
+
+  /** Text typed in the field; a contenteditable well holds its chips too, so only the text outside them counts. */
+  protected pendingText(field: Field): string {
+    const typed = this.input(field);
+    if (!typed) return '';
+    if (typed instanceof HTMLInputElement || typed instanceof HTMLTextAreaElement) return typed.value.trim();
+    const chipSel = this.s.recipients[field].chips.map((c) => c.selector);
+    let text = '';
+    const walk = (n: Node) => {
+      for (const c of n.childNodes) {
+        if (c.nodeType === Node.TEXT_NODE) text += c.textContent ?? '';
+        else if (c instanceof Element && !chipSel.some((sel) => matches(c, sel) || queryAll(c, sel).length)) walk(c);
+      }
+    };
+    walk(typed);
+    return text.replace(/\u200b/g, '').trim();
   }
 
   protected attachmentNames(): AttachmentInfo[] {
@@ -106,25 +97,31 @@ export class DomComposeSession implements WebmailComposeSession {
   }
 
   readDraft(): Draft {
-    const subject = query<HTMLInputElement>(this.root, this.s.subject);
+    const subject = findFirst(this.root, this.s.subject);
     return {
       from: this.sender(),
       to: this.recipients('to'),
       cc: this.recipients('cc'),
       bcc: this.recipients('bcc'),
       subject: subject ? textOf(subject) : '',
-      body: textOf(query(this.root, this.s.body)),
+      body: textOf(findFirst(this.root, this.s.body)),
       attachments: this.attachmentNames(),
     };
   }
 
-  missing(): string[] {
-    const parts: [string, string][] = [['body', this.s.body], ['send', this.s.sendButton], ['to', this.s.recipients.to.input]];
-    return parts.filter(([, sel]) => !query(this.root, sel)).map(([n]) => n);
+  missing(): Part[] {
+    const out: Part[] = [];
+    if (!this.input('to') && !this.s.recipients.to.chips.some((c) => query(this.root, c.selector))) out.push('to');
+    if (!findFirst(this.root, this.s.body)) out.push('body');
+    if (!this.sendButton()) out.push('send');
+    return out;
   }
 
+  /** Send inside the compose, else where the webmail draws it outside (a shown one: hidden composes keep theirs). */
   sendButton(): HTMLElement | null {
-    return query(this.root, this.s.sendButton);
+    const inside = findFirst(this.root, this.s.sendButton);
+    if (inside) return inside;
+    return (findAll(this.doc(), this.s.sendOutside).find(shown) as HTMLElement | undefined) ?? null;
   }
 
   isSendTarget(target: Element): boolean {
@@ -143,15 +140,21 @@ export class DomComposeSession implements WebmailComposeSession {
 
   insertRecipient(address: string, _displayName: string, field: Field): boolean {
     const spec = this.s.recipients[field];
-    let input = query<HTMLInputElement>(this.root, spec.input);
+    let input = this.input(field);
     if ((!input || !input.offsetParent) && spec.toggle) {
       query(this.root, spec.toggle)?.click();
-      input = query<HTMLInputElement>(this.root, spec.input);
+      input = this.input(field);
     }
     if (!input) return false;
     input.focus();
-    const before = textOf(input).trim();
-    setInputValue(input, before ? `${before}, ${address}` : address);
+    if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
+      const before = this.pendingText(field);
+      setInputValue(input, before ? `${before}, ${address}` : address);
+    } else {
+      // A contenteditable well keeps its chips: the address is typed after them.
+      input.append(this.doc().createTextNode(address));
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, data: address, inputType: 'insertText' }));
+    }
     // Providers turn typed text into a chip on Enter.
     key(input, 'keydown', 'Enter', 13);
     key(input, 'keyup', 'Enter', 13);
@@ -177,7 +180,7 @@ export class DomComposeSession implements WebmailComposeSession {
   }
 
   setSubject(subject: string): boolean {
-    const input = query<HTMLInputElement>(this.root, this.s.subject);
+    const input = findFirst<HTMLInputElement>(this.root, this.s.subject);
     if (!input) return false;
     setInputValue(input, subject);
     input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -185,7 +188,6 @@ export class DomComposeSession implements WebmailComposeSession {
   }
 
   bannerAnchor(): Element {
-    const body = query(this.root, this.s.body);
-    return body ?? this.root.firstElementChild ?? this.root;
+    return findFirst(this.root, this.s.body) ?? this.root.firstElementChild ?? this.root;
   }
 }

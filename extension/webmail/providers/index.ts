@@ -6,8 +6,9 @@ import { gmail } from './gmail';
 import { outlookWeb } from './outlook-web';
 import { yahoo } from './yahoo';
 import { genericMssante } from './generic-mssante';
+export { senderFor } from './sender';
 
-export type { WebmailProvider, WebmailComposeSession, ProviderSelectors, Field } from './types';
+export type { WebmailProvider, WebmailComposeSession, ProviderSelectors, Field, Part, Strategies } from './types';
 
 export const providers: readonly WebmailProvider[] = [gmail, outlookWeb, yahoo, genericMssante];
 

@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { providerForHost } from './index';
 import { addressIn } from './dom-compose-session';
+import { findFirst } from './query';
 
 const load = (p: string) => {
   document.documentElement.innerHTML = readFileSync(join(__dirname, '../../../test/fixtures/webmail', p), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
 };
 const session = (host: string, over?: Parameters<typeof providerForHost>[1]) => {
   const m = providerForHost(host, over)!;
-  return m.provider.createSession(document.querySelector(m.selectors.composeRoot)!, m.selectors);
+  return m.provider.createSession(findFirst(document, m.selectors.composeRoot)!, m.selectors);
 };
 
 describe('webmail compose sessions', () => {
@@ -35,14 +36,15 @@ describe('webmail compose sessions', () => {
 
   it('a recipient shown by name only is passed on as typed (the core reports it unreadable), not dropped', () => {
     load('outlook-web/compose.html');
-    document.querySelector('div[role="group"][aria-label="À"] [role="list"]')!.insertAdjacentHTML('beforeend', '<div data-selection-index="0"><span title="Paul Durand">Paul Durand</span></div>');
+    document.querySelector('div[contenteditable="true"][aria-label="À"]')!.insertAdjacentHTML('beforeend', '<span contenteditable="false" title="Paul Durand">Paul Durand</span>');
     expect(session('outlook.office.com').readDraft().to).toEqual(['Paul Durand']);
   });
 
   it('a broken selector from policy reads as missing instead of throwing into the page', () => {
     load('generic-mssante/compose.html');
     const s = session('mailiz.mssante.fr', [{ hosts: ['mailiz.mssante.fr'], selectors: { body: 'textarea[[', sendButton: '###' } }]);
-    expect(s.missing()).toEqual(['body', 'send']);
+    // Zimbra's own Send (`zb__` + the compose's id) is still found; the broken body selector reads as missing.
+    expect(s.missing()).toEqual(['body']);
     expect(s.readDraft().body).toBe('');
     expect(s.isSendTarget(document.body)).toBe(false);
   });

@@ -18,8 +18,11 @@ export class Marionette {
     });
   }
 
-  /** Connects, retrying until Thunderbird listens (or the deadline passes), and opens a session in the chrome context. */
-  static async connect(port: number, timeoutMs = 30_000): Promise<Marionette> {
+  /**
+   * Connects, retrying until the application listens (or the deadline passes), and opens a session: in the chrome
+   * context by default (Thunderbird's windows), in the content context for web pages (Firefox).
+   */
+  static async connect(port: number, timeoutMs = 30_000, session: { capabilities?: Record<string, unknown>; context?: 'chrome' | 'content' } = {}): Promise<Marionette> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
@@ -32,8 +35,8 @@ export class Marionette {
           m.hello = resolve;
           setTimeout(() => reject(new MarionetteError('no greeting')), 5000);
         });
-        await m.command('WebDriver:NewSession', { capabilities: {} });
-        await m.command('Marionette:SetContext', { value: 'chrome' });
+        await m.command('WebDriver:NewSession', { capabilities: session.capabilities ?? {} });
+        await m.command('Marionette:SetContext', { value: session.context ?? 'chrome' });
         return m;
       } catch (e) {
         if (Date.now() > deadline) throw new MarionetteError(`Marionette did not answer on port ${port}: ${(e as Error).message}`);

@@ -7,6 +7,7 @@ export const gmail: WebmailProvider = {
   name: 'Gmail',
   kind: 'consumer',
   hosts: ['mail.google.com'],
+  consumerHosts: { 'mail.google.com': 'gmail.com' },
   selectors: gmailSelectors,
   createSession: (root, selectors) => new GmailComposeSession(root, selectors),
 };

@@ -7,6 +7,8 @@ export const outlookWeb: WebmailProvider = {
   name: 'Outlook',
   kind: 'consumer',
   hosts: ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'],
+  // outlook.office.com serves Microsoft 365 accounts (any domain): read, never assumed.
+  consumerHosts: { 'outlook.live.com': 'outlook.com' },
   selectors: outlookWebSelectors,
   createSession: (root, selectors) => new OutlookWebComposeSession(root, selectors),
 };

@@ -7,6 +7,7 @@ export const yahoo: WebmailProvider = {
   name: 'Yahoo Mail',
   kind: 'consumer',
   hosts: ['mail.yahoo.com', '*.mail.yahoo.com'],
+  consumerHosts: { 'mail.yahoo.com': 'yahoo.com', '*.mail.yahoo.com': 'yahoo.com' },
   selectors: yahooSelectors,
   createSession: (root, selectors) => new YahooComposeSession(root, selectors),
 };
