@@ -1,0 +1,53 @@
+// "Vouliez-vous dire …": when a query finds nothing, the same query with each word that matches nothing replaced by
+// the closest words of the directory (two edits at most, the most frequent first), kept only when it finds someone.
+import { editDistance, lowerBound } from './index-format';
+
+export interface Dictionary {
+  /** Sorted folded words. */
+  tokens: readonly string[];
+  /** How many mailboxes hold word number t. */
+  count(t: number): number;
+}
+
+const MAX_SCANNED = 30000;
+
+/** Words of the dictionary within two edits of `word` (or of its beginning, for a word still being typed). */
+export function closestWords(word: string, dict: Dictionary, limit = 3): string[] {
+  if (word.length < 3 || /^\d+$/.test(word)) return [];
+  // Same first letter: a slip rarely hits the first one, and it keeps the scan to one slice of the dictionary.
+  const lo = lowerBound(dict.tokens, word[0]!);
+  const hi = Math.min(lowerBound(dict.tokens, word[0]! + '\x7f'), lo + MAX_SCANNED);
+  const found: { t: number; d: number }[] = [];
+  for (let t = lo; t < hi; t++) {
+    const w = dict.tokens[t]!;
+    if (w.length < word.length - 2) continue;
+    let d = editDistance(word, w, 2);
+    if (d > 2 && w.length > word.length) d = editDistance(word, w.slice(0, word.length), 2) + 0.5;
+    if (d <= 2 && d > 0) found.push({ t, d });
+  }
+  found.sort((x, y) => x.d - y.d || dict.count(y.t) - dict.count(x.t));
+  return found.slice(0, limit).map((f) => dict.tokens[f.t]!);
+}
+
+/**
+ * Up to `limit` corrected queries: every word that prefixes nothing replaced by one of its closest words; a
+ * correction is offered only when `finds` says it finds something.
+ */
+export function closestQueries(words: string[], dict: Dictionary, finds: (words: string[]) => boolean, limit = 3): string[] {
+  const matches = (w: string) => {
+    const t = lowerBound(dict.tokens, w);
+    return t < dict.tokens.length && dict.tokens[t]!.startsWith(w);
+  };
+  const options = words.map((w) => (matches(w) ? [w] : closestWords(w, dict)));
+  if (options.some((o) => !o.length) || options.every((o, i) => o[0] === words[i])) return [];
+  const out: string[] = [];
+  // The best correction of every word, then the second and third choices of each word in turn.
+  const tries: string[][] = [options.map((o) => o[0]!)];
+  options.forEach((o, i) => o.slice(1).forEach((alt) => tries.push(options.map((p, j) => (j === i ? alt : p[0]!)))));
+  for (const t of tries) {
+    if (out.length >= limit) break;
+    const q = t.join(' ');
+    if (!out.includes(q) && finds(t)) out.push(q);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// The search vocabulary kept as data (data/vocabulary.json, with its schema and sources): the words people type
+// for professions and specialties (TRE_G15, TRE_R38), civilities to ignore, words that name a service, and the
+// place abbreviations of La Poste routing lines.
+import data from './data/vocabulary.json';
+import { fold, words } from './normalize';
+
+export const CIVILITY_WORDS: ReadonlySet<string> = new Set(data.civilities);
+export const SERVICE_WORDS: ReadonlySet<string> = new Set(data.serviceWords);
+export const PLACE_ABBREVIATIONS: Readonly<Record<string, string>> = data.placeAbbreviations;
+export const PLACE_NOISE: ReadonlySet<string> = new Set(data.placeNoise);
+
+/** TRE_G15-ProfessionSante labels by code. */
+export const PROFESSION_LABELS: Readonly<Record<string, string>> = Object.fromEntries(data.professions.map((p) => [p.code, p.label]));
+/** TRE_R38-SpecialiteOrdinale labels by code (without the "(SM)" suffix, as the extraction writes them). */
+export const SPECIALTY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(data.specialties.map((s) => [s.code, s.label]));
+
+const byCode = new Map<string, string[]>();
+const byLabel = new Map<string, string[]>();
+for (const entry of [...data.professions, ...data.specialties]) {
+  byCode.set(entry.code, entry.forms);
+  byLabel.set(fold(entry.label), entry.forms);
+}
+
+/** Every word a query may use for a profession or specialty (the forms of the table and the words of the labels). */
+export const VOCABULARY_WORDS: ReadonlySet<string> = new Set([...data.professions, ...data.specialties].flatMap((e) => [...e.forms, ...words(e.label)]));
+
+/**
+ * The forms people type for a profession or specialty, found by its code, else by its label (folded): the words a
+ * mailbox is also found by. Unknown codes and labels have none.
+ */
+export function formsOf(code: string, label: string): readonly string[] {
+  return (code ? byCode.get(code.trim().toUpperCase()) : undefined) ?? (label ? byLabel.get(fold(label.trim())) : undefined) ?? [];
+}
