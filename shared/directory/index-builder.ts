@@ -249,6 +249,7 @@ export class DirectoryIndexBuilder {
   private merge(doc: number, row: ExtractionRow): void {
     this.duplicates++;
     const f = this.records[doc]!.split(SEP);
+    if (!f[7] && row.rpps) this.rppsKeys.push(tableKey(row.rpps, doc));
     const fill = (i: number, v: string) => {
       if (!f[i] && v) f[i] = clean(v);
     };

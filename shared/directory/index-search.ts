@@ -18,8 +18,6 @@ interface Term {
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Added to a person's score when the query names a profession or specialty and no service. */
-export const PERSON_BONUS = 5;
 
 export interface SearchAnswer {
   results: SearchResult[];
@@ -387,7 +385,7 @@ export class DirectoryIndex {
       const docs = this.rppsDocs(ws[0]!.word).filter((d) => !filter || filter(d));
       if (docs.length) return { results: docs.slice(0, limit).map((d) => ({ entry: this.entryAt(d), score: 100, match: 'rpps' as const })), didYouMean: [] };
     }
-    const bonus = plan.preferPeople ? PERSON_BONUS : 0;
+    const bonus = plan.personBonus;
     const terms = ws.map((w) => this.term(w.word, w.alternatives));
     let hits = this.evaluate(terms, filter, limit, bonus);
     let match: MatchKind = 'words';

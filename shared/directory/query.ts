@@ -3,7 +3,7 @@
 // service mailboxes (a profession or specialty is named, no service is).
 import { STOP_WORDS, words } from './normalize';
 import { lowerBound, withoutNumber } from './index-format';
-import { PLACE_ABBREVIATIONS, PLACE_NOISE, CIVILITY_WORDS, SERVICE_WORDS, VOCABULARY_WORDS } from './vocabulary';
+import { PLACE_ABBREVIATIONS, PLACE_NOISE, CIVILITY_WORDS, SERVICE_KIND_WORDS, SERVICE_WORDS, VOCABULARY_WORDS } from './vocabulary';
 
 export interface QueryWord {
   /** Matched as a prefix of a word of the mailbox. */
@@ -16,6 +16,8 @@ export interface QueryPlan {
   words: QueryWord[];
   /** A profession or specialty is named and no service is: people come before service mailboxes. */
   preferPeople: boolean;
+  /** Added to a person's score so that it outranks any service mailbox (a word scores at most 4 more as a name). */
+  personBonus: number;
 }
 
 const MAX_WORDS = 12;
@@ -30,10 +32,16 @@ export function namesVocabulary(word: string): boolean {
 }
 
 /** Folded query words, national ids read as RPPS, disambiguating numbers dropped ("martin12"). */
-export function queryWords(query: string): string[] {
-  let ws = words(query).map((w) => (/^8\d{11}$/.test(w) ? w.slice(1) : withoutNumber(w)));
+/** Folded words as typed, numbers read. */
+function allWords(query: string): string[] {
+  return words(query).map((w) => (/^8\d{11}$/.test(w) ? w.slice(1) : withoutNumber(w)));
+}
+
+/** The words a mailbox must match. */
+function matchedWords(typed: string[]): string[] {
+  let ws = typed;
   // Titles and civilities are what every result is displayed with, not what it is found by.
-  const named = ws.filter((w) => !CIVILITY_WORDS.has(w) && !PLACE_NOISE.has(w));
+  const named = ws.filter((w) => !CIVILITY_WORDS.has(w) && !PLACE_NOISE.has(w) && !SERVICE_KIND_WORDS.has(w));
   if (named.length) ws = named;
   const meaningful = ws.filter((w) => !STOP_WORDS.has(w));
   if (meaningful.length) ws = meaningful;
@@ -44,10 +52,13 @@ export function queryWords(query: string): string[] {
 }
 
 export function planQuery(query: string): QueryPlan {
-  const ws = queryWords(query);
-  const service = ws.some((w) => SERVICE_WORDS.has(w));
+  const typed = allWords(query);
+  const ws = matchedWords(typed);
+  const service = typed.some((w) => SERVICE_WORDS.has(w));
+  const preferPeople = !service && ws.some(namesVocabulary);
   return {
     words: ws.map((word) => ({ word, alternatives: PLACE_ABBREVIATIONS[word] ? [PLACE_ABBREVIATIONS[word]!] : [] })),
-    preferPeople: !service && ws.some(namesVocabulary),
+    preferPeople,
+    personBonus: preferPeople ? 4 * ws.length + 1 : 0,
   };
 }

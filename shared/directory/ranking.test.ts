@@ -1,5 +1,5 @@
 // The bounded, best-first search must return exactly the best-scoring mailboxes a full scan would find.
-import { PERSON_BONUS, buildIndex, type DirectoryIndex } from './directory-index';
+import { buildIndex, type DirectoryIndex } from './directory-index';
 import { parseExtractionText } from './extraction';
 import { seededRandom, syntheticExtraction } from './synthetic';
 import { words } from './normalize';
@@ -29,7 +29,7 @@ function bruteForce(index: DirectoryIndex, query: string, limit: number): number
     }
     if (total < 0) continue;
     const person = ['PER', 'CAB'].includes(index.entryAt(d).type);
-    scores.push(Math.round((total + (person && plan.preferPeople ? PERSON_BONUS : 0)) * 100) / 100);
+    scores.push(Math.round((total + (person ? plan.personBonus : 0)) * 100) / 100);
   }
   return scores.sort((a, b) => b - a).slice(0, limit);
 }

@@ -5,7 +5,9 @@ import data from './data/vocabulary.json';
 import { fold, words } from './normalize';
 
 export const CIVILITY_WORDS: ReadonlySet<string> = new Set(data.civilities);
-export const SERVICE_WORDS: ReadonlySet<string> = new Set(data.serviceWords);
+export const SERVICE_WORDS: ReadonlySet<string> = new Set([...data.serviceWords, ...data.serviceKindWords]);
+/** Service words that say what kind of mailbox is wanted without naming one ("service"): not matched. */
+export const SERVICE_KIND_WORDS: ReadonlySet<string> = new Set(data.serviceKindWords);
 export const PLACE_ABBREVIATIONS: Readonly<Record<string, string>> = data.placeAbbreviations;
 export const PLACE_NOISE: ReadonlySet<string> = new Set(data.placeNoise);
 
