@@ -26,7 +26,13 @@ export function closestWords(word: string, dict: Dictionary, limit = 3): string[
     if (d <= 2 && d > 0) found.push({ t, d });
   }
   found.sort((x, y) => x.d - y.d || dict.count(y.t) - dict.count(x.t));
-  return found.slice(0, limit).map((f) => dict.tokens[f.t]!);
+  // A word that begins with one already chosen adds nothing: the search reads words as prefixes.
+  const out: string[] = [];
+  for (const f of found) {
+    const w = dict.tokens[f.t]!;
+    if (out.length < limit && !out.some((o) => w.startsWith(o) || o.startsWith(w))) out.push(w);
+  }
+  return out;
 }
 
 /**
