@@ -9,22 +9,16 @@ export interface Dictionary {
   count(t: number): number;
 }
 
-const MAX_SCANNED = 30000;
+const MAX_SCANNED = 20000;
 
 /** Words of the dictionary within two edits of `word` (or of its beginning, for a word still being typed). */
 export function closestWords(word: string, dict: Dictionary, limit = 3): string[] {
   if (word.length < 3 || /^\d+$/.test(word)) return [];
-  // Same first letter: a slip rarely hits the first one, and it keeps the scan to one slice of the dictionary.
-  const lo = lowerBound(dict.tokens, word[0]!);
-  const hi = Math.min(lowerBound(dict.tokens, word[0]! + '\x7f'), lo + MAX_SCANNED);
+  // A slip rarely hits the first letter; the second one is right, or it is the one missing or swapped: the
+  // dictionary is read only where the words begin with those two letters.
   const found: { t: number; d: number }[] = [];
-  for (let t = lo; t < hi; t++) {
-    const w = dict.tokens[t]!;
-    if (w.length < word.length - 2) continue;
-    let d = editDistance(word, w, 2);
-    if (d > 2 && w.length > word.length) d = editDistance(word, w.slice(0, word.length), 2) + 0.5;
-    if (d <= 2 && d > 0) found.push({ t, d });
-  }
+  const starts = new Set([word.slice(0, 2), word[0]! + word[2]!]);
+  for (const start of starts) scan(word, dict, start, found);
   found.sort((x, y) => x.d - y.d || dict.count(y.t) - dict.count(x.t));
   // A word that begins with one already chosen adds nothing: the search reads words as prefixes.
   const out: string[] = [];
@@ -33,6 +27,19 @@ export function closestWords(word: string, dict: Dictionary, limit = 3): string[
     if (out.length < limit && !out.some((o) => w.startsWith(o) || o.startsWith(w))) out.push(w);
   }
   return out;
+}
+
+/** Dictionary words beginning with `start`, within two edits of `word`, added to `found`. */
+function scan(word: string, dict: Dictionary, start: string, found: { t: number; d: number }[]): void {
+  const lo = lowerBound(dict.tokens, start);
+  const hi = Math.min(lowerBound(dict.tokens, start + '\x7f'), lo + MAX_SCANNED);
+  for (let t = lo; t < hi; t++) {
+    const w = dict.tokens[t]!;
+    if (w.length < word.length - 2) continue;
+    let d = editDistance(word, w, 2);
+    if (d > 2 && w.length > word.length) d = editDistance(word, w.slice(0, word.length), 2) + 0.5;
+    if (d <= 2 && d > 0) found.push({ t, d });
+  }
 }
 
 /**

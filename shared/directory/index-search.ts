@@ -19,6 +19,10 @@ interface Term {
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+/** Mailboxes checked one by one before the other terms' holders are marked, and how long their lists may be. */
+const PREFILTER_AFTER = 512;
+const PREFILTER_RATIO = 12;
+
 export interface SearchAnswer {
   results: SearchResult[];
   /** When nothing is found: queries with the closest words of the directory, that do find something. */
@@ -33,6 +37,7 @@ export class DirectoryIndex {
   private readonly a: IndexParts['arrays'];
   // Scratch space reused by every query (the index is single-threaded).
   private readonly stamp: Uint32Array;
+  private readonly marks: Uint8Array;
   private domainIds: Map<string, number> | null = null;
   private gen = 0;
 
@@ -46,6 +51,7 @@ export class DirectoryIndex {
       throw new Error('Index incohérent (fichiers mélangés ?). / Inconsistent index (mixed files?).');
     }
     this.stamp = new Uint32Array(this.size);
+    this.marks = new Uint8Array(this.size);
   }
 
   static fromParts(parts: IndexParts): DirectoryIndex {
@@ -142,8 +148,9 @@ export class DirectoryIndex {
   }
 
   /** A query word: the words it prefixes, and its alternatives as whole words ("saint" for "st"). */
-  private term(word: string, alternatives: readonly string[] = []): Term {
-    const [lo, hi] = this.prefixRange(word);
+  private term(word: string, alternatives: readonly string[] = [], wholeWord = false): Term {
+    const [lo, end] = this.prefixRange(word);
+    const hi = wholeWord ? (lo < end && this.tokens[lo] === word ? lo + 1 : lo) : end;
     const exact = lo < hi && this.tokens[lo] === word ? [lo] : [];
     const ranges: [number, number][] = lo < hi ? [[lo, hi]] : [];
     for (const alt of alternatives) {
@@ -276,12 +283,9 @@ export class DirectoryIndex {
       const t = v >>> 1;
       if (t < minLo) continue;
       if (t >= maxHi) break;
-      for (let r = 0; r < ranges.length; r += 2) {
-        if (t >= ranges[r]! && t < ranges[r + 1]!) {
-          const sc = this.scoreOf(term, t, v & 1);
-          if (sc > best) best = sc;
-          break;
-        }
+      if (inRanges(ranges, t)) {
+        const sc = this.scoreOf(term, t, v & 1);
+        if (sc > best) best = sc;
       }
     }
     return best;
@@ -324,6 +328,8 @@ export class DirectoryIndex {
 
     const top: { doc: number; score: number }[] = [];
     const full = (bound: number) => top.length === limit && top[limit - 1]!.score >= bound;
+    let visited = 0;
+    let need = 0;
     for (const { t, name, person, s, bound } of steps) {
       // Bounds are not monotonic across steps (they depend on who holds the word): skip, do not stop.
       if (full(bound)) continue;
@@ -336,6 +342,10 @@ export class DirectoryIndex {
         if ((ty === 0 || ty === 3) !== person) continue;
         stamp[doc] = gen;
         if (filter && !filter(doc)) continue;
+        // After a while without stopping, the mailboxes holding the other words are marked once: the rest of
+        // the visit skips the others without reading their word lists.
+        if (++visited === PREFILTER_AFTER) need = this.markOthers(others, driver.size);
+        if (need && (this.marks[doc]! & need) !== need) continue;
         let score = s;
         for (let j = 0; j < others.length; j++) {
           const o = this.docScore(doc, others[j]!);
@@ -357,6 +367,28 @@ export class DirectoryIndex {
       }
     }
     return top;
+  }
+
+  /**
+   * Marks, in one bit per term, the mailboxes holding each of the first eight other terms whose postings are not
+   * much longer than the driver's (reading them must cost less than checking the driver's mailboxes). Returns the
+   * bits a mailbox must have.
+   */
+  private markOthers(others: Term[], driverSize: number): number {
+    const marks = this.marks;
+    marks.fill(0);
+    const { postOff, postings } = this.a;
+    let need = 0;
+    for (let j = 0; j < others.length && j < 8; j++) {
+      const term = others[j]!;
+      if (term.size > PREFILTER_RATIO * driverSize) continue;
+      const bit = 1 << j;
+      for (let r = 0; r < term.ranges.length; r += 2) {
+        for (let k = postOff[term.ranges[r]!]!, end = postOff[term.ranges[r + 1]!]!; k < end; k++) marks[postings[k]! >>> 1]! |= bit;
+      }
+      need |= bit;
+    }
+    return need;
   }
 
   /** Search: every word of the query must prefix a word of the mailbox (names, profession, place, address…). */
@@ -386,7 +418,7 @@ export class DirectoryIndex {
       if (docs.length) return { results: docs.slice(0, limit).map((d) => ({ entry: this.entryAt(d), score: 100, match: 'rpps' as const })), didYouMean: [] };
     }
     const bonus = plan.personBonus;
-    const terms = ws.map((w) => this.term(w.word, w.alternatives));
+    const terms = ws.map((w) => this.term(w.word, w.alternatives, w.exact));
     let hits = this.evaluate(terms, filter, limit, bonus);
     let match: MatchKind = 'words';
     if (!hits.length) {
@@ -420,6 +452,18 @@ export class DirectoryIndex {
   private get dictionary(): { tokens: readonly string[]; count: (t: number) => number } {
     return { tokens: this.tokens, count: (t) => this.a.postOff[t + 1]! - this.a.postOff[t]! };
   }
+}
+
+/** Whether word t lies in one of the sorted, disjoint [lo, hi) pairs (a fuzzy term has hundreds: halves). */
+function inRanges(ranges: number[], t: number): boolean {
+  let lo = 0;
+  let hi = ranges.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[2 * mid + 1]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length >> 1 && ranges[2 * lo]! <= t;
 }
 
 /** One stored place of a merged mailbox. */

@@ -6,8 +6,9 @@ import { lowerBound, withoutNumber } from './index-format';
 import { PLACE_ABBREVIATIONS, PLACE_NOISE, CIVILITY_WORDS, SERVICE_KIND_WORDS, SERVICE_WORDS, VOCABULARY_WORDS } from './vocabulary';
 
 export interface QueryWord {
-  /** Matched as a prefix of a word of the mailbox. */
+  /** Matched as a prefix of a word of the mailbox (as a whole word only when `exact`). */
   word: string;
+  exact?: boolean;
   /** Also matched as whole words ("saint" for "st"). */
   alternatives: string[];
 }
@@ -57,7 +58,8 @@ export function planQuery(query: string): QueryPlan {
   const service = typed.some((w) => SERVICE_WORDS.has(w));
   const preferPeople = !service && ws.some(namesVocabulary);
   return {
-    words: ws.map((word) => ({ word, alternatives: PLACE_ABBREVIATIONS[word] ? [PLACE_ABBREVIATIONS[word]!] : [] })),
+    // "St" among other words is Saint (or the word St), not the beginning of Stéphane: whole words only.
+    words: ws.map((word) => (PLACE_ABBREVIATIONS[word] ? { word, alternatives: [PLACE_ABBREVIATIONS[word]!], ...(ws.length > 1 ? { exact: true } : {}) } : { word, alternatives: [] })),
     preferPeople,
     personBonus: preferPeople ? 4 * ws.length + 1 : 0,
   };

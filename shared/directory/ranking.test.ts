@@ -7,14 +7,14 @@ import { planQuery } from './query';
 
 interface Internals {
   size: number;
-  term(w: string, alternatives: string[]): { ranges: number[] };
+  term(w: string, alternatives: string[], exact?: boolean): { ranges: number[] };
   docScore(doc: number, term: unknown): number;
 }
 
 function bruteForce(index: DirectoryIndex, query: string, limit: number): number[] {
   const idx = index as unknown as Internals;
   const plan = planQuery(query);
-  const terms = plan.words.map((w) => idx.term(w.word, w.alternatives));
+  const terms = plan.words.map((w) => idx.term(w.word, w.alternatives, w.exact));
   if (terms.some((t) => !t.ranges.length)) return [];
   const scores: number[] = [];
   for (let d = 0; d < idx.size; d++) {
