@@ -55,12 +55,14 @@ describe('the forgiving search', () => {
     expect(first('kinésithérapeute fauvelle')?.address).toBe(planted.kine.address);
     expect(first('kiné fauvelle')?.address).toBe(planted.kine.address);
     expect(first('sage-femme tardieu')?.address).toBe(planted.sageFemme.address);
-    for (const r of index.search('généraliste', { limit: 50 })) expect(r.entry.specialty).toMatch(/médecine générale/i);
-    for (const r of index.search('cardiologue', { limit: 50 })) expect(r.entry.specialty).toMatch(/cardio/i);
+    // The specialty of a person, or the service named after it.
+    const field = (e: { specialty?: string; service?: string }) => `${e.specialty ?? ''} / ${e.service ?? ''}`;
+    for (const r of index.search('généraliste', { limit: 50 })) expect(field(r.entry)).toMatch(/médecine générale/i);
+    for (const r of index.search('cardiologue', { limit: 50 })) expect(field(r.entry)).toMatch(/cardio/i);
     for (const r of index.search('pharmacienne', { limit: 50 })) expect(r.entry.profession).toBe('Pharmacien');
     for (const r of index.search('infirmière', { limit: 50 })) expect(r.entry.profession).toMatch(/^Infirmier/);
-    for (const r of index.search('psychiatre', { limit: 50 })) expect(r.entry.specialty).toMatch(/psychiatrie/i);
-    for (const r of index.search('radiologue', { limit: 50 })) expect(r.entry.specialty).toMatch(/radio/i);
+    for (const r of index.search('psychiatre', { limit: 50 })) expect(field(r.entry)).toMatch(/psychiatrie/i);
+    for (const r of index.search('radiologue', { limit: 50 })) expect(field(r.entry)).toMatch(/radio/i);
   });
 
   it('puts people before service mailboxes for "<specialty> <city>", unless the query names a service', () => {
@@ -71,6 +73,11 @@ describe('the forgiving search', () => {
     expect(cardio.length).toBeGreaterThan(0);
     expect(cardio.every((r) => r.entry.type === 'PER')).toBe(true);
     expect(first('secrétariat pédiatrie vannes')?.address).toBe(planted.pediatrieService.address);
+    // A service named after a specialty is found by the noun too, after the people.
+    const pediatres = index.search('pédiatre vannes', { limit: 50 });
+    expect(pediatres[0]!.entry.type).toBe('PER');
+    expect(pediatres.map((r) => r.entry.address)).toContain(planted.pediatrieService.address);
+    expect(first('secrétariat pédiatre vannes')?.address).toBe(planted.pediatrieService.address);
     expect(first('service pédiatrie vannes')?.type).toBe('ORG');
     expect(first('urgences lyon')?.type).toBe('ORG');
   });

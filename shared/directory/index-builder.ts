@@ -8,7 +8,7 @@ import { DirectoryIndex } from './index-search';
 import { HASH_SPACE, INDEX_FORMAT, PLACE_FIELD_SEP, PLACE_SEP, SEP, TYPES, hash32, tableKey, withoutNumber } from './index-format';
 import { STOP_WORDS, addressKey, nameWords, words } from './normalize';
 import { placeWords } from './place';
-import { formsOf } from './vocabulary';
+import { formsOf, serviceForms } from './vocabulary';
 
 const UNSAFE_ALL = /[\x1d\x1e\x1f\n]/g;
 /** Domain labels present in nearly every address: not worth a word. */
@@ -69,6 +69,7 @@ export class DirectoryIndexBuilder {
   private readonly cOrgName = new Map<string, number[]>();
   private readonly cOrgOther = new Map<string, number[]>();
   private readonly cCoded = new Map<string, number[]>();
+  private readonly cServiceForms = new Map<string, number[]>();
   private readonly cPlace = new Map<string, number[]>();
   private readonly cCode = new Map<string, number[]>();
   private readonly cDomain = new Map<string, number[]>();
@@ -235,6 +236,7 @@ export class DirectoryIndexBuilder {
     push(this.field(orgCache, organisation, orgFlag, words, true));
     if (row.tradeName && row.tradeName !== organisation) push(this.field(orgCache, row.tradeName, orgFlag, words, true));
     push(this.field(orgCache, row.service, orgFlag, words, true));
+    push(this.field(this.cServiceForms, row.service, OTHER, serviceForms, false));
     push(profIds);
     push(this.coded(row.specialty, row.specialtyCode));
     push(this.field(this.cPlace, row.city, OTHER, placeWords, true));

@@ -23,6 +23,19 @@ for (const entry of [...data.professions, ...data.specialties]) {
   byLabel.set(fold(entry.label), entry.forms);
 }
 
+// Services are named after specialties ("Cardiologie", "Médecine interne"): a service gives the forms of every
+// specialty whose label begins with the service's name.
+const labelWords = data.specialties.map((e) => ({ text: words(e.label).join(' '), forms: e.forms }));
+
+/** The forms people type for a service named after a specialty: "Cardiologie" → cardiologue, cardiologues… */
+export function serviceForms(service: string): string[] {
+  const name = words(service).join(' ');
+  if (name.length < 5) return [];
+  const out = new Set<string>();
+  for (const l of labelWords) if (l.text === name || l.text.startsWith(`${name} `)) for (const f of l.forms) out.add(f);
+  return [...out];
+}
+
 /** Every word a query may use for a profession or specialty (the forms of the table and the words of the labels). */
 export const VOCABULARY_WORDS: ReadonlySet<string> = new Set([...data.professions, ...data.specialties].flatMap((e) => [...e.forms, ...words(e.label)]));
 
