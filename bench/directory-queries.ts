@@ -123,7 +123,7 @@ export function forgivingPlanted(): { mailboxes: SyntheticMailbox[]; queries: Qu
       `${noun} ${family}`,
       `${i % 2 ? 'pharmacienne' : 'infirmière'} ${family}`,
       `${typo(plain(noun))} ${fam}`,
-      `${fam} ${typo(cityWords.sort((a, b) => b.length - a.length)[0]!)}`,
+      `${fam} ${typo([...cityWords].sort((a, b) => b.length - a.length)[0]!)}`,
       `${fam} st ${cityWords.slice(1).join(' ')}`,
     ][style]!;
     queries.push({ q, expect: m.address, kind: ['title', 'title-given', 'civility', 'noun-name', 'feminine-name', 'noun-typo-name', 'name-city-typo', 'name-st-city'][style]!, forgiving: true });

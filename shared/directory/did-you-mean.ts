@@ -11,7 +11,7 @@ export interface Dictionary {
 
 const MAX_SCANNED = 20000;
 
-/** Words of the dictionary within two edits of `word` (or of its beginning, for a word still being typed). */
+/** Words of the dictionary within two edits of `word` (one for short words; or of its beginning, for a word still being typed). */
 export function closestWords(word: string, dict: Dictionary, limit = 3): string[] {
   if (word.length < 3 || /^\d+$/.test(word)) return [];
   // A slip rarely hits the first letter; the second one is right, or it is the one missing or swapped: the
@@ -31,14 +31,16 @@ export function closestWords(word: string, dict: Dictionary, limit = 3): string[
 
 /** Dictionary words beginning with `start`, within two edits of `word`, added to `found`. */
 function scan(word: string, dict: Dictionary, start: string, found: { t: number; d: number }[]): void {
+  // Two edits in a word of four letters or less would make it another word altogether.
+  const max = word.length <= 4 ? 1 : 2;
   const lo = lowerBound(dict.tokens, start);
   const hi = Math.min(lowerBound(dict.tokens, start + '\x7f'), lo + MAX_SCANNED);
   for (let t = lo; t < hi; t++) {
     const w = dict.tokens[t]!;
-    if (w.length < word.length - 2) continue;
-    let d = editDistance(word, w, 2);
-    if (d > 2 && w.length > word.length) d = editDistance(word, w.slice(0, word.length), 2) + 0.5;
-    if (d <= 2 && d > 0) found.push({ t, d });
+    if (w.length < word.length - max) continue;
+    let d = editDistance(word, w, max);
+    if (d > max && w.length > word.length) d = editDistance(word, w.slice(0, word.length), max) + 0.5;
+    if (d <= max && d > 0) found.push({ t, d });
   }
 }
 
@@ -54,9 +56,9 @@ export function closestQueries(words: string[], dict: Dictionary, finds: (words:
   const options = words.map((w) => (matches(w) ? [w] : closestWords(w, dict)));
   if (options.some((o) => !o.length) || options.every((o, i) => o[0] === words[i])) return [];
   const out: string[] = [];
-  // The best correction of every word, then the second and third choices of each word in turn.
+  // The best correction of every word, then the second choice of each word in turn.
   const tries: string[][] = [options.map((o) => o[0]!)];
-  options.forEach((o, i) => o.slice(1).forEach((alt) => tries.push(options.map((p, j) => (j === i ? alt : p[0]!)))));
+  options.forEach((o, i) => o.slice(1, 2).forEach((alt) => tries.push(options.map((p, j) => (j === i ? alt : p[0]!)))));
   for (const t of tries) {
     if (out.length >= limit) break;
     const q = t.join(' ');
