@@ -121,9 +121,9 @@ export function tableLookup(table: Float64Array, key: string): number[] {
   return out;
 }
 
-export function lowerBound(tokens: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = tokens.length;
+export function lowerBound(tokens: readonly string[], key: string, from = 0, to = tokens.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (tokens[mid]! < key) lo = mid + 1;

@@ -180,23 +180,35 @@ export class DirectoryIndex {
 
   /** Words at one typo (insert, delete, substitute, swap) from `word`, as merged prefix ranges. */
   private fuzzyTerm(word: string): Term {
-    const variants = new Set<string>();
-    for (let i = 0; i < word.length; i++) {
-      variants.add(word.slice(0, i) + word.slice(i + 1));
-      if (i + 1 < word.length) variants.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-      for (const c of ALPHABET) if (c !== word[i]) variants.add(word.slice(0, i) + c + word.slice(i + 1));
-    }
-    // Insertions (not after the last letter: that only narrows a prefix that already matches nothing).
-    for (let i = 0; i < word.length; i++) for (const c of ALPHABET) variants.add(word.slice(0, i) + c + word.slice(i));
+    // A variant edited at position i begins with word[0..i): it is looked up among the words that do, and when
+    // none does, no variant edited there or further on can match.
+    let lo = 0;
+    let hi = this.tokens.length;
     const ranges: [number, number][] = [];
     const exact: number[] = [];
-    for (const v of variants) {
-      // A variant shorter than 3 letters would match half the dictionary.
-      if (v.length < 3) continue;
-      const [lo, hi] = this.prefixRange(v);
-      if (lo >= hi) continue;
-      ranges.push([lo, hi]);
-      if (this.tokens[lo] === v) exact.push(lo);
+    const seen = new Set<string>();
+    for (let i = 0; i < word.length && lo < hi; i++) {
+      const head = word.slice(0, i);
+      const variants = [head + word.slice(i + 1)];
+      if (i + 1 < word.length) variants.push(head + word[i + 1] + word[i] + word.slice(i + 2));
+      for (const c of ALPHABET) {
+        if (c !== word[i]) variants.push(head + c + word.slice(i + 1));
+        // Insertions (not after the last letter: that only narrows a prefix that already matches nothing).
+        variants.push(head + c + word.slice(i));
+      }
+      for (const v of variants) {
+        // A variant shorter than 3 letters would match half the dictionary.
+        if (v.length < 3 || seen.has(v)) continue;
+        seen.add(v);
+        const vlo = lowerBound(this.tokens, v, lo, hi);
+        if (vlo >= hi || !this.tokens[vlo]!.startsWith(v)) continue;
+        ranges.push([vlo, lowerBound(this.tokens, v + '\x7f', vlo, hi)]);
+        if (this.tokens[vlo] === v) exact.push(vlo);
+      }
+      // The words beginning with word[0..i+1), for the next position.
+      const next = word.slice(0, i + 1);
+      lo = lowerBound(this.tokens, next, lo, hi);
+      hi = lowerBound(this.tokens, next + '\x7f', lo, hi);
     }
     return this.merged(ranges, exact, word.length, 0.5);
   }
