@@ -51,11 +51,11 @@ describe('the Annuaire Santé address book', () => {
     const queries: string[] = [];
     const spy: DirectoryClient = { search: (q) => (queries.push(q.q), local.search(q)) };
     const r = await directorySearchListener(async () => ({ client: spy, lang: 'fr' }))({ id: 'x', name: 'Annuaire Santé' }, 'quaresmaa generalistte');
-    expect(queries).toEqual(['quaresmaa generalistte', 'quaresma generaliste']);
+    expect(queries).toEqual(['quaresmaa generalistte', 'quaresma généraliste']);
     expect(r.results).toHaveLength(1);
     const card = r.results[0]!.replace(/\r\n /g, '');
     expect(card).toContain('EMAIL;PREF=1:h.quaresma@medecin.mssante.fr');
-    expect(card).toContain('NOTE:Vouliez-vous dire «\u00a0quaresma generaliste\u00a0»\u202f? · BAL personnelle');
+    expect(card).toContain('NOTE:Vouliez-vous dire «\u00a0quaresma généraliste\u00a0»\u202f? · BAL personnelle');
     // A query that matches gives its own cards, without a note.
     const direct = await directorySearchListener(async () => ({ client: local, lang: 'fr' }))({ id: 'x', name: 'A' }, 'quaresma');
     expect(direct.results[0]).not.toContain('Vouliez-vous dire');

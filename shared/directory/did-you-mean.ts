@@ -1,6 +1,7 @@
 // "Vouliez-vous dire …": when a query finds nothing, the same query with each word that matches nothing replaced by
 // the closest words of the directory (two edits at most, the most frequent first), kept only when it finds someone.
 import { editDistance, lowerBound } from './index-format';
+import { spelled } from './vocabulary';
 
 export interface Dictionary {
   /** Sorted folded words. */
@@ -45,7 +46,7 @@ function scan(word: string, dict: Dictionary, start: string, found: { t: number;
 }
 
 /**
- * Up to `limit` corrected queries: every word that prefixes nothing replaced by one of its closest words; a
+ * Up to `limit` corrected queries, vocabulary words written with their accents ("généraliste"): every word that prefixes nothing replaced by one of its closest words; a
  * correction is offered only when `finds` says it finds something.
  */
 export function closestQueries(words: string[], dict: Dictionary, finds: (words: string[]) => boolean, limit = 3): string[] {
@@ -61,7 +62,7 @@ export function closestQueries(words: string[], dict: Dictionary, finds: (words:
   options.forEach((o, i) => o.slice(1, 2).forEach((alt) => tries.push(options.map((p, j) => (j === i ? alt : p[0]!)))));
   for (const t of tries) {
     if (out.length >= limit) break;
-    const q = t.join(' ');
+    const q = t.map(spelled).join(' ');
     if (!out.includes(q) && finds(t)) out.push(q);
   }
   return out;

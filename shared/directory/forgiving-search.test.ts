@@ -106,7 +106,7 @@ describe('the forgiving search', () => {
     expect(none.results).toEqual([]);
     expect(none.didYouMean[0]).toBe('cardiologue vasquier');
     expect(index.searchWithHints(none.didYouMean[0]!).results[0]!.entry.address).toBe(planted.cardio.address);
-    expect(index.searchWithHints('generalistte quimpre').didYouMean).toContain('generaliste quimper');
+    expect(index.searchWithHints('generalistte quimpre').didYouMean).toContain('généraliste quimper');
     expect(index.searchWithHints('xqzwvk').didYouMean).toEqual([]);
     expect(index.searchWithHints('quaresma').didYouMean).toEqual([]);
   });

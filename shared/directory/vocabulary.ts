@@ -18,14 +18,25 @@ export const SPECIALTY_LABELS: Readonly<Record<string, string>> = Object.fromEnt
 
 const byCode = new Map<string, string[]>();
 const byLabel = new Map<string, string[]>();
+/** Folded word → as written (with its accents), from the forms and the labels. */
+const written = new Map<string, string>();
+const coded = [...data.professions, ...data.specialties].map((e) => ({ ...e, forms: e.forms.map((f) => fold(f)) }));
 for (const entry of [...data.professions, ...data.specialties]) {
+  for (const w of [...entry.forms, ...entry.label.toLowerCase().split(/[^\p{L}\d]+/u)]) if (w && !written.has(fold(w))) written.set(fold(w), w);
+}
+for (const entry of coded) {
   byCode.set(entry.code, entry.forms);
   byLabel.set(fold(entry.label), entry.forms);
 }
 
+/** A folded word as people write it when the vocabulary knows it ("generaliste" → "généraliste"), else as is. */
+export function spelled(word: string): string {
+  return written.get(word) ?? word;
+}
+
 // Services are named after specialties ("Cardiologie", "Médecine interne"): a service gives the forms of every
 // specialty whose label begins with the service's name.
-const labelWords = data.specialties.map((e) => ({ text: words(e.label).join(' '), forms: e.forms }));
+const labelWords = coded.filter((e) => e.code.startsWith('S')).map((e) => ({ text: words(e.label).join(' '), forms: e.forms }));
 
 /** The forms people type for a service named after a specialty: "Cardiologie" → cardiologue, cardiologues… */
 export function serviceForms(service: string): string[] {
@@ -37,7 +48,7 @@ export function serviceForms(service: string): string[] {
 }
 
 /** Every word a query may use for a profession or specialty (the forms of the table and the words of the labels). */
-export const VOCABULARY_WORDS: ReadonlySet<string> = new Set([...data.professions, ...data.specialties].flatMap((e) => [...e.forms, ...words(e.label)]));
+export const VOCABULARY_WORDS: ReadonlySet<string> = new Set(coded.flatMap((e) => [...e.forms, ...words(e.label)]));
 
 /**
  * The forms people type for a profession or specialty, found by its code, else by its label (folded): the words a

@@ -106,7 +106,7 @@ describe('Outlook task pane in Chromium', () => {
 
     // Two wrong letters: nothing is found, the closest words are offered and searched when chosen.
     await input.fill(`generalistte ${gp.city!.toLowerCase()}x`);
-    const suggestion = page.getByRole('button', { name: `«\u00a0generaliste ${gp.city!.toLowerCase().replace(/-/g, ' ')}\u00a0»` });
+    const suggestion = page.getByRole('button', { name: `«\u00a0généraliste ${gp.city!.toLowerCase().replace(/-/g, ' ')}\u00a0»` });
     await suggestion.waitFor();
     await expect(page.locator('.vigie-did-you-mean').textContent()).resolves.toMatch(/^Vouliez-vous dire «\u00a0.*\u00a0»\u202f\?$/);
     await page.screenshot({ path: join(shots, 'outlook-taskpane-did-you-mean.png') });
