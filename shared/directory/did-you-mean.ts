@@ -15,11 +15,11 @@ const MAX_SCANNED = 20000;
 /** Words of the dictionary within two edits of `word` (one for short words; or of its beginning, for a word still being typed). */
 export function closestWords(word: string, dict: Dictionary, limit = 3): string[] {
   if (word.length < 3 || /^\d+$/.test(word)) return [];
-  // A slip rarely hits the first letter; the second one is right, or it is the one missing or swapped: the
-  // dictionary is read only where the words begin with those two letters.
+  // A slip rarely hits the first letter; the second one is right, or else it is the one missing or swapped: the
+  // dictionary is read only where the words begin with those two letters (the second pair when the first gives none).
   const found: { t: number; d: number }[] = [];
-  const starts = new Set([word.slice(0, 2), word[0]! + word[2]!]);
-  for (const start of starts) scan(word, dict, start, found);
+  scan(word, dict, word.slice(0, 2), found);
+  if (!found.length) scan(word, dict, word[0]! + word[2]!, found);
   found.sort((x, y) => x.d - y.d || dict.count(y.t) - dict.count(x.t));
   // A word that begins with one already chosen adds nothing: the search reads words as prefixes.
   const out: string[] = [];

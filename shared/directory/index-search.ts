@@ -20,7 +20,7 @@ interface Term {
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Mailboxes checked one by one before the other terms' holders are marked, and how long their lists may be. */
-const PREFILTER_AFTER = 512;
+const PREFILTER_AFTER = 256;
 const PREFILTER_RATIO = 12;
 
 export interface SearchAnswer {
