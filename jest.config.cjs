@@ -3,10 +3,12 @@ const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const present = (...dirs) => dirs.filter((d) => existsSync(join(__dirname, d))).map((d) => `<rootDir>/${d}`);
 const transform = {
+  // PGlite (the embedded audit store) loads Node modules with import(), which jest runs only as require().
+  '@electric-sql/pglite/.+\\.cjs$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'preact' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 // jsdom tests (UI components, `@jest-environment jsdom`) resolve packages as Node does: CommonJS builds.
-const common = { transform, testEnvironment: 'node', testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] }, moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'], transformIgnorePatterns: ['/node_modules/(?!(preact|openid-client|oauth4webapi|jose)/)'] };
+const common = { transform, testEnvironment: 'node', testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] }, moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'], transformIgnorePatterns: ['/node_modules/(?!(preact|openid-client|oauth4webapi|jose|@electric-sql/pglite)/)'] };
 module.exports = {
   testTimeout: 30000,
   projects: [

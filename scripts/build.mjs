@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeIcons } from './icons.mjs';
+import { compactJson } from './outlook-bundle-plugins.mjs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,19 +24,24 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 
 // 2. The vigie command.
 mkdirSync(join(root, 'dist/cli'), { recursive: true });
-await build({ ...node, entryPoints: ['cli/bin.ts'], outfile: 'dist/cli/vigie.cjs'});
+// PGlite (the embedded audit store) stays in node_modules: it loads its WebAssembly and data files from beside itself
+// (the release ships it next to dist/). pg-native is pg's optional native binding, never used.
+await build({ ...node, entryPoints: ['cli/bin.ts'], outfile: 'dist/cli/vigie.cjs', external: ['@electric-sql/pglite', 'pg-native'] });
 chmodSync(join(root, 'dist/cli/vigie.cjs'), 0o755);
 // The server's directory build worker, loaded by `vigie serve` from next to vigie.cjs.
 await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfile: 'dist/cli/directory-worker.cjs' });
 
 // 3. The Outlook event runtime bundle: one self-contained IIFE, ES2016 syntax (classic Outlook's JS-only runtime).
 mkdirSync(join(root, 'dist/outlook'), { recursive: true });
-await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js' });
+await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js', plugins: [compactJson(root)] });
 
-// Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.mjs).
+// Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.ts).
 {
-  const { buildThunderbird } = await import('../extension/thunderbird/build.mjs');
-  await buildThunderbird(root);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'extension/thunderbird/build.ts'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('build: the Thunderbird extension did not build');
+    process.exit(1);
+  }
 }
 
 // ---- Webmail extension (Chrome/Edge, Firefox) → dist/chrome/, dist/firefox/ (steps in extension/webmail/build.ts).

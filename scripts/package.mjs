@@ -68,6 +68,10 @@ const server = {};
 for (const [k, v] of Object.entries(filesOf(need('dist/cli')))) server[`vigie-server-${version}/dist/cli/${k}`] = v;
 for (const [k, v] of Object.entries(filesOf(need('dist/outlook')))) server[`vigie-server-${version}/dist/outlook/${k}`] = v;
 for (const [k, v] of Object.entries(filesOf(need('data')))) server[`vigie-server-${version}/data/${k}`] = v;
+// The embedded audit store's engine, loaded from node_modules beside dist/ (its source maps and optional extensions left out).
+for (const [k, v] of Object.entries(filesOf(need('node_modules/@electric-sql/pglite')))) {
+  if (!/\.(map|tar\.gz)$/.test(k)) server[`vigie-server-${version}/node_modules/@electric-sql/pglite/${k}`] = v;
+}
 server[`vigie-server-${version}/README.txt`] = Buffer.from(`Vigie MSSanté ${version} — serveur compagnon / companion server\n\nnode dist/cli/vigie.cjs serve --config <vigie-server.json>\n(Node.js 20 ou plus / or later; voir docs/deployment.md / see docs/deployment.md)\n`);
 writeFileSync(join(out, `vigie-server-${version}.zip`), zipSync(Object.fromEntries(Object.entries(server).map(([k, v]) => [k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 6 }));
 

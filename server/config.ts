@@ -23,6 +23,8 @@ export interface ServerConfig {
   /** The built Outlook add-in (served at /outlook/) and the packaged extensions (at /downloads/). */
   addinDir?: string;
   downloadsDir?: string;
+  /** Serve the source maps (`*.map`) next to the built scripts (off: they would publish the sources). */
+  serveSourceMaps: boolean;
   /** Origins allowed to call the API from a browser (the add-in's origin is always allowed), e.g. `chrome-extension://<id>`, `moz-extension://<uuid>`. */
   corsOrigins: string[];
   limits: {
@@ -62,6 +64,22 @@ export interface ServerConfig {
   psc?: { issuer: string; clientId: string; clientSecret: string; redirectUri?: string; allowHttp?: boolean };
   /** Key sealing the login cookies (any length; stretched with SHA-256). Needed for PSC. */
   sessionSecret?: string;
+  /** Audit events from the mail clients (POST /api/audit/events) and their store. */
+  audit: {
+    enabled: boolean;
+    /** `postgres://…` (or a secret reference to it): one store shared by every instance. Absent: embedded database under `home`. */
+    database?: string;
+    /** Events older than this are deleted (ANS: about six months). */
+    retentionDays: number;
+    purgeHours: number;
+    /** Event posts per minute per client address, with a burst. */
+    postsPerMinute: number;
+    burst: number;
+    /** Largest event post, bytes. */
+    bodyBytes: number;
+  };
+  /** The bearer token of the audit report and admin page; `VIGIE_ADMIN_TOKEN` when the configuration sets none. Without one, they answer 401. */
+  admin: { token?: string };
 }
 
 const secret = { type: 'string', minLength: 1, pattern: '^(env|file):.+$' };
@@ -81,6 +99,7 @@ const schema = {
     policyFile: { type: 'string' },
     addinDir: { type: 'string' },
     downloadsDir: { type: 'string' },
+    serveSourceMaps: { type: 'boolean', default: false },
     corsOrigins: { type: 'array', items: { type: 'string', pattern: '^(https?|chrome-extension|moz-extension|safari-web-extension)://[^/]+$' }, default: [] },
     limits: {
       type: 'object', additionalProperties: false, default: {},
@@ -121,6 +140,22 @@ const schema = {
       properties: { issuer: { type: 'string', pattern: '^https?://' }, clientId: { type: 'string', minLength: 1 }, clientSecret: secret, redirectUri: { type: 'string', pattern: '^https?://' }, allowHttp: { type: 'boolean' } },
     },
     sessionSecret: secret,
+    audit: {
+      type: 'object', additionalProperties: false, default: {},
+      properties: {
+        enabled: { type: 'boolean', default: true },
+        database: { type: 'string', pattern: '^(postgres(ql)?://.+|(env|file):.+)$' },
+        retentionDays: { type: 'integer', minimum: 1, maximum: 3650, default: 183 },
+        purgeHours: { type: 'number', minimum: 0.01, default: 24 },
+        postsPerMinute: { type: 'number', minimum: 1, default: 120 },
+        burst: { type: 'integer', minimum: 1, default: 60 },
+        bodyBytes: { type: 'integer', minimum: 1024, maximum: 1048576, default: 32768 },
+      },
+    },
+    admin: {
+      type: 'object', additionalProperties: false, default: {},
+      properties: { token: secret },
+    },
   },
 } as const;
 
@@ -141,7 +176,7 @@ function describe(e: ErrorObject): ConfigError {
   const path = e.instancePath || '/';
   if (e.keyword === 'additionalProperties') return { path, message: `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"` };
   if (e.keyword === 'enum') return { path, message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
-  if (e.keyword === 'pattern' && /Secret|apiKey/i.test(path)) return { path, message: 'must name a secret as "env:VARIABLE" or "file:/path", never the secret itself' };
+  if (e.keyword === 'pattern' && /Secret|apiKey|token/i.test(path)) return { path, message: 'must name a secret as "env:VARIABLE" or "file:/path", never the secret itself' };
   return { path, message: e.message ?? e.keyword };
 }
 
@@ -194,6 +229,13 @@ export function parseServerConfig(input: unknown, opts: { env?: Record<string, s
   if (c.directory.fhir) c.directory.fhir.apiKey = readSecret(c.directory.fhir.apiKey, env, baseDir);
   if (c.psc) c.psc.clientSecret = readSecret(c.psc.clientSecret, env, baseDir);
   if (c.sessionSecret) c.sessionSecret = readSecret(c.sessionSecret, env, baseDir);
+  if (c.audit.database && !/^postgres(ql)?:\/\//.test(c.audit.database)) {
+    c.audit.database = readSecret(c.audit.database, env, baseDir);
+    if (!/^postgres(ql)?:\/\//.test(c.audit.database)) throw new ServerConfigError([{ path: '/audit/database', message: 'the referenced value must be a postgres:// URL' }]);
+  }
+  const token = c.admin.token ? readSecret(c.admin.token, env, baseDir) : env.VIGIE_ADMIN_TOKEN;
+  if (token !== undefined && token.length < 16) throw new ServerConfigError([{ path: c.admin.token ? '/admin/token' : 'VIGIE_ADMIN_TOKEN', message: 'the admin token must be at least 16 characters' }]);
+  c.admin = token ? { token } : {};
   return c;
 }
 

@@ -28,6 +28,7 @@ export interface Health {
   di: { mode: string; configured: boolean };
   psc: { configured: boolean };
   policy: { source: 'embedded' | 'file'; mode: string };
+  audit: { enabled: boolean; store: 'embedded' | 'postgres'; retentionDays: number; adminToken: boolean; lastPurge?: { at: string; removed: number } | { at: string; error: string } };
 }
 
 const esc = (s: string | number): string => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -50,6 +51,7 @@ export function landingPage(h: Health, opts: { publicUrl: string; downloads: str
     ['Annuaire / Directory', `${state(d.status === 'ready', d.status === 'ready' ? 'prêt' : d.status === 'building' ? 'en construction' : 'indisponible', d.status)} — ${esc(d.entries)} boîtes${d.source ? `, ${esc(d.source)}` : ''}${d.building && d.status === 'ready' ? ' (reconstruction en cours / rebuilding)' : ''}`],
     ['Dossier patient (DI)', h.di.configured ? state(true, h.di.mode === 'demo' ? 'démonstration' : 'configuré', h.di.mode === 'demo' ? 'demo' : 'configured') : state(false, 'non configuré', 'not configured')],
     ['Pro Santé Connect', h.psc.configured ? state(true, 'configuré', 'configured') : state(false, 'non configuré', 'not configured')],
+    ['Journal d’audit / Audit', h.audit.enabled ? `${state(true, h.audit.store === 'postgres' ? 'PostgreSQL partagé' : 'base embarquée', h.audit.store === 'postgres' ? 'shared PostgreSQL' : 'embedded database')} — conservation ${esc(h.audit.retentionDays)} j — <a href="/admin">rapport des envois</a>${h.audit.adminToken ? '' : ' (aucun jeton d’administration configuré / no admin token)'}` : state(false, 'désactivé', 'off')],
     ['Politique / Policy', `${esc(h.policy.source === 'file' ? 'fichier de l’établissement' : 'valeurs par défaut')} (${esc(h.policy.mode)}) — <a href="/policy.json">/policy.json</a>`],
   ];
   const downloads = opts.downloads.length

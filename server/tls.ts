@@ -5,6 +5,7 @@ import * as x509 from '@peculiar/x509';
 import { webcrypto, X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ServerConfigError, type ServerConfig } from './config';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -59,6 +60,25 @@ export async function localCertificate(dir: string): Promise<LocalCertificate> {
   writeFileSync(certFile, cert);
   const parsed = new X509Certificate(cert);
   return { cert, key, certFile, created: true, fingerprint256: parsed.fingerprint256, validTo: parsed.validTo };
+}
+
+/**
+ * The certificate and key the server listens with: the configured PEM files, the localhost certificate (made on
+ * first start), or none (plain HTTP). A missing or unreadable file stops the start before anything else runs.
+ */
+export async function tlsMaterialOf(config: ServerConfig): Promise<{ material?: { cert: string; key: string }; local?: LocalCertificate }> {
+  if (config.tls.mode === 'files') {
+    try {
+      return { material: { cert: readFileSync(config.tls.certFile!, 'utf8'), key: readFileSync(config.tls.keyFile!, 'utf8') } };
+    } catch (e) {
+      throw new ServerConfigError([{ path: '/tls', message: `cannot read the certificate or key: ${(e as Error).message}` }]);
+    }
+  }
+  if (config.tls.mode === 'self-signed') {
+    const local = await localCertificate(join(config.home, 'tls'));
+    return { material: { cert: local.cert, key: local.key }, local };
+  }
+  return {};
 }
 
 /** How to trust the certificate on each system, for sideloading the add-in and loading the extensions. */

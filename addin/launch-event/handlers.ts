@@ -1,14 +1,20 @@
-// Smart Alerts handlers: read the draft through OfficeComposeSession, run the core's checkDraft, and end the event.
-// Every path calls event.completed exactly once; an error in block mode stops the send with an explanation.
-import { checkDraft } from '../../shared/send-check';
-import { fitMessage } from '../../shared/send-check/fit-message';
+// Smart Alerts handlers: the client layer's send check (shared/client) over OfficeComposeSession, and the verdict as
+// Outlook shows it. Every path calls event.completed exactly once and within SEND_BUDGET_MS plus a margin: an Office
+// call or the server that never answers gives the failure policy's verdict, never Outlook's "taking longer" prompt
+// (after which a SoftBlock add-in lets the message go).
 import { defaultPolicy } from '../../shared/config/policy';
-import { checkState } from './server-state';
-import { languageOf, t } from '../../shared/i18n/messages';
+import { runSendCheck, within } from '../../shared/client/run-check';
+import { cannotCheck } from '../../shared/client/failure';
+import { verdictView } from '../../shared/client/verdict-view';
+import { languageOf } from '../../shared/i18n/messages';
 import { scanDraft } from '../../shared/health-data';
+import type { Verdict } from '../../shared/model';
+import { checkState } from './server-state';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
 
 export const OUTLOOK_MESSAGE_LIMIT = 500;
+/** Office calls and the server together; event.completed follows at once (Smart Alerts says "taking longer" at 5 s). */
+export const SEND_BUDGET_MS = 3500;
 /** The task-pane button that the Smart Alerts dialog opens (manifest Control id). */
 export const PICKER_COMMAND_ID = 'vigieOpenPicker';
 
@@ -35,36 +41,38 @@ function serverBase(): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function state() {
-  return checkState(serverBase(), typeof fetch === 'function' ? fetch : undefined);
+async function context() {
+  const { whitelist, policy } = await checkState(serverBase(), typeof fetch === 'function' ? fetch : undefined);
+  return { whitelist, policy, scanHealthData: scanDraft };
+}
+
+function session(): OfficeComposeSession {
+  return new OfficeComposeSession(Office.context.mailbox.item, Office.context.mailbox.userProfile?.emailAddress);
+}
+
+/** What Outlook shows for a verdict: the view's message, and the buttons Mailbox 1.14 allows. */
+export function completion(verdict: Verdict, lang: 'fr' | 'en'): Parameters<SendEvent['completed']>[0] {
+  if (verdict.verdict === 'allow') return { allowEvent: true };
+  const view = verdictView(verdict, lang, { maxLength: OUTLOOK_MESSAGE_LIMIT });
+  const supports14 = Office.context.requirements?.isSetSupported('Mailbox', '1.14') ?? false;
+  return {
+    allowEvent: false,
+    errorMessage: view.message,
+    ...(supports14 && view.actions.includes('directory') ? { cancelLabel: lang === 'fr' ? 'Annuaire Santé' : 'Find address', commandId: PICKER_COMMAND_ID } : {}),
+    // A warning lets the user send anyway; a block does not.
+    ...(verdict.verdict === 'warn' && supports14 ? { sendModeOverride: 'promptUser' } : {}),
+  };
 }
 
 export async function onMessageSend(event: SendEvent): Promise<void> {
-  let pol = defaultPolicy();
   const lang = languageOf(Office.context.displayLanguage);
+  let verdict: Verdict;
   try {
-    const { whitelist, policy } = await state();
-    pol = policy;
-    const session = new OfficeComposeSession(Office.context.mailbox.item, Office.context.mailbox.userProfile?.emailAddress);
-    const draft = await session.readDraft();
-    const verdict = checkDraft(draft, { whitelist, policy: pol, scanHealthData: scanDraft });
-    if (verdict.verdict === 'allow') {
-      event.completed({ allowEvent: true });
-      return;
-    }
-    const supports14 = Office.context.requirements?.isSetSupported('Mailbox', '1.14') ?? false;
-    event.completed({
-      allowEvent: false,
-      errorMessage: fitMessage(verdict.message[lang], OUTLOOK_MESSAGE_LIMIT),
-      ...(supports14 ? { cancelLabel: lang === 'fr' ? 'Annuaire Santé' : 'Find address', commandId: PICKER_COMMAND_ID } : {}),
-      // A warning lets the user send anyway; a block does not.
-      ...(verdict.verdict === 'warn' && supports14 ? { sendModeOverride: 'promptUser' } : {}),
-    });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.slice(0, 80) : 'erreur inconnue';
-    const text = t('verdict.block.error', { detail }, pol.messages)[lang];
-    event.completed(pol.mode === 'block' ? { allowEvent: false, errorMessage: fitMessage(text, OUTLOOK_MESSAGE_LIMIT) } : { allowEvent: false, errorMessage: fitMessage(text, OUTLOOK_MESSAGE_LIMIT), sendModeOverride: 'promptUser' });
+    ({ verdict } = await runSendCheck({ readDraft: () => session().readDraft(), context, budgetMs: SEND_BUDGET_MS }));
+  } catch {
+    verdict = cannotCheck('core-error', defaultPolicy());
   }
+  event.completed(completion(verdict, lang));
 }
 
 /** Warns early, in the info bar, when a recipient outside MSSanté is added (no blocking here). */
@@ -72,14 +80,14 @@ export async function onRecipientsChanged(event: SendEvent): Promise<void> {
   try {
     const item = Office.context.mailbox.item;
     const lang = languageOf(Office.context.displayLanguage);
-    const [draft, { whitelist, policy }] = await Promise.all([new OfficeComposeSession(item, Office.context.mailbox.userProfile?.emailAddress).readDraft(), state()]);
-    const verdict = checkDraft({ ...draft, body: '' }, { whitelist, policy });
+    const { verdict } = await runSendCheck({ readDraft: async () => ({ ...(await session().readDraft()), body: '' }), context: async () => ({ ...(await context()), scanHealthData: undefined }), budgetMs: SEND_BUDGET_MS });
     const bar = item.notificationMessages;
     if (bar) {
-      await new Promise<void>((resolve) => {
+      const update = new Promise<void>((resolve) => {
         if (verdict.verdict === 'allow') bar.removeAsync('vigie', () => resolve());
-        else bar.replaceAsync('vigie', { type: 'informationalMessage', message: fitMessage(`Vigie : ${verdict.message[lang]}`, 150), icon: 'Icon.16x16', persistent: false }, () => resolve());
+        else bar.replaceAsync('vigie', { type: 'informationalMessage', message: verdictView(verdict, lang, { maxLength: 150 }).message, icon: 'Icon.16x16', persistent: false }, () => resolve());
       });
+      await within(update, 500).catch(() => undefined);
     }
   } finally {
     event.completed();

@@ -2,6 +2,7 @@
 // Callback APIs are wrapped in promises; nothing here decides anything.
 import type { Draft } from '../../shared/model';
 import type { ComposeField, ComposeSession } from '../../shared/ports/compose-session';
+import { HostCallError } from '../../shared/client/run-check';
 
 /** The part of office-js this adapter uses (the item being composed). */
 export interface OfficeComposeItem {
@@ -33,16 +34,25 @@ interface AsyncResult<T> {
 function call<T>(fn: (cb: (r: AsyncResult<T>) => void) => void, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     fn((r) => {
-      if (r.status === 'succeeded') resolve(r.value);
-      else reject(new Error(`${what}: ${r.error?.message ?? 'failed'}`));
+      if (r?.status === 'succeeded') resolve(r.value);
+      // The API call's name and Office's error code only: never the content it was reading.
+      else reject(new HostCallError('host-api-failed', `${what}: ${r?.error?.code ?? r?.error?.message ?? 'failed'}`));
     });
   });
 }
 
+/**
+ * One field string per recipient. A recipient Outlook hands over without an address (a display name only, an
+ * unresolved entry) is passed as its name, or as an empty quoted string: the core reads it as an invalid recipient,
+ * never drops it.
+ */
 function field(list: EmailAddress[]): string[] {
-  return list
-    .filter((r) => r.emailAddress)
-    .map((r) => (r.displayName && r.displayName !== r.emailAddress ? `"${r.displayName.replace(/["\\]/g, '')}" <${r.emailAddress}>` : r.emailAddress!));
+  return list.map((r) => {
+    const address = r.emailAddress?.trim();
+    const name = r.displayName?.replace(/["\\]/g, '').trim();
+    if (!address) return name || '""';
+    return name && name !== address ? `"${name}" <${address}>` : address;
+  });
 }
 
 export class OfficeComposeSession implements ComposeSession {

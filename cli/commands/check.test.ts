@@ -19,6 +19,15 @@ describe('vigie check', () => {
     expect(Array.isArray(out.findings)).toBe(true);
   });
 
+  it('refuses an empty recipient field from an MSSanté sender: not allow, and says why', async () => {
+    const r = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', '--', '']);
+    expect(r.code).toBe(20);
+    const out = r.json() as CheckOut & { reasons: string[] };
+    expect(out.verdict).toBe('block');
+    expect(out.reasons).toEqual(['verdict.block.no-recipient']);
+    expect(out.message).toMatch(/^Envoi bloqué\s: aucun destinataire lisible/);
+  });
+
   it('allows MSSanté recipients: exit 0; one field may hold several addresses', async () => {
     const r = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', 'a@medecin.mssante.fr; b@mssante.apicrypt.org', '279035121518989@patient.mssante.fr']);
     expect(r.code).toBe(0);
@@ -34,6 +43,28 @@ describe('vigie check', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('/mode');
     expect(bad.stderr).toContain('/internalDomains');
+  });
+
+  it('in audit mode answers allow (exit 0) and says block mode would have blocked Gmail from an MSSanté sender', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ mode: 'audit' }));
+    const r = await runVigie(['check', '--policy', join(dir, 'p.json'), '--from', 'martin@medecin.mssante.fr', 'jean.dupont@gmail.com']);
+    expect(r.code).toBe(0);
+    const out = r.json() as CheckOut & { audit: { verdict: string; reasons: string[]; message: string } };
+    expect(out.verdict).toBe('allow');
+    expect(out.audit).toEqual({ verdict: 'block', reasons: ['verdict.block.outside'], message: expect.stringContaining('jean.dupont@gmail.com') });
+  });
+
+  it('reads the patient of an attached CDA file: another patient than the addressed one blocks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+    const cda = readFileSync(join(__dirname, '../../test/fixtures/xdm/cda-n1.xml'), 'utf8');
+    writeFileSync(join(dir, 'cr.xml'), cda);
+    const ins = /root="1\.2\.250\.1\.213\.1\.4\.8" extension="(\w+)"/.exec(cda)![1]!;
+    const same = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', '--attachment', join(dir, 'cr.xml'), `${ins}@patient.mssante.fr`]);
+    expect(same.code).toBe(0);
+    const other = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', '--attachment', join(dir, 'cr.xml'), '279035121518989@patient.mssante.fr']);
+    expect(other.code).toBe(20);
+    expect((other.json() as CheckOut & { reasons: string[] }).reasons).toEqual(['verdict.block.other-patient']);
   });
 
   it('reports usage errors with exit 2', async () => {

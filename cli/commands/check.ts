@@ -1,23 +1,37 @@
 // vigie check: runs the send check on a draft described on the command line.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../io';
 import { EXIT, UsageError } from '../io';
 import { checkDraft, type CheckContext } from '../../shared/send-check';
 import { scanDraft } from '../../shared/health-data';
 import { embeddedDomainSet } from '../../shared/whitelist/embedded';
-import type { Draft, Language } from '../../shared/model';
+import type { AttachmentInfo, Draft, Language } from '../../shared/model';
+import { attachmentPatients } from '../../shared/send-check/attachment-patients';
 import { loadVerifiedFile } from '../../server/liste-blanche/load';
 import { loadPolicyFile } from '../policy-file';
 import { loadIndex } from './directory';
 import { suggest } from '../../shared/directory/suggest';
 
+/** An attachment named on the command line; when it is a readable file, the patients a CDA/XDM in it names. */
+function attachmentOf(path: string, name: string): AttachmentInfo {
+  let bytes: Buffer;
+  try {
+    if (!statSync(path).isFile()) return { name };
+    bytes = readFileSync(path);
+  } catch {
+    return { name };
+  }
+  const patientIns = attachmentPatients(bytes);
+  return { name: basename(name), size: bytes.length, ...(patientIns.length ? { patientIns } : {}) };
+}
+
 const usage = 'vigie check --from <address> [--subject <text>] [--body-file <path>|-] [--attachment <file name>]... [--cc <field>]... [--bcc <field>]... [--policy <policy.json>] [--whitelist <liste blanche XML>] [--directory-index <dir>] [--lang fr|en] [--] <recipient field>...';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Checks a message before it is sent: prints the verdict as JSON; exit 0 allow, 10 warn, 20 block, 2 usage error.',
+  summary: 'Checks a message before it is sent: prints the verdict as JSON; exit 0 allow, 10 warn, 20 block, 2 usage error. In audit mode the verdict is allow and `audit` says what would have happened.',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     let parsed;
@@ -74,7 +88,7 @@ export const checkCommand: CliCommand = {
       bcc: values.bcc,
       subject: values.subject,
       body,
-      attachments: values.attachment.map((name) => ({ name })),
+      attachments: values.attachment.map((name) => attachmentOf(resolve(io.cwd, name), name)),
     };
     // With a directory index (vigie directory build), unknown MSSanté addresses get "vous vouliez dire …?".
     let suggestFn: CheckContext['suggest'];
@@ -97,6 +111,7 @@ export const checkCommand: CliCommand = {
       reasons: verdict.reasons,
       notices: verdict.notices.map((n) => n[lang]),
       whitelist: { source: whitelist.info.source, generatedAt: whitelist.info.generatedAt, domains: whitelist.size },
+      ...(verdict.audit ? { audit: { verdict: verdict.audit.verdict, reasons: verdict.audit.reasons, message: verdict.audit.message[lang] } } : {}),
     };
     io.stdout(JSON.stringify(out, null, 2));
     return verdict.verdict === 'allow' ? EXIT.ok : verdict.verdict === 'warn' ? EXIT.warn : EXIT.block;

@@ -1,8 +1,8 @@
 // vigie directory build|search|suggest|generate: the Annuaire Santé extraction as a local index on disk.
-import { createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Unzip, UnzipInflate } from 'fflate';
+import { readExtraction } from '../../server/directory/extraction-reader';
 import type { CliCommand, CliIO } from '../io';
 import { EXIT, UsageError } from '../io';
 import { DirectoryIndex, DirectoryIndexBuilder, type IndexParts } from '../../shared/directory/directory-index';
@@ -28,99 +28,8 @@ const ARRAY_TYPES = {
 } as const;
 type ArrayName = keyof typeof ARRAY_TYPES;
 
-function isZip(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const n = readSync(fd, head, 0, 4, 0);
-    return n === 4 && head.readUInt32LE(0) === 0x04034b50;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Streams the text of an extraction (`.txt`, or the `.txt` inside the ANS ZIP) to `onText` in decoded chunks,
- * without holding the whole file in memory.
- */
-export function readExtraction(file: string, onText: (text: string) => void): Promise<{ entry?: string }> {
-  const decoder = new TextDecoder('utf-8');
-  if (!isZip(file)) {
-    return new Promise((resolvePromise, reject) => {
-      const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-      stream.on('data', (chunk) => {
-        try {
-          onText(decoder.decode(chunk as Buffer, { stream: true }));
-        } catch (e) {
-          stream.destroy();
-          reject(e);
-        }
-      });
-      let ended = false;
-      stream.on('end', () => {
-        try {
-          onText(decoder.decode());
-          ended = true;
-        } catch (e) {
-          reject(e);
-        }
-      });
-      // Resolved once the file is closed: nothing of the read (and of the callers' closures) stays referenced.
-      stream.on('close', () => (ended ? resolvePromise({}) : reject(new Error(`Lecture interrompue : ${file} / Read interrupted: ${file}`))));
-      stream.on('error', reject);
-    });
-  }
-  return new Promise((resolvePromise, reject) => {
-    const unzip = new Unzip();
-    unzip.register(UnzipInflate);
-    let picked: string | undefined;
-    let done = false;
-    let failed = false;
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      stream.destroy();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    unzip.onfile = (f) => {
-      // The ANS archive holds one `Extraction_Correspondance_MSSante_<date>.txt`; take the first text file.
-      if (picked || !/\.(txt|csv)$/i.test(f.name)) return;
-      picked = f.name;
-      f.ondata = (err, data, final) => {
-        if (err) return fail(err);
-        try {
-          onText(decoder.decode(data, { stream: !final }));
-        } catch (e) {
-          return fail(e);
-        }
-        if (final) done = true;
-      };
-      f.start();
-    };
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    stream.on('data', (chunk) => {
-      if (failed) return;
-      const b = chunk as Buffer;
-      try {
-        unzip.push(new Uint8Array(b.buffer, b.byteOffset, b.length));
-      } catch (e) {
-        fail(e);
-      }
-    });
-    stream.on('end', () => {
-      if (failed) return;
-      try {
-        unzip.push(new Uint8Array(0), true);
-      } catch (e) {
-        return fail(e);
-      }
-      if (!picked) return fail(new Error('Archive ZIP sans fichier .txt. / ZIP archive without a .txt file.'));
-      if (!done) return fail(new Error(`Archive ZIP tronquée (${picked}). / Truncated ZIP archive (${picked}).`));
-      stream.on('close', () => resolvePromise({ entry: picked! }));
-    });
-    stream.on('error', fail);
-  });
-}
+// The extraction is read by the one reader the server's build worker uses too (limits against hostile ZIPs included).
+export { readExtraction };
 
 /** Reads an extraction and builds the index; nothing is written. */
 export async function buildFromExtraction(file: string): Promise<{ index: DirectoryIndex; report: ExtractionReport; entry?: string; seconds: number }> {

@@ -35,6 +35,8 @@ export interface Messages {
   'compose/attach': { request: { files: AttachmentFile[]; subject?: string }; response: { attached: boolean; subjectSet: boolean } };
   /** What the compose context sees now. */
   'compose/status': { request: Record<string, never>; response: ComposeStatus };
+  /** A content script started: the background asks the companion server for its liste blanche when the copy kept is due. */
+  'background/list-due': { request: Record<string, never>; response: Record<string, never> };
   /** From an extension page embedded in a tab: forward a compose message to that tab's top frame. */
   'background/to-tab': { request: { message: Envelope<'compose/insert-recipient'> | Envelope<'compose/attach'> | Envelope<'compose/status'>; tabId?: number }; response: unknown };
 }

@@ -2,28 +2,30 @@
 // Thunderbird wakes the page for it and keeps the Annuaire Santé address book across restarts of the page.
 import { browserStorage, type WebExtensionApi } from '../browser-api';
 import { thunderbird } from './messenger';
-import { loadSettings } from './settings';
+import { loadSettings } from '../browser-api/settings';
+import { storageListStore } from '../browser-api/list-store';
+import { ListeBlancheSource, listUrl } from '../../shared/client/list-source';
 import { SendGuard } from './send-guard';
 import { checkContextOf, directoryClientOf, languageFor } from './context';
 import { ADDRESS_BOOK_ID, ADDRESS_BOOK_NAME, directorySearchListener } from './directory-provider';
 import { createRouter, type SenderInfo } from '../messaging';
 import './messages';
-import { ServerList, listUrl } from './server-list';
 import { VigieWindows } from './vigie-window';
 
 const api = thunderbird();
 const storage = browserStorage(api as unknown as WebExtensionApi);
-const serverList = new ServerList(api.storage.local, (url, init) => fetch(url, init));
+const lists = new ListeBlancheSource(storageListStore(api.storage.local), (url, init) => fetch(url, init));
 const settings = () => loadSettings(storage);
 const uiLanguage = () => api.i18n?.getUILanguage();
 
 async function checkContext() {
-  const { settings: s } = await settings();
-  return checkContextOf(s, await serverList.domainSet(listUrl(s.serverUrl, s.policy.whitelist.serverUrl)));
+  const s = await settings();
+  const { list } = await lists.forCheck(listUrl(s.serverUrl, s.policy.whitelist.serverUrl));
+  return checkContextOf(s, list);
 }
 
 const windows = new VigieWindows(api);
-const guard = new SendGuard({ api, context: checkContext, showWindow: (tabId) => windows.show(tabId), language: async () => languageFor((await settings()).settings, uiLanguage()) });
+const guard = new SendGuard({ api, context: checkContext, showWindow: (tabId) => windows.show(tabId), language: async () => languageFor(await settings(), uiLanguage()) });
 
 api.compose.onBeforeSend.addListener((tab, details) => guard.onBeforeSend(tab, details));
 api.compose.onAfterSend?.addListener((tab, info) => {
@@ -32,7 +34,7 @@ api.compose.onAfterSend?.addListener((tab, info) => {
 
 api.addressBooks?.provider?.onSearchRequest.addListener(
   directorySearchListener(async () => {
-    const { settings: s } = await settings();
+    const s = await settings();
     const client = directoryClientOf(s);
     return client ? { client, lang: languageFor(s, uiLanguage()) } : undefined;
   }),
@@ -43,7 +45,7 @@ const router = createRouter({
   'background/check-compose': async ({ tabId }) => {
     const [{ verdict, expandedLists }, loaded] = await Promise.all([guard.check(tabId), settings()]);
     await guard.mark(tabId, verdict);
-    return { verdict, expandedLists, lang: languageFor(loaded.settings, uiLanguage()) };
+    return { verdict, expandedLists, lang: languageFor(loaded, uiLanguage()) };
   },
   'background/confirm-send': ({ tabId }) => guard.confirmAndSend(tabId),
   'background/settings': () => settings(),

@@ -66,7 +66,7 @@ export class ThunderbirdComposeSession implements ComposeSession {
   /** Builds the Draft from `details` (as onBeforeSend passes them) or from the compose tab, with what was expanded. */
   async read(given?: ComposeDetails): Promise<ThunderbirdDraft> {
     const details = given ?? (await this.details());
-    const [from, attachments] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId).catch(() => [])]);
+    const [from, attachments] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId)]);
     const distributionLists: string[] = [];
     const expandedLists: ThunderbirdDraft['expandedLists'] = [];
     const out: Record<Field, string[]> = { to: [], cc: [], bcc: [] };

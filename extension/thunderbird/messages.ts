@@ -1,7 +1,7 @@
 // What Vigie's Thunderbird pages (the Vigie page, the options page) ask the background, added to the one typed
 // message contract of extension/messaging (its router and `send` carry them).
 import type { Verdict } from '../../shared/model';
-import type { LoadedSettings } from './settings';
+import type { EffectiveSettings } from '../../shared/client/settings';
 
 export interface CheckReply {
   verdict: Verdict;
@@ -18,6 +18,6 @@ declare module '../messaging' {
     /** The user confirmed a warning: check again, remember this draft, and send it. */
     'background/confirm-send': { request: { tabId: number }; response: ConfirmReply };
     /** The effective settings and which are locked by IT policy. */
-    'background/settings': { request: Record<string, never>; response: LoadedSettings };
+    'background/settings': { request: Record<string, never>; response: EffectiveSettings };
   }
 }

@@ -3,7 +3,8 @@
 // cancels at once and opens the Vigie window with the reason and the fix. A warning the user confirms there is sent
 // again with compose.sendMessage; the listener recognises that one send by a fingerprint of the checked draft.
 import type { CheckContext } from '../../shared/send-check';
-import { checkDraft } from '../../shared/send-check';
+import { runSendCheck } from '../../shared/client/run-check';
+import { verdictView } from '../../shared/client/verdict-view';
 import type { Draft, Verdict } from '../../shared/model';
 import type { BeforeSendResult, ComposeDetails, Tab, ThunderbirdApi } from './messenger';
 import { ThunderbirdComposeSession } from './compose-session';
@@ -17,6 +18,8 @@ export interface GuardDeps {
   /** The language of the toolbar button's label and tooltip. */
   language?: () => Promise<'fr' | 'en'>;
   now?: () => number;
+  /** How long reading the compose and the context may take (default CHECK_BUDGET_MS). */
+  budgetMs?: number;
 }
 
 const LABEL = {
@@ -24,12 +27,19 @@ const LABEL = {
   warn: { fr: 'Vigie : à confirmer', en: 'Vigie: to confirm' },
 };
 
+/** How long reading the compose and the settings may take: Thunderbird keeps the compose window locked meanwhile. */
+export const CHECK_BUDGET_MS = 8000;
+
 /** How long a confirmation stays valid: the re-send follows it within a second or two. */
 export const CONFIRMATION_TTL_MS = 60_000;
 const confirmationKey = (tabId: number) => `vigie.confirmed.${tabId}`;
 
-/** SHA-256 of what was checked: the same recipients, subject, body and attachment names give the same value. */
-export async function fingerprint(draft: Draft): Promise<string> {
+/**
+ * SHA-256 of what was checked: the same recipients, subject, body and attachment names give the same value. A draft
+ * that could not be read (the failure policy held it) has one fingerprint of its own.
+ */
+export async function fingerprint(draft: Draft | undefined): Promise<string> {
+  if (!draft) return 'unreadable';
   const text = JSON.stringify([draft.from, draft.to, draft.cc, draft.bcc, draft.subject, draft.body, draft.attachments.map((a) => a.name), draft.distributionLists ?? []]);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -47,10 +57,20 @@ export class SendGuard {
     return this.deps.now?.() ?? Date.now();
   }
 
-  async check(tabId: number, details?: ComposeDetails): Promise<{ verdict: Verdict; draft: Draft; expandedLists: { name: string; members: number }[] }> {
+  /** The check through the client layer: a compose or settings that cannot be read give the failure policy's verdict. */
+  async check(tabId: number, details?: ComposeDetails): Promise<{ verdict: Verdict; draft?: Draft; expandedLists: { name: string; members: number }[] }> {
     const session = new ThunderbirdComposeSession(this.deps.api, tabId);
-    const [{ draft, expandedLists }, ctx] = await Promise.all([session.read(details), this.deps.context()]);
-    return { verdict: checkDraft(draft, ctx), draft, expandedLists };
+    let expandedLists: { name: string; members: number }[] = [];
+    const outcome = await runSendCheck({
+      readDraft: async () => {
+        const read = await session.read(details);
+        expandedLists = read.expandedLists;
+        return read.draft;
+      },
+      context: () => this.deps.context(),
+      budgetMs: this.deps.budgetMs ?? CHECK_BUDGET_MS,
+    });
+    return { verdict: outcome.verdict, ...(outcome.draft ? { draft: outcome.draft } : {}), expandedLists };
   }
 
   /** The compose.onBeforeSend listener. Returns within the time of one check; never waits on the user. */
@@ -71,7 +91,7 @@ export class SendGuard {
       this.open(tabId);
       return { cancel: true };
     } catch {
-      // Fail safe: a message Vigie could not check does not leave; the window says why.
+      // Fail safe (the check itself never throws; marking or storage might): the message does not leave.
       this.open(tabId);
       return { cancel: true };
     }
@@ -94,7 +114,7 @@ export class SendGuard {
     }
   }
 
-  private async takeConfirmation(tabId: number, draft: Draft): Promise<boolean> {
+  private async takeConfirmation(tabId: number, draft: Draft | undefined): Promise<boolean> {
     const key = confirmationKey(tabId);
     const stored = (await this.area.get(key))[key] as { fp?: string; at?: number } | undefined;
     if (!stored) return false;
@@ -119,7 +139,7 @@ export class SendGuard {
       await action.setBadgeText({ tabId, text: kind ? '!' : null });
       if (kind) await action.setBadgeBackgroundColor?.({ tabId, color: kind === 'block' ? '#b3261e' : '#b26a00' });
       await action.setLabel?.({ tabId, label: kind ? LABEL[kind][lang] : null });
-      await action.setTitle?.({ tabId, title: kind && verdict ? verdict.message[lang] : null });
+      await action.setTitle?.({ tabId, title: kind && verdict ? verdictView(verdict, lang).message : null });
     } catch {
       // The button is a hint only.
     }

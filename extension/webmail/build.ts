@@ -3,49 +3,15 @@
 import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { managedSchema, renderManifest, type Json } from '../../manifests/extension/render';
 import { builtInHosts } from './providers';
 import policySchema from '../../shared/config/policy.schema.json';
+import { iconPng } from '../../scripts/icons.mjs';
 
 const root = join(__dirname, '../..');
 const readJson = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8')) as Json;
 const version = (readJson('package.json') as { version: string }).version;
 
-/** A square PNG icon: the Vigie blue with a white check mark (no image library needed for four solid shapes). */
-function icon(size: number): Buffer {
-  const row = size * 4 + 1;
-  const raw = Buffer.alloc(row * size);
-  const r = size * 0.18;
-  for (let y = 0; y < size; y++) {
-    raw[y * row] = 0;
-    for (let x = 0; x < size; x++) {
-      const cx = Math.min(x, size - 1 - x), cy = Math.min(y, size - 1 - y);
-      const inCorner = cx < r && cy < r && (r - cx) ** 2 + (r - cy) ** 2 > r * r;
-      // check mark: two strokes
-      const u = x / size, v = y / size;
-      const d1 = Math.abs(v - (0.52 + (u - 0.22))) < 0.07 && u > 0.2 && u < 0.44;
-      const d2 = Math.abs(v - (0.74 - (u - 0.42) * 1.15)) < 0.07 && u >= 0.4 && u < 0.8;
-      const o = y * row + 1 + x * 4;
-      if (inCorner) raw.fill(0, o, o + 4);
-      else if (d1 || d2) raw.set([255, 255, 255, 255], o);
-      else raw.set([0, 0, 145, 255], o);
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 export async function buildWebmailExtension(): Promise<string[]> {
   const common: BuildOptions = {
@@ -76,7 +42,7 @@ export async function buildWebmailExtension(): Promise<string[]> {
   for (const f of ['panel/panel.html', 'panel/panel.css', 'options/options.html']) copyFileSync(join(root, 'extension/webmail', f), join(stage, f.split('/')[1]!));
   copyFileSync(join(root, 'shared/ui/styles.css'), join(stage, 'ui.css'));
   cpSync(join(root, 'manifests/extension/_locales'), join(stage, '_locales'), { recursive: true });
-  for (const s of [16, 32, 48, 128]) writeFileSync(join(stage, `icons/${s}.png`), icon(s));
+  for (const s of [16, 32, 48, 128]) writeFileSync(join(stage, `icons/${s}.png`), iconPng(s));
 
   const base = readJson('manifests/extension/base.json');
   const hosts = builtInHosts();

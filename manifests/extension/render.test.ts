@@ -74,7 +74,7 @@ describe('managed_schema generated from the organisation policy schema', () => {
       if (n.additionalProperties) walk(n.additionalProperties as Record<string, unknown>, `${path}/*`);
     };
     walk(schema as Record<string, unknown>, '');
-    expect(props.mode).toMatchObject({ type: 'string', enum: ['block', 'warn'] });
+    expect(props.mode).toMatchObject({ type: 'string', enum: ['block', 'warn', 'audit'] });
     expect((props.internalDomains!.items as { pattern: string }).pattern).toBe(policySchema.definitions.domainPattern.pattern);
   });
 

@@ -23,14 +23,21 @@ export function matchPattern(host: string): string {
   return `https://${host}/*`;
 }
 
-export function renderManifest(base: Json, patch: Json, opts: { version: string; hosts: string[] }): Obj {
+/**
+ * One target's manifest: the base with the target's patch merged over it (keys starting with "//" are comments), the
+ * version, and — for the webmail targets — the content-script hosts (the Thunderbird patch states its own permissions).
+ */
+export function renderManifest(base: Json, patch: Json, opts: { version: string; hosts?: string[] }): Obj {
   if (!/^\d+(\.\d+){0,3}$/.test(opts.version)) throw new Error(`manifest version must be 1 to 4 dot-separated integers: ${opts.version}`);
   const m = mergePatch(base, patch) as Obj;
-  const matches = [...new Set(opts.hosts.map(matchPattern))];
+  for (const k of Object.keys(m)) if (k.startsWith('//')) delete m[k];
   m.version = opts.version;
-  m.host_permissions = matches;
-  for (const cs of (m.content_scripts as Obj[] | undefined) ?? []) cs.matches = matches;
-  for (const war of (m.web_accessible_resources as Obj[] | undefined) ?? []) war.matches = matches;
+  if (opts.hosts) {
+    const matches = [...new Set(opts.hosts.map(matchPattern))];
+    m.host_permissions = matches;
+    for (const cs of (m.content_scripts as Obj[] | undefined) ?? []) cs.matches = matches;
+    for (const war of (m.web_accessible_resources as Obj[] | undefined) ?? []) war.matches = matches;
+  }
   return m;
 }
 

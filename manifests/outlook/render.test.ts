@@ -28,6 +28,17 @@ describe('XML add-in-only manifest', () => {
   const doc = parse(xml);
   const root = doc.documentElement!;
 
+  it('states where Outlook reads it that the launch events need Mailbox 1.12 (Smart Alerts)', () => {
+    const doc = parse(xml);
+    const vo = all(doc, VO11, 'VersionOverrides')[0]!;
+    const req = Array.from(vo.childNodes).find((n) => (n as Element).localName === 'Requirements') as Element;
+    const sets = all(req as unknown as Document, BT, 'Sets')[0]!;
+    expect(sets.getAttribute('DefaultMinVersion')).toBe('1.12');
+    expect(all(sets as unknown as Document, BT, 'Set').map((e) => e.getAttribute('Name'))).toEqual(['Mailbox']);
+    // The event handlers are declared only under these overrides, never at the top level (which stays at 1.1 for the task pane).
+    expect(all(doc, VO11, 'LaunchEvent').length).toBe(LAUNCH_EVENTS.length);
+  });
+
   it('is a MailApp with id, four-part version, French default and English overrides', () => {
     expect(root.namespaceURI).toBe(O);
     expect(root.getAttributeNS(XSI, 'type')).toBe('MailApp');

@@ -56,7 +56,7 @@ describe('policy templates generated from the schema', () => {
   it('the documentation table lists every key with its default and is up to date in docs/', () => {
     const fr = policyDocsTable('fr');
     for (const k of policyKeys()) expect(fr).toContain(`\`${k.path}\``);
-    expect(fr).toContain('| `mode` | enum | `block`, `warn` | `"block"` |');
+    expect(fr).toContain('| `mode` | enum | `block`, `warn`, `audit` | `"block"` |');
     const doc = readFileSync(join(__dirname, '../../docs/policy-keys.md'), 'utf8');
     expect(doc).toContain(fr);
     expect(doc).toContain(policyDocsTable('en'));

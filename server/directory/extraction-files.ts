@@ -1,7 +1,8 @@
 // The extraction as files: downloaded (the ANS ZIP or data.gouv.fr's text), or the newest one dropped in a folder.
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { join } from 'node:path';
+import { isZip } from './extraction-reader';
 
 /** Downloads the extraction (the ANS ZIP or text) into `dir`, replacing the previous download once complete. */
 export function downloadExtraction(url: string, dir: string, opts: { timeoutMs?: number; ca?: string | Buffer } = {}): Promise<string> {
@@ -34,17 +35,6 @@ export function downloadExtraction(url: string, dir: string, opts: { timeoutMs?:
     req.on('timeout', () => req.destroy(new Error('download timed out')));
     req.on('error', fail(reject));
   });
-}
-
-/** True when the file starts with a ZIP local-file header. */
-export function isZip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The newest extraction file (`*.txt` or `*.zip`) in a folder, or undefined. */

@@ -1,5 +1,6 @@
 // Files served from a folder (the built add-in, the packaged extensions): only regular files inside the folder,
-// symlinks resolved and kept inside, dotfiles hidden, a weak ETag from size and mtime.
+// symlinks resolved and kept inside, dotfiles hidden, source maps only when the configuration asks, a weak ETag from
+// size and mtime.
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { type Ctx, HttpError, notModified } from './router';
@@ -42,8 +43,10 @@ export function resolveInside(root: string, rel: string): string | undefined {
   }
 }
 
-export function serveFile(ctx: Ctx, root: string | undefined, rel: string, cache = 'no-cache'): void {
-  const file = root ? resolveInside(root, rel) : undefined;
+/** Source maps (`*.map`) are served only when asked for (`sourceMaps`): they would publish the sources. */
+export function serveFile(ctx: Ctx, root: string | undefined, rel: string, opts: { cache?: string; sourceMaps?: boolean } = {}): void {
+  const cache = opts.cache ?? 'no-cache';
+  const file = root && (opts.sourceMaps || !/\.map$/i.test(rel)) ? resolveInside(root, rel) : undefined;
   if (!file) throw new HttpError(404, 'not-found', 'no such file');
   const st = statSync(file);
   const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { verifyListeBlanche, verifyChain, loadTrustAnchors, ListeBlancheTrustError, type TrustAnchors } from './verify';
+import { SignedXml } from 'xml-crypto';
+import { FastSignedXml } from './signed-xml';
 import { makeCa, makeSigner, signListeBlanche, listeBlancheXml, IGC_ORG_DN, IGC_ROOT_DN, ALB_DN, type TestIdentity } from '../../test/support/pki';
+import { equalMeaningListeBlanche } from '../../test/support/equal-meaning-list';
 
 const root = join(__dirname, '../..');
 const REAL = readFileSync(join(root, 'data/liste-blanche/listeblanchemssante-2025-02-28.xml'));
@@ -123,5 +126,82 @@ describe('forged lists', () => {
     const signer = await makeSigner('CN=alb.test', testOrg);
     const signed = signListeBlanche(listeBlancheXml(domains), signer).replace('evil.mssante.fr', 'evil.mssante.fx');
     expect(refusal(() => verifyListeBlanche(signed, testAnchors)).code).toBe('signature');
+  });
+});
+
+describe('equal-meaning lists (comments, CDATA, character references): same canonical form, same verdict', () => {
+  const real = REAL.toString('utf8');
+  const plain = verifyListeBlanche(REAL, anchors);
+
+  it('the real list rewritten with comments, CDATA and character references still verifies, with the same entries', () => {
+    const rewritten = equalMeaningListeBlanche(real);
+    expect(rewritten).toContain('<![CDATA[1001-services.mssante.fr]]>');
+    expect(rewritten).toContain('&#x2E;mssante&#x2E;fr');
+    const v = verifyListeBlanche(rewritten, anchors);
+    expect(v.signer).toBe(plain.signer);
+    expect(v.domains).toEqual(plain.domains);
+    expect(v.entries).toEqual(plain.entries);
+  });
+
+  it('a domain commented out in the file is not on the list (only the signed content is read)', () => {
+    const hidden = real.replace('<ListeDomaines>', '<ListeDomaines><!-- <Domaine><Nom>evil.mssante.fr</Nom></Domaine> -->');
+    const v = verifyListeBlanche(hidden, anchors);
+    expect(v.domains).not.toContain('evil.mssante.fr');
+    expect(v.domains).toHaveLength(4944);
+  });
+
+  it('tampering still fails when written in CDATA or as a character reference', () => {
+    const rewritten = equalMeaningListeBlanche(real);
+    const inCdata = rewritten.replace('<![CDATA[1001-services.mssante.fr]]>', '<![CDATA[1001-services.mssante.fx]]>');
+    expect(refusal(() => verifyListeBlanche(inCdata, anchors)).code).toBe('signature');
+    // `&#x78;` is "x": the name reads zenidoc.mssante.fx once resolved.
+    const byReference = real.replace('<Nom>zenidoc.mssante.fr</Nom>', '<Nom>zenidoc.mssante.f&#x78;</Nom>');
+    expect(refusal(() => verifyListeBlanche(byReference, anchors)).code).toBe('signature');
+    const commentedOut = real.replace('<Nom>zenidoc.mssante.fr</Nom>', '<Nom>zenidoc<!--.mssante-->.fr</Nom>');
+    expect(refusal(() => verifyListeBlanche(commentedOut, anchors)).code).toBe('signature');
+  });
+
+  describe('re-signed through a test chain', () => {
+    const domains = ['medecin.mssante.fr', 'ch-exemple.mssante.fr', 'patient.mssante.fr'];
+    let testAnchors: TrustAnchors;
+    let signer: TestIdentity;
+
+    beforeAll(async () => {
+      const testRoot = await makeCa('CN=Vigie Test Root');
+      const testOrg = await makeCa('CN=Vigie Test Org CA', { issuer: testRoot });
+      testAnchors = { root: testRoot.node, intermediates: [testOrg.node] };
+      signer = await makeSigner('CN=alb.test', testOrg);
+    }, 60_000);
+
+    it('a list signed as written with comments, CDATA and references verifies, and reads as the plain one', () => {
+      const plainList = listeBlancheXml(domains);
+      const written = equalMeaningListeBlanche(`${plainList.replace('</ListeBlancheMSSante>', '')}<Signature/></ListeBlancheMSSante>`).replace('<Signature/>', '');
+      expect(written).toContain('<![CDATA[');
+      const v = verifyListeBlanche(signListeBlanche(written, signer), testAnchors);
+      expect(v.domains).toEqual(verifyListeBlanche(signListeBlanche(plainList, signer), testAnchors).domains);
+    });
+
+    it('a plain signed list decorated afterwards verifies; our canonical bytes are exactly xml-crypto’s own', () => {
+      const decorated = equalMeaningListeBlanche(signListeBlanche(listeBlancheXml(domains), signer));
+      const ours = new FastSignedXml({ getCertFromKeyInfo: SignedXml.getCertFromKeyInfo });
+      const stock = new SignedXml({ getCertFromKeyInfo: SignedXml.getCertFromKeyInfo });
+      const sigXml = decorated.slice(decorated.indexOf('<Signature'), decorated.indexOf('</Signature>') + '</Signature>'.length);
+      ours.loadSignature(sigXml);
+      stock.loadSignature(sigXml);
+      expect(ours.checkSignature(decorated)).toBe(true);
+      expect(stock.checkSignature(decorated)).toBe(true);
+      expect(ours.getSignedReferences()).toEqual(stock.getSignedReferences());
+      expect(verifyListeBlanche(decorated, testAnchors).domains).toEqual([...domains].sort());
+    });
+
+    it('a list signed with comments kept (WithComments) still drops them for URI="", as XMLDSig says', () => {
+      const sig = new SignedXml({ privateKey: signer.privateKeyPem, publicCert: signer.pem, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
+      sig.addReference({ xpath: '/*', uri: '', isEmptyUri: true, transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments'], digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });
+      sig.computeSignature(listeBlancheXml(domains), { location: { reference: '/*', action: 'append' } });
+      const decorated = equalMeaningListeBlanche(sig.getSignedXml());
+      expect(verifyListeBlanche(decorated, testAnchors).domains).toEqual([...domains].sort());
+      const tampered = decorated.replace('<![CDATA[medecin.mssante.fr]]>', '<![CDATA[medecin.mssante.fx]]>');
+      expect(refusal(() => verifyListeBlanche(tampered, testAnchors)).code).toBe('signature');
+    });
   });
 });

@@ -1,4 +1,4 @@
-// Downloads the official liste blanche on a schedule over TLS checked against the configured CA bundle (the list
+// Downloads the official liste blanche (when server/schedules.ts says) over TLS checked against the configured CA bundle (the list
 // server's certificate comes from IGC-Santé, which Node does not trust by default), hands it to the store, which
 // verifies the XML signature and keeps the last good list. Without a URL the embedded snapshot is used.
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ export interface RefreshState {
   lastSuccessAt?: string;
   /** The last failure (download or verification), with its reason. */
   lastError?: { at: string; reason: string };
+  /** The next scheduled refresh (set by server/schedules.ts). */
   nextAt?: string;
   running: boolean;
 }
@@ -60,10 +61,8 @@ export function download(url: string, opts: { ca?: string | Buffer; timeoutMs: n
 
 export class ListeBlancheRefresher {
   readonly state: RefreshState;
-  private timer: NodeJS.Timeout | undefined;
   private etag: string | undefined;
   private ca: Buffer | undefined;
-  private stopped = false;
 
   constructor(private readonly store: ListeBlancheStore, private readonly opts: RefreshOptions, private readonly log: (line: string) => void = () => {}) {
     this.state = { running: false, ...(opts.url ? { url: opts.url } : {}) };
@@ -115,24 +114,5 @@ export class ListeBlancheRefresher {
     } finally {
       this.state.running = false;
     }
-  }
-
-  /** Refreshes now, then every `refreshMinutes`. */
-  start(): void {
-    if (!this.opts.url) return;
-    const every = this.opts.refreshMinutes * 60_000;
-    const tick = () => {
-      if (this.stopped) return;
-      this.state.nextAt = new Date(Date.now() + every).toISOString();
-      this.timer = setTimeout(() => void this.refresh().finally(tick), every);
-      this.timer.unref();
-    };
-    void this.refresh().finally(tick);
-  }
-
-  stop(): void {
-    this.stopped = true;
-    delete this.state.nextAt;
-    if (this.timer) clearTimeout(this.timer);
   }
 }

@@ -4,8 +4,25 @@ import type { LocalizedText } from '../model';
 
 export type HealthDataAction = 'allow' | 'warn' | 'block';
 
+/** A reason the user may pick when sending despite a warning (the list is set by policy; free text is also allowed). */
+export interface OverrideReason {
+  code: string;
+  fr: string;
+  en: string;
+}
+
 export interface OrgPolicy {
-  mode: 'block' | 'warn';
+  /** `audit`: nothing is stopped, each check records what `audit.simulate` would have done. */
+  mode: 'block' | 'warn' | 'audit';
+  audit: {
+    /** The mode whose verdict audit mode records. */
+    simulate: 'block' | 'warn';
+    /** In audit mode, show the user what would have happened (as information; the send goes on). */
+    showUser: boolean;
+    /** Which checks the clients report to the companion server (`/api/audit/events`). */
+    events: 'all' | 'not-allowed' | 'off';
+  };
+  overrideReasons: OverrideReason[];
   internalDomains: string[];
   internalRecipients: 'mode' | 'warn' | 'allow';
   allowedDomains: string[];
@@ -50,14 +67,4 @@ export function defaultPolicy(): OrgPolicy {
   return defaultsOf(schema as unknown as SchemaNode) as OrgPolicy;
 }
 
-/** True when `domain` matches one of the patterns (`example.fr` exactly, `*.example.fr` for it and its subdomains). */
-export function domainMatches(domain: string, patterns: readonly string[]): boolean {
-  for (const raw of patterns) {
-    const p = raw.toLowerCase();
-    if (p.startsWith('*.')) {
-      const base = p.slice(2);
-      if (domain === base || domain.endsWith(`.${base}`)) return true;
-    } else if (domain === p) return true;
-  }
-  return false;
-}
+export { domainMatches } from './domain-pattern';

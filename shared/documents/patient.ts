@@ -45,7 +45,7 @@ export function normalisePatient(p: PatientIdentity): PatientIdentity {
   if (!p.ins && !p.ipp) throw new PatientError('ins-missing', documentText('patient.no-identifier'));
   const out: PatientIdentity = { ...p, family, given, birthDate: p.birthDate.trim() };
   if (p.ins) {
-    const check = checkMatriculeIns(p.ins.matricule);
+    const check = checkMatriculeIns(p.ins.matricule.trim());
     if (!check.valid) throw new PatientError('ins-invalid', documentText('patient.ins-invalid', { reason: check.reason }));
     const oid = p.ins.oid ?? (check.kind === 'NIA' ? INS_OID.NIA : INS_OID.NIR);
     if (!INS_OIDS.includes(oid)) throw new PatientError('ins-invalid', documentText('patient.ins-invalid', { reason: 'oid' }));
@@ -77,7 +77,7 @@ export function xdmSourcePatientId(p: PatientIdentity): string {
  */
 export function patientAddress(p: Pick<PatientIdentity, 'ins'>): string {
   if (!p.ins) throw new PatientError('ins-missing', documentText('patient.address-no-ins'));
-  const check = checkMatriculeIns(p.ins.matricule);
+  const check = checkMatriculeIns(p.ins.matricule.trim());
   if (!check.valid) throw new PatientError('ins-invalid', documentText('patient.ins-invalid', { reason: check.reason }));
   if (!p.ins.qualified) throw new PatientError('ins-not-qualified', documentText('patient.address-not-qualified'));
   const oid = p.ins.oid ?? (check.kind === 'NIA' ? INS_OID.NIA : INS_OID.NIR);

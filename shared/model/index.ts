@@ -13,6 +13,11 @@ export interface AttachmentInfo {
   name: string;
   contentType?: string;
   size?: number;
+  /**
+   * Matricules INS of the patients a CDA document or an IHE_XDM.ZIP attachment names, read by the host with
+   * `attachmentPatients` of shared/send-check (never the bytes themselves).
+   */
+  patientIns?: string[];
 }
 
 /** The message about to be sent, as a host adapter reads it from its compose window. */
@@ -29,6 +34,8 @@ export interface Draft {
   attachments: AttachmentInfo[];
   /** Recipients the host knows to be distribution lists whose members it cannot see (Outlook). */
   distributionLists?: string[];
+  /** The other sending identities the client offers (Thunderbird identities), to suggest an MSSanté one. */
+  identities?: string[];
 }
 
 export type RecipientCategory =
@@ -99,6 +106,10 @@ export interface Verdict {
   sender: { address: string | null; category: RecipientCategory };
   /** Notes about the trust in the liste blanche used (e.g. a stale list). */
   notices: LocalizedText[];
+  /** An MSSanté identity of the client to send from instead, when a non-MSSanté one sends health data. */
+  switchIdentity?: string;
+  /** In audit mode (`verdict` is then always `allow`): what the simulated mode would have answered. */
+  audit?: { verdict: VerdictKind; reasons: string[]; message: LocalizedText };
 }
 
 /** One mailbox of the Annuaire Santé. */

@@ -81,10 +81,20 @@ function flatten(parsed: Parsed[]): Mailbox[] {
   return out;
 }
 
+/**
+ * The local part as written: a quoted string unquoted, every character inside kept (the parser folds white space at
+ * its ends, which would turn `" 2790…"` into a valid patient address).
+ */
+function localAsWritten(m: Mailbox): string {
+  const raw = m.parts.local?.tokens?.trim() ?? '';
+  if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, '$1');
+  return m.local;
+}
+
 function toParsedAddress(input: string, m: Mailbox): ParsedAddress {
   const domain = normaliseDomain(m.domain);
   if (!domain) return { ok: false, input, error: 'domain', detail: m.domain };
-  const local = m.local;
+  const local = localAsWritten(m);
   if (!local) return { ok: false, input, error: 'syntax' };
   let unicodeDomain = domain;
   try {

@@ -42,6 +42,9 @@ export function classifyParsed(p: ParsedAddress, ctx: ClassifyContext): Classifi
     if (ins.valid) return { ...res('patient', 'patient.valid', {}), address: `${ins.matricule.toLowerCase()}@${domain}` };
     return res('patient-invalid', 'patient.invalid', { detail: insReasons[ins.reason] });
   }
+  // A Gmail-type provider is never MSSanté, whatever a list says (a signed liste blanche never holds one).
+  const builtInProvider = consumerProvider(domain);
+  if (builtInProvider) return res('consumer', 'consumer.provider', { provider: builtInProvider });
   if (ctx.whitelist.has(domain)) return res('mssante', 'mssante.listed', {});
   if (domainMatches(domain, ctx.policy.allowedDomains)) return res('mssante', 'mssante.allowed-by-policy', {});
   const provider = consumerProvider(domain, ctx.policy.consumerDomains);

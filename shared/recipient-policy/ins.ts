@@ -22,12 +22,13 @@ export function insKey(first13: string): string {
 }
 
 /**
- * Validates a matricule INS as written in a patient address (15 characters, no spaces).
+ * Validates a matricule INS as written in a patient address: exactly 15 characters, no spaces (a space, even around
+ * the matricule, is another address).
  * Sex digit 1/2 (NIR; 3/4 for some foreign-born, 7/8 for NIA), month 01–12, 20 (unknown), 30–42 or 50–99
  * (INSEE's conventions for incomplete civil status).
  */
 export function checkMatriculeIns(raw: string): InsCheck {
-  const m = raw.trim().toUpperCase();
+  const m = raw.toUpperCase();
   if (m.length !== 15) return { valid: false, reason: 'length' };
   if (!INS_SHAPE.test(m)) return { valid: false, reason: 'characters' };
   const sex = m[0]!;

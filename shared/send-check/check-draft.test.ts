@@ -52,6 +52,31 @@ describe('checkDraft from an MSSanté mailbox', () => {
     expect(v.reasons).toContain('verdict.block.invalid');
   });
 
+  it('does not allow a message with no readable recipient at all (an empty field is not a recipient)', () => {
+    for (const to of [[], [''], ['   ']]) {
+      const v = run({ to });
+      expect(v.verdict).toBe('block');
+      expect(v.reasons).toEqual(['verdict.block.no-recipient']);
+      expect(v.message.fr).toMatch(/^Envoi bloqué\s: aucun destinataire lisible/);
+    }
+    expect(run({ to: [''] }, aPolicy({ mode: 'warn' })).verdict).toBe('warn');
+  });
+
+  it('reads an INS local part as exactly the 15-character matricule: spaces around it make another address', () => {
+    expect(run({ to: ['279035121518989@patient.mssante.fr'] }).verdict).toBe('allow');
+    for (const to of ['" 279035121518989"@patient.mssante.fr', '"279035121518989 "@patient.mssante.fr', '"2790351 21518989"@patient.mssante.fr']) {
+      const v = run({ to: [to] });
+      expect(v.verdict).toBe('block');
+      expect(v.recipients[0]!.category).toBe('patient-invalid');
+    }
+  });
+
+  it('never takes a Gmail-type provider for MSSanté, even when the list in use names it', () => {
+    const lying = checkDraft(aDraft({ to: ['jean.dupont@gmail.com'] }), { whitelist: aDomainSet(['medecin.mssante.fr', 'gmail.com']), policy: aPolicy() });
+    expect(lying.verdict).toBe('block');
+    expect(lying.recipients[0]!.category).toBe('consumer');
+  });
+
   it('treats distribution lists the client cannot expand per policy (block by default)', () => {
     expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }).verdict).toBe('block');
     expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }, aPolicy({ distributionLists: 'warn' })).verdict).toBe('warn');
@@ -113,7 +138,7 @@ describe('liste blanche age', () => {
     const old = aDomainSet(undefined, '2025-02-28T15:42:07Z');
     const v = checkDraft(aDraft({ to: ['a@medecin.mssante.fr'] }), { whitelist: old, policy: aPolicy(), now: new Date('2025-06-01T00:00:00Z') });
     expect(v.verdict).toBe('allow');
-    expect(v.notices[0]?.fr).toContain('ancienne');
+    expect(v.notices[0]?.fr).toMatch(/La liste blanche MSSanté utilisée date du 28 février 2025 \(il y a 92\u00a0jours\).*Prévenez le support informatique/);
     const fresh = checkDraft(aDraft({ to: ['a@medecin.mssante.fr'] }), { whitelist: old, policy: aPolicy(), now: new Date('2025-03-02T00:00:00Z') });
     expect(fresh.notices).toHaveLength(0);
   });

@@ -1,10 +1,11 @@
 // The liste blanche snapshot shipped inside every bundle, verified when the build generated it.
 import { decodeCompact, type DomainSet } from './domain-set';
-import { EMBEDDED_LISTE_BLANCHE } from './embedded-list.generated';
+import { EMBEDDED_LISTE_BLANCHE_DEFLATED } from './embedded-list.generated';
+import { inflateBase64Text } from './inflate-text';
 
 let cached: DomainSet | undefined;
 
 export function embeddedDomainSet(): DomainSet {
-  cached ??= decodeCompact(EMBEDDED_LISTE_BLANCHE, 'embedded');
+  cached ??= decodeCompact(inflateBase64Text(EMBEDDED_LISTE_BLANCHE_DEFLATED), 'embedded');
   return cached;
 }

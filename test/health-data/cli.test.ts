@@ -87,7 +87,7 @@ describe('vigie check with health data', () => {
     const { out } = await check(hospital, 'Jean Dupont <jean.dupont@gmail.com>', clinicalReport);
     expect(out.verdict).toBe('warn');
     expect(out.findings.length).toBeGreaterThan(0);
-    expect(out.message).toMatch(/Données de santé détectées/);
+    expect(out.message).toMatch(/des données de santé .* partent vers une messagerie grand public/);
     const attached = await check(hospital, 'jean.dupont@gmail.com', meetingNote, ['--attachment', 'CR_hospitalisation_LEROY.pdf', '--lang', 'en']);
     expect(attached.out.verdict).toBe('warn');
     expect(attached.out.message).toContain('medical report attached');

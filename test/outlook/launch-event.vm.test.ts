@@ -4,27 +4,43 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { parse } from 'acorn';
+import { embeddedDomainSet } from '../../shared/whitelist/embedded';
 
 const bundlePath = join(__dirname, '../../dist/outlook/launch-event.js');
 
 interface Completed { allowEvent?: boolean; errorMessage?: string; sendModeOverride?: string; commandId?: string }
-type Rcpt = { displayName?: string; emailAddress: string; recipientType?: string };
 
-function fakeItem(opts: { from: string; to: Rcpt[]; cc?: Rcpt[]; subject?: string; body?: string; failBody?: boolean }) {
-  const ok = <T>(value: T) => (cb: (r: { status: string; value: T }) => void) => setTimeout(() => cb({ status: 'succeeded', value }), 0);
+type Rcpt0 = { displayName?: string; emailAddress?: string; recipientType?: string };
+type OfficeCall = 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'body' | 'attachments';
+
+/** An Office item as office-js hands it over; `silent` names calls that never call back, as a stuck Office does. */
+function fakeItem(opts: { from: string; to: Rcpt0[]; cc?: Rcpt0[]; subject?: string; body?: string; failBody?: boolean; silent?: OfficeCall[] }) {
+  const ok = <T>(name: OfficeCall, value: T) => (cb: (r: { status: string; value: T }) => void) => {
+    if (!opts.silent?.includes(name)) setTimeout(() => cb({ status: 'succeeded', value }), 0);
+  };
   return {
-    from: { getAsync: ok({ emailAddress: opts.from, displayName: 'Dr Martin' }) },
-    to: { getAsync: ok(opts.to) },
-    cc: { getAsync: ok(opts.cc ?? []) },
-    bcc: { getAsync: ok([]) },
-    subject: { getAsync: ok(opts.subject ?? 'Compte rendu') },
+    from: { getAsync: ok('from', { emailAddress: opts.from, displayName: 'Dr Martin' }) },
+    to: { getAsync: ok('to', opts.to) },
+    cc: { getAsync: ok('cc', opts.cc ?? []) },
+    bcc: { getAsync: ok('bcc', []) },
+    subject: { getAsync: ok('subject', opts.subject ?? 'Compte rendu') },
     body: {
       getAsync: (_c: string, cb: (r: { status: string; value: string; error?: { message: string } }) => void) => {
         if (opts.failBody) throw new Error('body unavailable');
-        setTimeout(() => cb({ status: 'succeeded', value: opts.body ?? 'Bonjour' }), 0);
+        ok('body', opts.body ?? 'Bonjour')(cb);
       },
     },
-    getAttachmentsAsync: ok([]),
+    getAttachmentsAsync: ok('attachments', []),
+  };
+}
+
+/** The companion server: its liste blanche (the embedded one plus `extra` domains) and its policy. */
+function companion(extra: string[], urls: string[] = []) {
+  const list = { generatedAt: new Date().toISOString(), signer: 'CN=alb.mssante.fr', domains: [...embeddedDomainSet().domains, ...extra] };
+  return (url: string) => {
+    urls.push(url);
+    const body = JSON.stringify(url.endsWith('/api/liste-blanche') ? list : { mode: 'block' });
+    return Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(body) });
   };
 }
 
@@ -77,7 +93,7 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
   it('blocks a distribution list by default', async () => {
     const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }));
     expect(r.allowEvent).toBe(false);
-    expect(r.errorMessage).toContain('Liste de diffusion');
+    expect(r.errorMessage).toMatch(/ne voit pas les membres de la liste de diffusion equipe@medecin.mssante.fr/);
   });
 
   it('warns, with Send anyway, for health data leaving a non-MSSanté account for Gmail', async () => {
@@ -88,14 +104,9 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
 
   it('uses the fresher list the companion server publishes, when it answers', async () => {
     const urls: string[] = [];
-    const server = (url: string) => {
-      urls.push(url);
-      const body = url.endsWith('/api/liste-blanche') ? { generatedAt: new Date().toISOString(), signer: 'CN=alb.mssante.fr', domains: ['medecin.mssante.fr', 'nouveau-chu.mssante.fr'] } : { mode: 'block' };
-      return Promise.resolve({ ok: true, json: () => Promise.resolve(body) });
-    };
     const item = () => fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] });
-    expect((await runHandler('onMessageSendHandler', item(), true, server)).allowEvent).toBe(true);
-    expect(urls).toEqual(['https://vigie.chu-exemple.fr/api/liste-blanche', 'https://vigie.chu-exemple.fr/policy.json']);
+    expect((await runHandler('onMessageSendHandler', item(), true, companion(['nouveau-chu.mssante.fr'], urls))).allowEvent).toBe(true);
+    expect(urls.sort()).toEqual(['https://vigie.chu-exemple.fr/api/liste-blanche', 'https://vigie.chu-exemple.fr/policy.json']);
     // The same send with the server down: the embedded snapshot does not know the new domain.
     expect((await runHandler('onMessageSendHandler', item())).allowEvent).toBe(false);
   });
@@ -118,7 +129,7 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     };
     await runHandler('onMessageRecipientsChangedHandler', item);
     expect(bar).toHaveLength(1);
-    expect(bar[0]!.message).toMatch(/^Vigie : .*jean\.dupont@gmail\.com/);
+    expect(bar[0]!.message).toMatch(/jean\.dupont@gmail\.com/);
     expect(bar[0]!.message!.length).toBeLessThanOrEqual(150);
   });
 
@@ -126,5 +137,43 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], failBody: true }));
     expect(r.allowEvent).toBe(false);
     expect(r.errorMessage).toMatch(/n’a pas pu vérifier/);
+  });
+
+  describe('fail safe: when Office or the server does not answer, Vigie still decides, in time', () => {
+    const calls: OfficeCall[] = ['from', 'to', 'cc', 'bcc', 'subject', 'body', 'attachments'];
+    it.each(calls)('an Office %s call that never calls back: blocked with the explanation within 4 s', async (call) => {
+      const started = Date.now();
+      const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: [call] }), true, () => new Promise(() => {}));
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(r.allowEvent).toBe(false);
+      expect(r.errorMessage).toMatch(/Vigie n’a pas pu vérifier ce message : la messagerie n’a pas répondu à temps\. Envoi bloqué par précaution/);
+    });
+
+    it('in warn mode, holds the message and asks (Send anyway), never lets it go silently', async () => {
+      const warnServer = (url: string) => Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(url.endsWith('/policy.json') ? '{"mode":"warn"}' : 'not json') });
+      const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: ['body'] }), true, warnServer);
+      expect(r.allowEvent).toBe(false);
+      expect(r.sendModeOverride).toBe('promptUser');
+      expect(r.errorMessage).toMatch(/vérifiez vous-même/);
+    });
+
+    it('blocks recipients Outlook hands over without an address (display name only, or nothing)', async () => {
+      for (const to of [[{ displayName: 'ami@gmail.com' }], [{ displayName: 'Dr Jean Dupont' }], [{ displayName: '', emailAddress: '' }]]) {
+        const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }, ...to] }));
+        expect(r.allowEvent).toBe(false);
+      }
+    });
+
+    it('a server list that claims gmail.com is refused: Gmail stays blocked, MSSanté recipients still go', async () => {
+      const lying = companion(['gmail.com', 'nouveau-chu.mssante.fr']);
+      const gmail = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'jean.dupont@gmail.com' }] }), true, lying);
+      expect(gmail.allowEvent).toBe(false);
+      expect(gmail.errorMessage).toContain('jean.dupont@gmail.com');
+      const listed = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }] }), true, lying);
+      expect(listed.allowEvent).toBe(true);
+      // The whole lying list was refused: a domain only it names is not trusted either.
+      const onlyThere = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] }), true, lying);
+      expect(onlyThere.allowEvent).toBe(false);
+    });
   });
 });

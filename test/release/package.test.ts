@@ -68,5 +68,9 @@ describe('npm run package', () => {
     const r = spawnSync(process.execPath, ['dist/cli/vigie.cjs', 'whitelist', 'verify', 'data/liste-blanche/listeblanchemssante-2025-02-28.xml'], { cwd: top, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, domains: 4944 });
-  }, 60_000);
+    // The embedded audit store opens from the bundle's own node_modules.
+    const db = spawnSync(process.execPath, ['-e', "require('@electric-sql/pglite').PGlite.create(process.argv[1]).then((d) => d.query('select 40 + 2 as n')).then((r) => console.log(r.rows[0].n))", join(dir, 'pgdata')], { cwd: top, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(db.stderr).toBe('');
+    expect(db.stdout.trim()).toBe('42');
+  }, 90_000);
 });

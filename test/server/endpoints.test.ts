@@ -16,7 +16,8 @@ beforeAll(async () => {
   writeFileSync(join(addinDir, 'manifest.xml'), '<OfficeApp><SourceLocation DefaultValue="{{baseUrl}}/outlook/taskpane.html"/><IconUrl DefaultValue="https://localhost:3000/outlook/icon.png"/></OfficeApp>');
   writeFileSync(join(addinDir, 'taskpane.html'), '<!doctype html><title>Vigie</title>');
   mkdirSync(join(addinDir, 'assets'));
-  writeFileSync(join(addinDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(addinDir, 'assets', 'app.js'), 'console.log(1)\n//# sourceMappingURL=app.js.map');
+  writeFileSync(join(addinDir, 'assets', 'app.js.map'), '{"version":3,"sources":["../../addin/taskpane/index.tsx"],"sourcesContent":["secret source"],"mappings":""}');
   writeFileSync(join(downloadsDir, 'vigie-thunderbird.xpi'), Buffer.from('PK\x03\x04fake'));
   ({ server, logs } = await startTestServer({ addinDir, downloadsDir, corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'] }));
 }, 60_000);
@@ -175,6 +176,21 @@ describe('add-in and packages', () => {
     expect(xpi.headers.get('content-type')).toBe('application/x-xpinstall');
     expect((await get('/downloads/missing.xpi')).status).toBe(404);
     expect((await get('/outlook/.hidden')).status).toBe(404);
+  });
+
+  it('does not serve source maps unless the configuration asks for them', async () => {
+    const hidden = await get('/outlook/assets/app.js.map');
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).not.toContain('secret source');
+    expect((await get('/outlook/assets/APP.JS.MAP')).status).toBe(404);
+    const { server: withMaps } = await startTestServer({ addinDir, serveSourceMaps: true, directory: { syntheticCount: 10 } });
+    try {
+      const map = await fetch(`${withMaps.url}/outlook/assets/app.js.map`);
+      expect(map.status).toBe(200);
+      expect(await map.text()).toContain('secret source');
+    } finally {
+      await withMaps.close();
+    }
   });
 });
 

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { browserStorage, type WebExtensionApi } from '../../browser-api';
 import { thunderbird } from '../messenger';
-import { loadSettings, saveUserSettings, type LoadedSettings } from '../settings';
+import { loadSettings, saveUserSettings } from '../../browser-api/settings';
+import type { EffectiveSettings as LoadedSettings } from '../../../shared/client/settings';
 import { languageFor } from '../context';
 import { text } from '../text';
 
@@ -20,12 +21,12 @@ interface Form {
 }
 
 const formOf = (l: LoadedSettings): Form => ({
-  serverUrl: l.settings.serverUrl,
-  mode: l.settings.policy.mode,
-  language: l.settings.language,
-  internalDomains: l.settings.policy.internalDomains.join(', '),
-  helpdesk: l.settings.policy.helpdesk ?? '',
-  organisation: l.settings.organisation,
+  serverUrl: l.serverUrl,
+  mode: l.policy.mode,
+  language: l.language,
+  internalDomains: l.policy.internalDomains.join(', '),
+  helpdesk: l.policy.helpdesk ?? '',
+  organisation: l.organisation,
 });
 
 /** The form as setting values (only what the user filled in; empty text means "not set"). */
@@ -39,7 +40,7 @@ function Options(props: { initial: LoadedSettings }) {
   const [loaded, setLoaded] = useState(props.initial);
   const [form, setForm] = useState(formOf(props.initial));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>();
-  const lang = languageFor(loaded.settings, api.i18n?.getUILanguage());
+  const lang = languageFor(loaded, api.i18n?.getUILanguage());
   const t = text[lang].options;
   const locked = (k: keyof Form) => loaded.locked.includes(k);
   const lockNote = (k: keyof Form) => (locked(k) ? <span class="locked">{t.locked}</span> : null);
@@ -101,9 +102,9 @@ function Options(props: { initial: LoadedSettings }) {
       {field('internalDomains', t.internalDomains)}
       {field('helpdesk', t.helpdesk)}
       {field('organisation', t.organisation)}
-      {loaded.settings.policy.documents.productReference && (
+      {loaded.policy.documents.productReference && (
         <p class="hint" id="product-reference">
-          {t.productReference} : {loaded.settings.policy.documents.productReference}
+          {t.productReference} : {loaded.policy.documents.productReference}
         </p>
       )}
       <button type="submit" id="save">
@@ -117,6 +118,6 @@ function Options(props: { initial: LoadedSettings }) {
 }
 
 void loadSettings(storage).then((initial) => {
-  document.documentElement.lang = languageFor(initial.settings, api.i18n?.getUILanguage());
+  document.documentElement.lang = languageFor(initial, api.i18n?.getUILanguage());
   render(<Options initial={initial} />, document.getElementById('app')!);
 });

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ContactPicker } from '../../../shared/ui/contact-picker';
 import type { Verdict } from '../../../shared/model';
+import { verdictView } from '../../../shared/client/verdict-view';
 import { thunderbird } from '../messenger';
 import { send as sendMessage, type Envelope } from '../../messaging';
 import type { CheckReply } from '../messages';
@@ -12,7 +13,7 @@ import { ThunderbirdComposeSession } from '../compose-session';
 import { directoryClientOf, languageFor } from '../context';
 import { serverDocumentsApi } from '../di-client';
 import { text } from '../text';
-import type { LoadedSettings } from '../settings';
+import type { EffectiveSettings as LoadedSettings } from '../../../shared/client/settings';
 import { DocumentsPanel } from './documents';
 import { VigieWindows } from '../vigie-window';
 
@@ -32,38 +33,37 @@ async function composeTabId(): Promise<number | undefined> {
 function VerdictPanel(props: { reply: CheckReply; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(): void; onRecheck(): void }) {
   const t = text[props.lang];
   const v: Verdict = props.reply.verdict;
-  const problems = v.recipients.filter((r) => r.category !== 'mssante' && r.category !== 'patient');
-  const title = v.verdict === 'block' ? t.blockedTitle : v.verdict === 'warn' ? t.warnTitle : t.allowTitle;
+  // How the verdict reads is the core's (shared/client/verdict-view): the same headline and message in every host.
+  const view = verdictView(v, props.lang);
+  const problems = view.recipients.filter((r) => r.category !== 'mssante');
   return (
     <section class={`vigie-verdict vigie-verdict-${v.verdict}`} role={v.verdict === 'allow' ? 'status' : 'alert'} aria-labelledby="vigie-verdict-title">
-      <h1 id="vigie-verdict-title">{title}</h1>
-      <p class="vigie-message" data-testid="verdict-message">{v.message[props.lang]}</p>
-      {v.notices.map((n) => (
-        <p class="vigie-notice">{n[props.lang]}</p>
-      ))}
+      <h1 id="vigie-verdict-title">{view.headline}</h1>
+      <p class="vigie-message" data-testid="verdict-message">{view.message}</p>
+      {v.verdict === 'allow' && view.notices.map((n) => <p class="vigie-notice">{n}</p>)}
       {props.reply.expandedLists.map((l) => (
         <p class="vigie-notice">{t.listExpanded(l.name, l.members)}</p>
       ))}
-      {problems.length > 0 && (
+      {view.recipients.length > 0 && (
         <>
           <h2>{t.recipientsTitle}</h2>
           <ul class="vigie-problems">
-            {problems.map((r) => (
+            {view.recipients.map((r) => (
               <li>
-                <strong>{r.address ?? r.input}</strong> <span class={`vigie-cat vigie-cat-${r.category}`}>{t.category[r.category]}</span>
-                <div class="vigie-reason">{r.reason[props.lang]}</div>
+                <strong>{r.address}</strong> <span class={`vigie-cat vigie-cat-${r.category}`}>{t.category[r.category]}</span>
+                <div class="vigie-reason">{r.reason}</div>
               </li>
             ))}
           </ul>
         </>
       )}
       <div class="vigie-buttons">
-        {problems.some((r) => r.address) && (
-          <button type="button" id="vigie-remove" disabled={props.busy} onClick={() => props.onRemove(problems.map((r) => r.address).filter((a): a is string => !!a))}>
+        {problems.some((r) => r.category !== 'invalid') && (
+          <button type="button" id="vigie-remove" disabled={props.busy} onClick={() => props.onRemove(v.recipients.filter((r) => r.category !== 'mssante' && r.category !== 'patient' && r.address).map((r) => r.address!))}>
             {t.removeOutside}
           </button>
         )}
-        {v.verdict === 'warn' && (
+        {view.actions.includes('send-anyway') && (
           <button type="button" id="vigie-send-anyway" class="vigie-secondary" disabled={props.busy} onClick={props.onSend}>
             {t.sendAnyway}
           </button>
@@ -82,15 +82,15 @@ function VerdictPanel(props: { reply: CheckReply; lang: 'fr' | 'en'; busy: boole
 }
 
 function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
-  const lang = languageFor(props.loaded.settings, api.i18n?.getUILanguage());
+  const lang = languageFor(props.loaded, api.i18n?.getUILanguage());
   const t = text[lang];
   const [reply, setReply] = useState<CheckReply | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const session = useMemo(() => (props.tabId === undefined ? undefined : new ThunderbirdComposeSession(api, props.tabId)), [props.tabId]);
-  const client = useMemo(() => directoryClientOf(props.loaded.settings), [props.loaded]);
-  const documents = useMemo(() => (props.loaded.settings.serverUrl ? serverDocumentsApi(props.loaded.settings.serverUrl, (u, i) => fetch(u, i)) : undefined), [props.loaded]);
+  const client = useMemo(() => directoryClientOf(props.loaded), [props.loaded]);
+  const documents = useMemo(() => (props.loaded.serverUrl ? serverDocumentsApi(props.loaded.serverUrl, (u, i) => fetch(u, i)) : undefined), [props.loaded]);
 
   const recheck = useCallback(async () => {
     if (props.tabId === undefined) return;
@@ -137,7 +137,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
   return (
     <main class="vigie-root">
       <header class="vigie-header">
-        <img src="../icons/vigie.svg" alt="" width={24} height={24} />
+        <img src="../icons/32.png" alt="" width={24} height={24} />
         <span>{t.appName}</span>
       </header>
       {error && (
@@ -172,8 +172,8 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
         <DocumentsPanel
           api={documents}
           lang={lang}
-          organisation={props.loaded.settings.organisation}
-          documentsPolicy={props.loaded.settings.policy.documents}
+          organisation={props.loaded.organisation}
+          documentsPolicy={props.loaded.policy.documents}
           version={version}
           recipients={(reply?.verdict.recipients ?? []).map((r) => r.address).filter((a): a is string => !!a)}
           onAttach={async (files, meta) => {
@@ -195,7 +195,7 @@ async function main() {
     void api.windows.getCurrent?.().then((w) => (w.id !== undefined ? new VigieWindows(api).register(tab, w.id) : undefined)).catch(() => undefined);
   }
   const [tabId, loaded] = await Promise.all([composeTabId(), sendMessage(transport, 'background/settings', {})]);
-  document.documentElement.lang = languageFor(loaded.settings, api.i18n?.getUILanguage());
+  document.documentElement.lang = languageFor(loaded, api.i18n?.getUILanguage());
   render(<App tabId={tabId} loaded={loaded} />, root);
 }
 

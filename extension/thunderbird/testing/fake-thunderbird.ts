@@ -42,6 +42,7 @@ export class FakeThunderbird {
   readonly windowsOpened: string[] = [];
   readonly badges = new Map<number, string | null>();
   readonly labels = new Map<number, string | null>();
+  readonly titles = new Map<number, string | null>();
   private readonly beforeSend: BeforeSend[] = [];
   private nextTab = 1;
   private nextAttachment = 1;
@@ -137,6 +138,9 @@ export class FakeThunderbird {
         },
         setLabel: async (d: { label: string | null; tabId?: number }) => {
           if (d.tabId !== undefined) this.labels.set(d.tabId, d.label);
+        },
+        setTitle: async (d: { title: string | null; tabId?: number }) => {
+          if (d.tabId !== undefined) this.titles.set(d.tabId, d.title);
         },
       },
       runtime: {

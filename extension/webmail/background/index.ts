@@ -4,10 +4,20 @@
 import { browserStorage, getBrowser } from '../../browser-api';
 import type { Runtime } from 'webextension-polyfill';
 import { createRouter } from '../../messaging';
-import { resolveSettings } from '../settings';
+import { loadSettings, webmailProviders } from '../settings';
 import { syncPolicyWebmails, type ScriptingApi } from './policy-webmails';
+import { ListeBlancheSource, listUrl } from '../../../shared/client/list-source';
+import { storageListStore } from '../../browser-api/list-store';
 
 const browser = getBrowser();
+const storage = browserStorage();
+// The companion server's liste blanche, judged by the client layer and kept in storage.local, where the content
+// scripts read it at every check (they never wait on the network).
+const lists = new ListeBlancheSource(storageListStore(browser.storage.local as never), (url, init) => fetch(url, init));
+const refreshList = async () => {
+  const s = await loadSettings(storage);
+  await lists.forCheck(listUrl(s.serverUrl, s.policy.whitelist.serverUrl));
+};
 
 const router = createRouter({
   'background/to-tab': async ({ message, tabId }, sender) => {
@@ -21,17 +31,24 @@ const router = createRouter({
     if (id === undefined) throw new Error('no tab');
     return browser.tabs.sendMessage(id, message, { frameId: 0 });
   },
+  'background/list-due': async () => {
+    await refreshList();
+    return {};
+  },
 });
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);
 
-const storage = browserStorage();
 const sync = async () => {
-  const settings = resolveSettings(await storage.managed(), await storage.user());
-  await syncPolicyWebmails(browser as unknown as ScriptingApi, settings.webmailProviders);
+  const settings = await loadSettings(storage);
+  await syncPolicyWebmails(browser as unknown as ScriptingApi, webmailProviders(settings));
 };
 const resync = () => void sync().catch(() => undefined);
-storage.onChange(resync);
+storage.onChange(() => {
+  resync();
+  void refreshList().catch(() => undefined);
+});
 browser.permissions.onAdded.addListener(resync);
 browser.permissions.onRemoved.addListener(resync);
 resync();
+void refreshList().catch(() => undefined);

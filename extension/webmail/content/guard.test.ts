@@ -54,7 +54,7 @@ describe('ComposeGuard', () => {
     send().click();
     expect(sent).toEqual([]);
     expect(alert().dataset.level).toBe('warn');
-    expect(alert().textContent).toMatch(/Confirmez-vous l’envoi \?Données de santé détectées/);
+    expect(alert().textContent).toMatch(/Confirmez-vous l’envoi \?Attention\s: des données de santé/);
     button('cancel')!.click();
     expect(sent).toEqual([]);
     send().click();
@@ -86,7 +86,7 @@ describe('ComposeGuard', () => {
     expect(sent).toEqual([]);
     expect(alert().dataset.level).toBe('block');
     expect(button('send-anyway')).toBeNull();
-    expect(alert().textContent).toMatch(/Envoi bloqué : paul\.durand@gmail\.com/);
+    expect(alert().textContent).toMatch(/Envoi bloqué\s: paul\.durand@gmail\.com/);
     guard.stop();
   });
 

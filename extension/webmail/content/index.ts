@@ -2,12 +2,13 @@
 // and the messages the picker panel sends to this compose.
 import { checkDraft } from '../../../shared/send-check';
 import { scanDraft } from '../../../shared/health-data';
-import { embeddedDomainSet } from '../../../shared/whitelist/embedded';
+import { ListeBlancheSource, listUrl } from '../../../shared/client/list-source';
 import { browserStorage, extensionUrl, getBrowser, uiLanguage } from '../../browser-api';
+import { SERVER_LIST_KEY, storageListStore } from '../../browser-api/list-store';
 import type { Runtime } from 'webextension-polyfill';
-import { createRouter } from '../../messaging';
+import { createRouter, send, type Envelope } from '../../messaging';
 import { providerForHost } from '../providers';
-import { effectiveLanguage, resolveSettings } from '../settings';
+import { languageFor, loadSettings, webmailProviders } from '../settings';
 import { ComposeGuard } from './guard';
 
 async function main(): Promise<void> {
@@ -15,18 +16,32 @@ async function main(): Promise<void> {
   let guard: ComposeGuard | undefined;
   let provider = '';
 
+  // The list the background judged and kept (the embedded snapshot until then); the check at Send is synchronous.
+  const browser = getBrowser();
+  const lists = new ListeBlancheSource(storageListStore(browser.storage.local as never), undefined);
+  let url: string | undefined;
+  let whitelist = (await lists.current(undefined)).list;
+  const loadList = async () => {
+    whitelist = (await lists.current(url)).list;
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SERVER_LIST_KEY in changes) void loadList();
+  });
+
   const start = async () => {
-    const settings = resolveSettings(await storage.managed(), await storage.user());
+    const settings = await loadSettings(storage);
     guard?.stop();
     guard = undefined;
-    const match = providerForHost(location.hostname, settings.webmailProviders);
+    const match = providerForHost(location.hostname, webmailProviders(settings));
     if (!match) return;
     provider = match.provider.id;
-    const whitelist = embeddedDomainSet();
+    url = listUrl(settings.serverUrl, settings.policy.whitelist.serverUrl);
+    await loadList();
+    void send((m: Envelope) => browser.runtime.sendMessage(m) as Promise<unknown>, 'background/list-due', {}).catch(() => undefined);
     guard = new ComposeGuard({
       provider: match.provider,
       selectors: match.selectors,
-      lang: effectiveLanguage(settings, uiLanguage()),
+      lang: languageFor(settings, uiLanguage()),
       check: (draft) => checkDraft(draft, { whitelist, policy: settings.policy, scanHealthData: scanDraft }),
       panelUrl: extensionUrl('panel.html'),
     });
@@ -45,7 +60,7 @@ async function main(): Promise<void> {
     },
     'compose/status': () => ({ provider, composing: false, ...guard?.status() }),
   });
-  getBrowser().runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);
+  browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => router.handle(msg, sender) as Promise<unknown> | undefined);
   storage.onChange(() => void start());
   await start();
 }

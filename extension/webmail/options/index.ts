@@ -2,7 +2,7 @@
 // IT set by policy shown locked and any rejected value named.
 import { browserStorage, getBrowser, uiLanguage } from '../../browser-api';
 import { extraOrigins } from '../background/policy-webmails';
-import { effectiveLanguage, resolveSettings } from '../settings';
+import { languageFor, loadSettings, webmailProviders } from '../settings';
 
 const text = {
   fr: { title: 'Vigie MSSanté — réglages', language: 'Langue', auto: 'Celle du navigateur', server: 'Serveur Vigie de l’établissement', save: 'Enregistrer', saved: 'Réglages enregistrés.', locked: 'Fixé par votre établissement', effective: 'Configuration en vigueur', rejected: 'Valeur ignorée car invalide', invalidUrl: 'Adresse invalide : elle doit commencer par https://', hosts: 'Messageries MSSanté déclarées par votre établissement : Vigie doit y être autorisé.', allow: 'Autoriser Vigie sur ces messageries', allowed: 'Vigie est autorisé sur ces messageries.' },
@@ -11,10 +11,8 @@ const text = {
 
 async function main() {
   const storage = browserStorage();
-  const managed = await storage.managed();
-  const user = await storage.user();
-  const s = resolveSettings(managed, user);
-  const lang = effectiveLanguage(s, uiLanguage());
+  const s = await loadSettings(storage);
+  const lang = languageFor(s, uiLanguage());
   const t = text[lang];
   document.documentElement.lang = lang;
   document.title = t.title;
@@ -30,16 +28,16 @@ async function main() {
   const server = $<HTMLInputElement>('server');
   server.value = s.serverUrl ?? '';
   for (const [el, key] of [[language, 'language'], [server, 'serverUrl']] as const) {
-    if (s.managedKeys.includes(key)) {
+    if (s.locked.includes(key)) {
       el.disabled = true;
       el.title = t.locked;
       el.insertAdjacentText('afterend', ` (${t.locked})`);
     }
   }
-  $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: s.webmailProviders }, null, 2);
-  $('locked').textContent = s.managedKeys.length ? `${t.locked} : ${s.managedKeys.join(', ')}` : '';
-  $('rejected').textContent = s.rejected.length ? `${t.rejected} : ${s.rejected.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
-  const origins = extraOrigins(s.webmailProviders);
+  $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: webmailProviders(s) }, null, 2);
+  $('locked').textContent = s.locked.length ? `${t.locked} : ${s.locked.join(', ')}` : '';
+  $('rejected').textContent = s.problems.length ? `${t.rejected} : ${s.problems.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
+  const origins = extraOrigins(webmailProviders(s));
   if (origins.length) {
     const browser = getBrowser();
     const section = $('hosts');

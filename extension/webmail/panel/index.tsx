@@ -8,7 +8,7 @@ import { ServerDirectoryClient } from '../../../shared/directory/server-client';
 import { ServerDocumentApi } from '../../../shared/documents/server-api';
 import { browserStorage, getBrowser, uiLanguage } from '../../browser-api';
 import { send, type Envelope, type MessageType, type RequestOf, type ResponseOf } from '../../messaging';
-import { effectiveLanguage, resolveSettings, type WebmailSettings } from '../settings';
+import { languageFor, loadSettings, type EffectiveSettings } from '../settings';
 import { say, ui } from '../messages';
 
 /** Sends a compose message to the page's top frame through the background (which knows this panel's tab). */
@@ -29,7 +29,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en' }) {
+function Panel({ settings, lang }: { settings: EffectiveSettings; lang: 'fr' | 'en' }) {
   const [note, setNote] = useState('');
   const [download, setDownload] = useState<{ files: { name: string; url: string }[]; subject: string; headers: Record<string, string> } | null>(null);
   const [tab, setTab] = useState<'directory' | 'documents'>('directory');
@@ -101,8 +101,8 @@ function Panel({ settings, lang }: { settings: WebmailSettings; lang: 'fr' | 'en
 
 async function main() {
   const storage = browserStorage();
-  const settings = resolveSettings(await storage.managed(), await storage.user());
-  const lang = effectiveLanguage(settings, uiLanguage());
+  const settings = await loadSettings(storage);
+  const lang = languageFor(settings, uiLanguage());
   document.documentElement.lang = lang;
   const root = document.getElementById('app');
   if (root) render(<Panel settings={settings} lang={lang} />, root);

@@ -1,5 +1,6 @@
 // The registry: which provider serves a host. Built-in providers first, then the MSSanté webmails IT declares by
 // policy (hosts + selector overrides on the generic provider). Unknown hosts get no provider: Vigie stays out.
+import { domainMatches } from '../../../shared/config/domain-pattern';
 import type { ProviderSelectors, WebmailProvider } from './types';
 import { gmail } from './gmail';
 import { outlookWeb } from './outlook-web';
@@ -16,13 +17,8 @@ export interface ConfiguredWebmail {
   selectors?: Partial<ProviderSelectors>;
 }
 
-export function hostMatches(host: string, patterns: readonly string[]): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return patterns.some((raw) => {
-    const p = raw.toLowerCase();
-    return p.startsWith('*.') ? h === p.slice(2) || h.endsWith(p.slice(1)) : h === p;
-  });
-}
+/** A page's host against host patterns: the core's one domain-pattern rule. */
+export const hostMatches = domainMatches;
 
 /** The provider for a page's host, with the selectors it should use; undefined where Vigie has nothing to do. */
 export function providerForHost(host: string, configured: readonly ConfiguredWebmail[] = []): { provider: WebmailProvider; selectors: ProviderSelectors } | undefined {

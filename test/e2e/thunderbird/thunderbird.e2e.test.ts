@@ -37,7 +37,7 @@ async function parse(raw: Buffer) {
 beforeAll(async () => {
   if (!thunderbirdInstalled()) throw new Error('Thunderbird is not installed: run scripts/install-system-deps.sh (npm test does)');
   if (!existsSync(XPI)) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(join(root, 'extension/thunderbird/build.mjs'))})).buildThunderbird(${JSON.stringify(root)});`], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'extension/thunderbird/build.ts')], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`the XPI could not be built: ${r.stderr}`);
   }
   mkdirSync(SHOTS, { recursive: true });

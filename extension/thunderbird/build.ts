@@ -1,48 +1,36 @@
-// Builds the Thunderbird MailExtension: bundles the background and the pages with esbuild, renders the manifest
-// (manifests/extension/base.json with thunderbird.patch.json merged over it, RFC 7386), and
-// zips everything into dist/thunderbird/vigie.xpi with fixed dates so the same sources give the same bytes.
-import { build } from 'esbuild';
-import { zipSync } from 'fflate';
+// Builds the Thunderbird MailExtension: bundles the background and the pages with esbuild, renders the manifest with
+// the webmail targets' renderer (manifests/extension/base.json with thunderbird.patch.json merged over it, RFC 7386),
+// draws the one Vigie icon, and zips everything into dist/thunderbird/vigie.xpi with fixed dates so the same sources
+// give the same bytes. Run by scripts/build.mjs (`node --import tsx extension/thunderbird/build.ts`).
+import { build, type BuildOptions } from 'esbuild';
+import { zipSync, type Zippable } from 'fflate';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { renderManifest, type Json } from '../../manifests/extension/render';
+import { iconPng } from '../../scripts/icons.mjs';
 
-/** JSON Merge Patch (RFC 7386, as manifests/extension/render.ts applies it for the webmail targets); keys starting with "//" are comments and dropped. */
-export function mergePatch(target, patch) {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (k.startsWith('//')) continue;
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
+export const ICON_SIZES = [16, 32, 48, 64, 128];
+
+function renderThunderbirdManifest(root: string): Record<string, unknown> {
+  const read = (f: string) => JSON.parse(readFileSync(join(root, 'manifests/extension', f), 'utf8')) as Json;
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return renderManifest(read('base.json'), read('thunderbird.patch.json'), { version });
 }
 
-export function renderManifest(root) {
-  const dir = join(root, 'manifests/extension');
-  const read = (f) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-  const base = existsSync(join(dir, 'base.json')) ? read('base.json') : {};
-  const manifest = mergePatch(base, read('thunderbird.patch.json'));
-  for (const k of Object.keys(manifest)) if (k.startsWith('//')) delete manifest[k];
-  manifest.version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  return manifest;
-}
-
-const STATIC = [
+const STATIC: [string, string][] = [
   ['extension/thunderbird/popup/popup.html', 'popup/popup.html'],
   ['extension/thunderbird/popup/popup.css', 'popup/popup.css'],
   ['extension/thunderbird/options/options.html', 'options/options.html'],
   ['extension/thunderbird/options/options.css', 'options/options.css'],
-  ['extension/thunderbird/icons/vigie.svg', 'icons/vigie.svg'],
   ['shared/ui/styles.css', 'ui/styles.css'],
 ];
 
-export async function buildThunderbird(root) {
+export async function buildThunderbird(root: string): Promise<{ xpi: string; id: string; manifest: Record<string, unknown> }> {
   const out = join(root, 'dist/thunderbird');
   const stage = join(out, 'xpi');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  const common = {
+  const common: BuildOptions = {
     bundle: true, format: 'iife', platform: 'browser', target: 'firefox128', absWorkingDir: root, logLevel: 'warning', minify: true, legalComments: 'none',
     jsx: 'automatic', jsxImportSource: 'preact', define: { 'process.env.NODE_ENV': '"production"' },
     // xmlbuilder2's own browser build (its Node entry needs Node built-ins).
@@ -53,8 +41,8 @@ export async function buildThunderbird(root) {
     build({ ...common, entryPoints: ['extension/thunderbird/popup/popup.tsx'], outfile: join(stage, 'popup/popup.js') }),
     build({ ...common, entryPoints: ['extension/thunderbird/options/options.tsx'], outfile: join(stage, 'options/options.js') }),
   ]);
-  const files = {};
-  const add = (rel, bytes) => {
+  const files: Zippable = {};
+  const add = (rel: string, bytes: Uint8Array) => {
     files[rel] = [bytes, { mtime: new Date('2026-01-01T00:00:00Z') }];
   };
   for (const [from, to] of STATIC) {
@@ -79,11 +67,29 @@ export async function buildThunderbird(root) {
     writeFileSync(join(stage, '_locales', lang, 'messages.json'), bytes);
     add(`_locales/${lang}/messages.json`, bytes);
   }
-  const manifest = renderManifest(root);
+  for (const size of ICON_SIZES) {
+    const png = iconPng(size);
+    mkdirSync(join(stage, 'icons'), { recursive: true });
+    writeFileSync(join(stage, `icons/${size}.png`), png);
+    add(`icons/${size}.png`, png);
+  }
+  const manifest = renderThunderbirdManifest(root);
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(stage, 'manifest.json'), manifestBytes);
   add('manifest.json', manifestBytes);
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(join(out, 'vigie.xpi'), zipSync(sorted, { level: 9 }));
-  return { xpi: join(out, 'vigie.xpi'), id: manifest.browser_specific_settings.gecko.id, manifest };
+  const id = (manifest.browser_specific_settings as { gecko: { id: string } }).gecko.id;
+  return { xpi: join(out, 'vigie.xpi'), id, manifest };
+}
+
+if (require.main === module) {
+  const root = join(__dirname, '../..');
+  buildThunderbird(root).then(
+    (r) => console.log(`thunderbird extension: ${r.xpi.slice(root.length + 1)}`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -1,0 +1,3 @@
+export * from './event';
+export * from './override';
+export * from './reporter';
