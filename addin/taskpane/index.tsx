@@ -8,10 +8,16 @@ import { languageOf } from '../../shared/i18n/messages';
 import { OfficeComposeActions, type OfficeWritableItem } from '../office/office-compose-actions';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
 import { TaskPane } from './TaskPane';
+import { applyOfficeTheme, type OfficeTheme } from './office-theme';
 
 declare const Office: {
   onReady(): Promise<unknown>;
-  context: { displayLanguage?: string; mailbox?: { item?: OfficeWritableItem & OfficeComposeItem; userProfile?: { emailAddress?: string } } };
+  EventType?: { OfficeThemeChanged?: string };
+  context: {
+    displayLanguage?: string;
+    officeTheme?: OfficeTheme;
+    mailbox?: { item?: OfficeWritableItem & OfficeComposeItem; userProfile?: { emailAddress?: string }; addHandlerAsync?(type: string, handler: (e: { officeTheme?: OfficeTheme }) => void): void };
+  };
 };
 
 const VERSION = process.env.VIGIE_VERSION ?? '0.0.0';
@@ -29,6 +35,9 @@ async function documentPolicy(origin: string): Promise<XdmPolicy> {
 
 void Office.onReady().then(async () => {
   const root = document.getElementById('root')!;
+  applyOfficeTheme(Office.context.officeTheme);
+  const themeChanged = Office.EventType?.OfficeThemeChanged;
+  if (themeChanged) Office.context.mailbox?.addHandlerAsync?.(themeChanged, (e) => applyOfficeTheme(e.officeTheme ?? Office.context.officeTheme));
   const item = Office.context.mailbox?.item;
   const lang = languageOf(Office.context.displayLanguage ?? navigator.language);
   document.documentElement.lang = lang;

@@ -39,6 +39,11 @@ function place(e: Pick<DirectoryEntry, 'organisation' | 'service' | 'postcode' |
   return [e.organisation, e.service, city].filter(Boolean).join(' — ');
 }
 
+/** An address that wraps in a narrow pane only after « @ » and the dots of its domain, never inside a word. */
+function breakable(address: string) {
+  return address.split(/(?<=[@.])/).flatMap((part, i) => (i ? [<wbr />, part] : [part]));
+}
+
 export function ContactPicker(props: ContactPickerProps) {
   const { client, lang, onInsert } = props;
   const fields = props.fields ?? ['to', 'cc', 'bcc'];
@@ -192,7 +197,7 @@ export function ContactPicker(props: ContactPickerProps) {
             {subtitle(e) && <div class="vigie-sub">{subtitle(e)}</div>}
             {place(e) && <div class="vigie-place">{place(e)}</div>}
             {e.otherPlaces?.map((p) => <div class="vigie-place">{t.alsoAt}{place(p)}</div>)}
-            <div class="vigie-address">{e.address}</div>
+            <div class="vigie-address">{breakable(e.address)}</div>
           </li>
         ))}
       </ul>
