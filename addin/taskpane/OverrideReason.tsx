@@ -80,13 +80,13 @@ export function OverrideReason(props: { lang: Language; policy: OrgPolicy; item:
           <legend class="vigie-label">{w.legend}</legend>
           {overrideChoices(props.policy, props.lang).map((c) => (
             <label class="vigie-choice">
-              <input type="radio" name="vigie-reason" value={c.code} checked={code === c.code} onChange={() => setCode(c.code)} /> {c.label}
+              <input type="radio" name="vigie-reason" value={c.code} checked={code === c.code} onChange={() => (setCode(c.code), setError(''))} /> {c.label}
             </label>
           ))}
           <label class="vigie-label" for="vigie-reason-text">
             {w.other}
           </label>
-          <input id="vigie-reason-text" class="vigie-input" type="text" maxLength={OVERRIDE_REASON_MAX} value={typed} aria-invalid={!!error} aria-describedby="vigie-reason-hint vigie-reason-error" onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
+          <input id="vigie-reason-text" class="vigie-input" type="text" maxLength={OVERRIDE_REASON_MAX} value={typed} aria-invalid={!!error} aria-describedby="vigie-reason-hint vigie-reason-error" onInput={(e) => (setTyped((e.currentTarget as HTMLInputElement).value), setError(''))} />
           <p id="vigie-reason-hint" class="vigie-hint">
             {overrideReminder(props.policy)[props.lang]}
           </p>
