@@ -107,6 +107,8 @@ function companionAudit(req: IncomingMessage, res: ServerResponse): boolean {
 /** The establishment's server, set by the user in the options page. */
 async function setServer(browser: WebmailBrowser): Promise<void> {
   const p = await browser.open(await browser.optionsUrl());
+  await p.waitFor(`document.title !== 'Vigie MSSanté'`, 'the options page to show the settings (its title is set then)');
+  await p.evaluate<null>(`(document.getElementById('server').value = '', null)`); // set by an earlier test, maybe
   await p.type('#server', browser.url('mailiz.mssante.fr', '/'));
   await p.click('#save');
   await p.waitFor(`document.getElementById('status').textContent !== ''`, 'the options to be saved');
