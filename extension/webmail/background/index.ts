@@ -29,7 +29,9 @@ const router = createRouter({
     if (sender.tab?.id === undefined) throw new Error('not allowed');
     const s = await loadSettings(storage);
     if (!s.serverUrl) return { recorded: false };
-    if (reporter?.url !== s.serverUrl) reporter = { url: s.serverUrl, r: new AuditReporter({ serverUrl: s.serverUrl, fetch: (u, i) => fetch(u, i), policy: s.policy }) };
+    // A new queue when the server or the policy's choice of events changes (settings are read at every message).
+    const key = `${s.serverUrl} ${s.policy.audit.events}`;
+    if (reporter?.url !== key) reporter = { url: key, r: new AuditReporter({ serverUrl: s.serverUrl, fetch: (u, i) => fetch(u, i), policy: s.policy }) };
     const recorded = reporter.r.record(verdict, { host: 'webmail', mode: s.policy.mode, outcome, ...(overrideReason ? { overrideReason } : {}) });
     if (recorded) await reporter.r.flush();
     return { recorded };
