@@ -62,6 +62,15 @@ describe('vigie directory', () => {
     expect(orgs.every((e: { type: string }) => e.type === 'ORG')).toBe(true);
   });
 
+  it('forgives how people type, and says “Vouliez-vous dire …” when nothing is found', async () => {
+    for (const q of [['Dr', 'Lefèvre-Bonnaventure'], ['docteur', 'bonnaventure', 'cardiologue'], ['cardilogue', 'bonnaventure', 'lyon']]) {
+      expect([q, JSON.parse((await run(['search', '--index', 'idx-txt', ...q])).out)[0]?.address]).toEqual([q, planted.address]);
+    }
+    const none = await run(['search', '--index', 'idx-txt', 'bonnaventurre', 'cardiologuee']);
+    expect(JSON.parse(none.out)).toEqual([]);
+    expect(none.err).toMatch(/^Aucune boîte trouvée. Vouliez-vous dire «\u00a0bonnaventure cardiologue\u00a0».*\u202f\?\n/);
+  });
+
   it('runs a file of queries, one JSON line per query with its time', async () => {
     writeFileSync(join(dir, 'q.txt'), 'lefevre bonna\n\n10001234567\r\nlefevre bonaventure\n');
     const r = await run(['search', '--index', 'idx-txt', '--queries', 'q.txt', '--limit', '2']);

@@ -169,15 +169,21 @@ async function search(rest: string[], io: CliIO): Promise<number> {
     const outLines: string[] = [];
     for (const query of lines) {
       const t0 = performance.now();
-      const results = index.search(query, opts);
+      const { results, didYouMean } = index.searchWithHints(query, opts);
       const ms = performance.now() - t0;
-      outLines.push(JSON.stringify({ query, results: results.map((r) => shown(r.entry as unknown as Record<string, string>)), ms: Math.round(ms * 1000) / 1000 }));
+      outLines.push(JSON.stringify({ query, results: results.map((r) => shown(r.entry as unknown as Record<string, string>)), ms: Math.round(ms * 1000) / 1000, ...(didYouMean.length ? { didYouMean } : {}) }));
     }
     io.stdout(outLines.join('\n'));
     return EXIT.ok;
   }
-  const results = index.search(positionals.join(' '), opts);
+  const { results, didYouMean } = index.searchWithHints(positionals.join(' '), opts);
   io.stdout(JSON.stringify(results.map((r) => ({ ...shown(r.entry as unknown as Record<string, string>), match: r.match, score: r.score })), null, 2));
+  if (didYouMean.length) {
+    io.stderr(
+      `Aucune boîte trouvée. Vouliez-vous dire ${didYouMean.map((q) => `«\u00a0${q}\u00a0»`).join(' ou ')}\u202f?\n` +
+        `Nothing found. Did you mean ${didYouMean.map((q) => `"${q}"`).join(' or ')}?`,
+    );
+  }
   return EXIT.ok;
 }
 

@@ -66,7 +66,7 @@ export class ThunderbirdComposeSession implements ComposeSession {
   /** Builds the Draft from `details` (as onBeforeSend passes them) or from the compose tab, with what was expanded. */
   async read(given?: ComposeDetails): Promise<ThunderbirdDraft> {
     const details = given ?? (await this.details());
-    const [from, attachments] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId)]);
+    const [from, attachments, identities] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId), this.otherIdentities(details)]);
     const distributionLists: string[] = [];
     const expandedLists: ThunderbirdDraft['expandedLists'] = [];
     const out: Record<Field, string[]> = { to: [], cc: [], bcc: [] };
@@ -75,10 +75,25 @@ export class ThunderbirdComposeSession implements ComposeSession {
     }
     const body = typeof details.plainTextBody === 'string' ? details.plainTextBody : htmlToText(details.body ?? '');
     return {
-      draft: { from, to: out.to, cc: out.cc, bcc: out.bcc, subject: details.subject ?? '', body, attachments: attachments.map((a) => ({ name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })), ...(distributionLists.length ? { distributionLists } : {}) },
+      draft: { from, to: out.to, cc: out.cc, bcc: out.bcc, subject: details.subject ?? '', body, attachments: attachments.map((a) => ({ name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })), ...(distributionLists.length ? { distributionLists } : {}), ...(identities.length ? { identities } : {}) },
       distributionLists,
       expandedLists,
     };
+  }
+
+  /** The other identities this Thunderbird can send from (the core suggests an MSSanté one for health data). */
+  private async otherIdentities(details: ComposeDetails): Promise<string[]> {
+    const all = await this.api.identities?.list?.().catch(() => []);
+    return (all ?? []).filter((i) => i.id !== details.identityId && i.email).map((i) => i.email!);
+  }
+
+  /** Sends from the identity with this address (the one-click switch the Vigie window offers); false when none. */
+  async useIdentity(email: string): Promise<boolean> {
+    const all = (await this.api.identities?.list?.().catch(() => [])) ?? [];
+    const id = all.find((i) => i.email?.toLowerCase() === email.toLowerCase());
+    if (!id?.id) return false;
+    await this.api.compose.setComposeDetails(this.tabId, { identityId: id.id });
+    return true;
   }
 
   private async sender(details: ComposeDetails): Promise<string> {

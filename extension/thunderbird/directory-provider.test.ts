@@ -2,6 +2,10 @@ import { directorySearchListener, searchTextOf } from './directory-provider';
 import { entryToVCard, foldLine } from './vcard';
 import { DirectoryError, type DirectoryClient } from '../../shared/ports/directory-client';
 import type { DirectoryEntry } from '../../shared/model';
+import { buildIndex } from '../../shared/directory/directory-index';
+import { parseExtractionText } from '../../shared/directory/extraction';
+import { LocalDirectoryClient } from '../../shared/directory/local-client';
+import { syntheticExtraction } from '../../shared/directory/synthetic';
 
 const durand: DirectoryEntry = { address: 'paul.durand@chu-lyon.mssante.fr', type: 'PER', civility: 'Dr', familyName: 'DURAND', givenName: 'Paul', displayName: 'Dr Paul DURAND', profession: 'Médecin', specialty: 'Cardiologie; vasculaire', rpps: '10001234567', organisation: 'CHU de Lyon, HCL', service: 'Cardiologie', postcode: '69003', city: 'LYON' };
 
@@ -36,6 +40,25 @@ describe('the Annuaire Santé address book', () => {
     expect(r.isCompleteResult).toBe(false);
     expect(r.results).toHaveLength(1);
     expect(r.results[0]).toContain('EMAIL;PREF=1:paul.durand@chu-lyon.mssante.fr');
+  });
+
+  it('proposes the mailboxes of the corrected query when nothing matches (“Vouliez-vous dire …”), on a real index', async () => {
+    const index = buildIndex(parseExtractionText([...syntheticExtraction({ count: 2000, seed: 9, planted: [
+      { type: 'PER', address: 'h.quaresma@medecin.mssante.fr', rpps: '', civility: 'DR', familyName: 'Quaresma', givenName: 'Hélène', professionCode: '10', profession: 'Médecin',
+        specialtyCode: 'SM54', specialty: 'Médecine générale', service: '', organisation: '', postcode: '29000', city: 'Quimper', department: '29', structId: '', street: '' },
+    ] })].join('')).rows);
+    const local = new LocalDirectoryClient(index);
+    const queries: string[] = [];
+    const spy: DirectoryClient = { search: (q) => (queries.push(q.q), local.search(q)) };
+    const r = await directorySearchListener(async () => ({ client: spy, lang: 'fr' }))({ id: 'x', name: 'Annuaire Santé' }, 'quaresmaa generalistte');
+    expect(queries).toEqual(['quaresmaa generalistte', 'quaresma généraliste']);
+    expect(r.results).toHaveLength(1);
+    const card = r.results[0]!.replace(/\r\n /g, '');
+    expect(card).toContain('EMAIL;PREF=1:h.quaresma@medecin.mssante.fr');
+    expect(card).toContain('NOTE:Vouliez-vous dire «\u00a0quaresma généraliste\u00a0»\u202f? · BAL personnelle');
+    // A query that matches gives its own cards, without a note.
+    const direct = await directorySearchListener(async () => ({ client: local, lang: 'fr' }))({ id: 'x', name: 'A' }, 'quaresma');
+    expect(direct.results[0]).not.toContain('Vouliez-vous dire');
   });
 
   it('reads the address-book window’s query when there is no search string', async () => {

@@ -95,7 +95,7 @@ export interface ThunderbirdApi {
     onBeforeSend: Listenable<(tab: Tab, details: ComposeDetails) => Promise<BeforeSendResult | void> | BeforeSendResult | void>;
     onAfterSend?: Listenable<(tab: Tab, info: { mode?: string; error?: string; headerMessageId?: string }) => void>;
   };
-  identities?: { get(id: string): Promise<MailIdentity | null> };
+  identities?: { get(id: string): Promise<MailIdentity | null>; list?(accountId?: string): Promise<MailIdentity[]> };
   messengerUtilities?: {
     parseMailboxString(text: string, options?: { preserveGroups?: boolean; expandMailingLists?: boolean }): Promise<{ name?: string; email?: string; group?: unknown[] }[]>;
   };

@@ -116,4 +116,23 @@ describe('SendGuard', () => {
     expect(verdict.verdict).toBe('block');
     expect(verdict.recipients.map((r) => r.address)).toEqual(['a@medecin.mssante.fr', 'b@gmail.com']);
   });
+
+  it('health data from a non-MSSanté identity: warns and offers the MSSanté identity of this Thunderbird, one click away', async () => {
+    const tb = new FakeThunderbird({
+      identities: [
+        { id: 'perso', accountId: 'a1', name: 'Dr Martin', email: 'dr.martin@chu-exemple.fr' },
+        { id: 'mss', accountId: 'a2', name: 'Dr Martin', email: 'dr.martin@medecin.mssante.fr' },
+      ],
+    });
+    const guard = new SendGuard({ api: tb.api, context: async () => ({ whitelist: aDomainSet(), policy: aPolicy({ internalDomains: ['chu-exemple.fr'] }), scanHealthData: scanDraft }), showWindow: async () => undefined });
+    const body = 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45. Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.';
+    const tab = tb.openCompose({ identityId: 'perso', to: ['confrere@chu-autre.fr'], subject: 'CR', plainTextBody: body });
+    const { verdict } = await guard.check(tab);
+    expect(verdict.switchIdentity).toBe('dr.martin@medecin.mssante.fr');
+    expect(verdict.message.fr).toMatch(/envoyez-le depuis votre boîte MSSanté dr\.martin@medecin\.mssante\.fr/);
+    const { ThunderbirdComposeSession } = await import('./compose-session');
+    expect(await new ThunderbirdComposeSession(tb.api, tab).useIdentity('dr.martin@medecin.mssante.fr')).toBe(true);
+    expect(tb.tab(tab).details.identityId).toBe('mss');
+    expect((await guard.check(tab)).verdict.switchIdentity).toBeUndefined();
+  });
 });

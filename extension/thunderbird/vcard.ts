@@ -36,7 +36,7 @@ export function foldLine(line: string): string {
 }
 
 /** A DirectoryEntry as a vCard 4.0 string: FN, N, EMAIL, ORG, TITLE (profession), ROLE (specialty), ADR, NOTE (RPPS, type). */
-export function entryToVCard(e: DirectoryEntry, lang: 'fr' | 'en' = 'fr'): string {
+export function entryToVCard(e: DirectoryEntry, lang: 'fr' | 'en' = 'fr', extraNote = ''): string {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0'];
   const fn = e.displayName?.trim() || [e.givenName, e.familyName].filter(Boolean).join(' ') || e.address;
   lines.push(`FN:${escapeValue(fn)}`);
@@ -46,7 +46,7 @@ export function entryToVCard(e: DirectoryEntry, lang: 'fr' | 'en' = 'fr'): strin
   if (e.profession) lines.push(`TITLE:${escapeValue(e.profession)}`);
   if (e.specialty) lines.push(`ROLE:${escapeValue(e.specialty)}`);
   if (e.city || e.postcode) lines.push(`ADR;TYPE=work:;;;${escapeValue(e.city ?? '')};;${escapeValue(e.postcode ?? '')};France`);
-  const note = [e.rpps ? `RPPS ${e.rpps}` : '', BAL_TYPE[e.type]?.[lang] ?? '', 'Annuaire Santé'].filter(Boolean).join(' · ');
+  const note = [extraNote, e.rpps ? `RPPS ${e.rpps}` : '', BAL_TYPE[e.type]?.[lang] ?? '', 'Annuaire Santé'].filter(Boolean).join(' · ');
   lines.push(`NOTE:${escapeValue(note)}`);
   lines.push('END:VCARD');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

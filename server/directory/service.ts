@@ -99,12 +99,16 @@ export class DirectoryService {
     await this.pending;
   }
 
-  /** Matching mailboxes, best first: each entry with its score and how it matched (as DirectoryClient reads them). */
-  search(q: string, opts: SearchOptions): { results: (DirectoryEntry & Pick<SearchResult, 'score' | 'match'>)[]; tookMs: number } | null {
+  /**
+   * Matching mailboxes, best first: each entry with its score and how it matched (as DirectoryClient reads them);
+   * when there is none, corrected queries that find someone ("Vouliez-vous dire …").
+   */
+  search(q: string, opts: SearchOptions): { results: (DirectoryEntry & Pick<SearchResult, 'score' | 'match'>)[]; tookMs: number; didYouMean?: string[] } | null {
     if (!this.index) return null;
     const t = performance.now();
-    const results = this.index.search(q, opts).map((r) => Object.assign(r.entry, { score: r.score, match: r.match }));
-    return { results, tookMs: Math.round((performance.now() - t) * 100) / 100 };
+    const answer = this.index.searchWithHints(q, opts);
+    const results = answer.results.map((r) => Object.assign(r.entry, { score: r.score, match: r.match }));
+    return { results, tookMs: Math.round((performance.now() - t) * 100) / 100, ...(answer.didYouMean.length ? { didYouMean: answer.didYouMean } : {}) };
   }
 
   /** The address if listed, else close listed addresses (shared/directory/suggest). */

@@ -31,9 +31,13 @@ describe('the directory index', () => {
 
   it('finds by any word prefix, accents and case ignored', () => {
     const target = planted[0]!.address;
-    for (const q of ['Lefèvre-Bonnaventure', 'LEFEVRE BONNAVENTURE', 'lefevre bonna', 'bonnav anne-soph', 'lefevrebonnaventure', 'ANNE SOPHIE LEFÈVRE']) {
+    for (const q of ['Lefèvre-Bonnaventure', 'LEFEVRE BONNAVENTURE', 'lefevre bonna', 'bonnav anne-soph', 'lefevrebonnaventure']) {
       expect([q, first(q)]).toEqual([q, target]);
     }
+    // Other Anne-Sophie Lefèvre may come first, with the same score.
+    const namesakes = index.search('ANNE SOPHIE LEFÈVRE', { limit: 10 });
+    expect(namesakes.map((r) => r.entry.address)).toContain(target);
+    expect(namesakes.every((r) => r.score === namesakes[0]!.score)).toBe(true);
   });
 
   it('ANDs several words across fields: name, specialty, city', () => {
@@ -97,8 +101,9 @@ describe('the directory index', () => {
     const types = new Set(r.map((x) => x.entry.type));
     expect(types.has('ORG')).toBe(true);
     expect(types.has('PER')).toBe(true);
-    expect(r[0]!.entry.address).toBe(planted[4]!.address);
-    expect(r[0]!.entry.displayName).toBe('Cardiologie — CHU DE LYON');
+    // The CHU's cardiology mailboxes (the planted one and generated ones) come first: the query names the CHU.
+    expect(r[0]!.entry).toMatchObject({ type: 'ORG', service: 'Cardiologie', organisation: 'CHU DE LYON', displayName: 'Cardiologie — CHU DE LYON' });
+    expect(r.filter((x) => x.score === r[0]!.score).map((x) => x.entry.address)).toContain(planted[4]!.address);
   });
 
   it('filters by type, profession and department', () => {
@@ -120,7 +125,7 @@ describe('the directory index', () => {
   it('respects the limit and drops small words when there are others', () => {
     expect(index.search('martin', { limit: 7 })).toHaveLength(7);
     expect(first('centre hospitalier de la ville de lyon cardiologie')).toBeUndefined();
-    expect(first('chu de lyon cardiologie')).toBe(planted[4]!.address);
+    expect(index.search('chu de lyon cardiologie')[0]!.entry).toMatchObject({ service: 'Cardiologie', organisation: 'CHU DE LYON' });
   });
 
   it('survives a save and load round trip with the same answers', () => {

@@ -3,6 +3,17 @@ import type { DirectoryEntry } from '../model';
 import type { ExtractionRow } from './extraction';
 
 const CIVILITY: Record<string, string> = { DR: 'Dr', PR: 'Pr', M: 'M.', MME: 'Mme', MLLE: 'Mlle', MR: 'M.' };
+const EXERCISE_CIVILITIES = new Set(['DR', 'PR']);
+
+/**
+ * The civility a professional is displayed with: the civilité d'exercice (DR, PR) of the extraction, or the
+ * Practitioner name suffix of the FHIR API, which is the same value; never the civil one (M, MME), which the
+ * extraction does not publish. Empty when there is none.
+ */
+export function exerciseCivility(value: string | undefined): string {
+  const v = (value ?? '').trim().replace(/\.$/, '').toUpperCase();
+  return EXERCISE_CIVILITIES.has(v) ? v : '';
+}
 
 function titleCase(word: string): string {
   // "JEAN-PIERRE" → "Jean-Pierre"; mixed-case input is kept as typed.
@@ -26,9 +37,9 @@ export function displayNameOf(e: Omit<DirectoryEntry, 'displayName'>): string {
 export function toEntry(row: ExtractionRow): DirectoryEntry {
   const e: Omit<DirectoryEntry, 'displayName'> = { address: row.address.toLowerCase(), type: row.type };
   const set = (k: keyof DirectoryEntry, v: string) => {
-    if (v) (e as Record<string, string>)[k] = v;
+    if (v) (e as unknown as Record<string, string>)[k] = v;
   };
-  set('civility', row.civility);
+  set('civility', exerciseCivility(row.civility));
   set('familyName', row.familyName);
   set('givenName', row.givenName);
   set('profession', row.profession);

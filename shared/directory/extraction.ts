@@ -2,6 +2,7 @@
 // UTF-8 text, `|`-separated, one header line, 31 columns. Columns are found by name, never by position;
 // a bad line is counted and reported, never fatal. The caller feeds decoded text chunks (any size).
 import { fold } from './normalize';
+import { cityName } from './place';
 
 /** The 31 columns of the extraction, in the order the ANS publishes them. */
 export const EXTRACTION_COLUMNS = [
@@ -133,12 +134,12 @@ const ADDRESS = /^[^\s@]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 const KNOWN_TYPES = new Set(['PER', 'ORG', 'APP', 'CAB']);
 const MAX_BAD_KEPT = 50;
 
-/** "69003 LYON CEDEX 03" → "LYON"; "75002 PARIS" → "PARIS". */
+/** "69003 LYON CEDEX 03" → "LYON"; "97400 ST DENIS" → "SAINT DENIS"; "75002 PARIS" → "PARIS". */
 export function cityFromRouting(routing: string, postcode: string): string {
   let s = routing.trim();
   if (postcode && s.startsWith(postcode)) s = s.slice(postcode.length);
   else s = s.replace(/^\d{4,5}\s+/, '');
-  return s.replace(/\s+CEDEX(\s+\d+)?$/i, '').trim();
+  return cityName(s);
 }
 
 /** Department code from a French postcode: "69003" → "69", "20000" → "2A", "97411" → "974". */

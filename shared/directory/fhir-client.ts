@@ -3,7 +3,10 @@
 // mailbox to a DirectoryEntry. The key (header ESANTE-API-KEY) belongs to a server or to IT's command line:
 // it must never ship inside a mail client. Fetch is injected, so the client runs on any platform.
 import type { DirectoryEntry, LocalizedText } from '../model';
-import { displayNameOf } from './entry';
+import { displayNameOf, exerciseCivility } from './entry';
+import { departmentFromPostcode } from './extraction';
+import { cityName } from './place';
+import { PROFESSION_LABELS, SPECIALTY_LABELS } from './vocabulary';
 
 export const FHIR_BASE_URL = 'https://gateway.api.esante.gouv.fr/fhir/v2';
 export const API_KEY_HEADER = 'ESANTE-API-KEY';
@@ -15,22 +18,8 @@ const IDNPS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
 const PROFESSION_SYSTEM = 'TRE_G15-ProfessionSante';
 const SPECIALTY_SYSTEMS = ['TRE_R38-SpecialiteOrdinale', 'TRE_R39', 'TRE_R40', 'TRE_R42', 'TRE_R43', 'TRE_R44', 'TRE_R45', 'TRE_R97'];
 
-/** TRE_G15-ProfessionSante labels. */
-export const PROFESSION_LABELS: Record<string, string> = {
-  '10': 'Médecin', '21': 'Pharmacien', '26': 'Audioprothésiste', '28': 'Opticien-Lunetier', '31': 'Assistant dentaire',
-  '32': 'Physicien médical', '35': 'Aide-soignant', '36': 'Ambulancier', '37': 'Auxiliaire de puériculture',
-  '38': 'Préparateur en pharmacie hospitalière', '39': 'Préparateur en pharmacie', '40': 'Chirurgien-Dentiste', '50': 'Sage-Femme',
-  '60': 'Infirmier', '69': 'Infirmier psychiatrique', '70': 'Masseur-Kinésithérapeute', '80': 'Pédicure-Podologue',
-  '81': 'Orthoprothésiste', '82': 'Podo-Orthésiste', '83': 'Orthopédiste-Orthésiste', '84': 'Oculariste', '85': 'Epithésiste',
-  '86': 'Technicien de laboratoire médical', '91': 'Orthophoniste', '92': 'Orthoptiste', '93': 'Psychologue', '94': 'Ergothérapeute',
-  '95': 'Diététicien', '96': 'Psychomotricien', '98': 'Manipulateur ERM',
-};
-
-/** A few TRE_R38-SpecialiteOrdinale labels; other codes are shown as sent (display, else code). */
-export const SPECIALTY_LABELS: Record<string, string> = {
-  SM26: 'Qualifié en médecine générale', SM53: 'Spécialiste en médecine générale', SM54: 'Médecine générale', SM41: 'Pneumologie',
-  SM04: 'Cardiologie et maladies vasculaires', SM49: 'Santé publique et médecine sociale',
-};
+/** TRE_G15-ProfessionSante and TRE_R38-SpecialiteOrdinale labels: the same table as the local index (vocabulary). */
+export { PROFESSION_LABELS, SPECIALTY_LABELS };
 
 // Minimal shapes of the FHIR resources read here (R4; fields the Annuaire Santé publishes).
 interface Coding { system?: string; code?: string; display?: string }
@@ -128,9 +117,9 @@ export function mailboxesOf(resource: FhirResource): { address: string; type?: s
     if (emailType !== 'MSSANTE' && !meta) continue;
     const sub = meta?.extension ?? [];
     if (ext(sub, 'listeRouge')?.valueBoolean === true) continue;
-    const type = ext(sub, 'type')?.valueCodeableConcept?.coding?.[0]?.code;
-    const service = ext(sub, 'service')?.valueString;
-    const description = ext(sub, 'description')?.valueString;
+    const type = ext(sub, 'type')?.valueCodeableConcept?.coding?.[0]?.code?.trim();
+    const service = ext(sub, 'service')?.valueString?.trim();
+    const description = ext(sub, 'description')?.valueString?.trim();
     out.push({ address: t.value.trim().toLowerCase(), ...(type ? { type } : {}), ...(service ? { service } : {}), ...(description ? { description } : {}) });
   }
   return out;
@@ -144,21 +133,32 @@ function rppsOf(p: FhirResource | undefined): string | undefined {
   return idnps && /^8\d{11}$/.test(idnps) ? idnps.slice(1) : idnps;
 }
 
+/** A coded label as the extraction writes it: the table's label for the code, else the display without "(SM)". */
+function labelOf(c: Coding, table: Readonly<Record<string, string>>): string {
+  return table[c.code!.trim()] ?? c.display?.replace(/\s*\((SM|SCD|SI|SP)\)\s*$/, '').trim() ?? c.code!.trim();
+}
+
+/**
+ * Names and qualifications of a Practitioner, as the local index shows them: trimmed, the civility being the
+ * civilité d'exercice (name suffix: DR, PR), never the civil one (prefix: M, MME) that the extraction does not carry.
+ */
 function personOf(p: FhirResource | undefined): Partial<DirectoryEntry> {
   if (!p) return {};
   const name = Array.isArray(p.name) ? p.name[0] : undefined;
   const out: Partial<DirectoryEntry> = {};
-  if (name?.family) out.familyName = name.family;
-  if (name?.given?.length) out.givenName = name.given.join(' ');
-  const civ = name?.suffix?.[0] ?? name?.prefix?.[0];
+  const family = name?.family?.trim();
+  const given = name?.given?.map((g) => g.trim()).filter(Boolean).join(' ');
+  if (family) out.familyName = family;
+  if (given) out.givenName = given;
+  const civ = exerciseCivility(name?.suffix?.find((x) => exerciseCivility(x)));
   if (civ) out.civility = civ;
   const rpps = rppsOf(p);
   if (rpps) out.rpps = rpps;
   for (const q of p.qualification ?? []) {
     for (const c of q.code?.coding ?? []) {
       if (!c.code) continue;
-      if (c.system?.includes(PROFESSION_SYSTEM) && !out.profession) out.profession = c.display ?? PROFESSION_LABELS[c.code] ?? c.code;
-      else if (SPECIALTY_SYSTEMS.some((s) => c.system?.includes(s)) && !out.specialty) out.specialty = c.display ?? SPECIALTY_LABELS[c.code] ?? c.code;
+      if (c.system?.includes(PROFESSION_SYSTEM) && !out.profession) out.profession = labelOf(c, PROFESSION_LABELS);
+      else if (SPECIALTY_SYSTEMS.some((s) => c.system?.includes(s)) && !out.specialty) out.specialty = labelOf(c, SPECIALTY_LABELS);
     }
   }
   return out;
@@ -167,14 +167,17 @@ function personOf(p: FhirResource | undefined): Partial<DirectoryEntry> {
 function organisationOf(o: FhirResource | undefined): Partial<DirectoryEntry> {
   if (!o) return {};
   const out: Partial<DirectoryEntry> = {};
-  if (typeof o.name === 'string' && o.name) out.organisation = o.name;
+  if (typeof o.name === 'string' && o.name.trim()) out.organisation = o.name.trim();
   const a = o.address?.[0];
-  if (a?.postalCode) {
-    out.postcode = a.postalCode;
-    const dept = /^\d{5}$/.test(a.postalCode) ? (a.postalCode.startsWith('97') ? a.postalCode.slice(0, 3) : a.postalCode.startsWith('20') ? (Number(a.postalCode.slice(0, 3)) < 202 ? '2A' : '2B') : a.postalCode.slice(0, 2)) : '';
+  const postcode = a?.postalCode?.trim();
+  if (postcode) {
+    out.postcode = postcode;
+    const dept = departmentFromPostcode(postcode);
     if (dept) out.department = dept;
   }
-  if (a?.city) out.city = a.city;
+  // Folded as the extraction's routing line is: "LYON CEDEX 03" → "LYON", "ST DENIS" → "SAINT DENIS".
+  const city = a?.city ? cityName(a.city) : '';
+  if (city) out.city = city;
   return out;
 }
 

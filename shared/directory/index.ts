@@ -6,3 +6,4 @@ export * from './directory-index';
 export * from './suggest';
 export * from './synthetic';
 export * from './fhir-client';
+export * from './local-client';

@@ -2,26 +2,19 @@
 import { buildIndex, type DirectoryIndex } from './directory-index';
 import { parseExtractionText } from './extraction';
 import { seededRandom, syntheticExtraction } from './synthetic';
-import { STOP_WORDS, words } from './normalize';
-
-/** The query words as the search reads them: small words dropped when others remain, no word prefixing another. */
-function queryWords(q: string): string[] {
-  let ws = words(q);
-  const meaningful = ws.filter((w) => !STOP_WORDS.has(w));
-  if (meaningful.length) ws = meaningful;
-  ws = [...new Set(ws)];
-  return ws.filter((w) => !ws.some((o) => o !== w && o.startsWith(w)));
-}
+import { words } from './normalize';
+import { planQuery } from './query';
 
 interface Internals {
   size: number;
-  term(w: string): { ranges: number[] };
+  term(w: string, alternatives: string[], exact?: boolean): { ranges: number[] };
   docScore(doc: number, term: unknown): number;
 }
 
 function bruteForce(index: DirectoryIndex, query: string, limit: number): number[] {
   const idx = index as unknown as Internals;
-  const terms = queryWords(query).map((w) => idx.term(w));
+  const plan = planQuery(query);
+  const terms = plan.words.map((w) => idx.term(w.word, w.alternatives, w.exact));
   if (terms.some((t) => !t.ranges.length)) return [];
   const scores: number[] = [];
   for (let d = 0; d < idx.size; d++) {
@@ -34,7 +27,9 @@ function bruteForce(index: DirectoryIndex, query: string, limit: number): number
       }
       total += s;
     }
-    if (total >= 0) scores.push(Math.round(total * 100) / 100);
+    if (total < 0) continue;
+    const person = ['PER', 'CAB'].includes(index.entryAt(d).type);
+    scores.push(Math.round((total + (person ? plan.personBonus : 0)) * 100) / 100);
   }
   return scores.sort((a, b) => b - a).slice(0, limit);
 }

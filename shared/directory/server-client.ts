@@ -45,6 +45,8 @@ export class ServerDirectoryClient implements DirectoryClient {
     }
     const results = (body as { results?: unknown }).results;
     if (!Array.isArray(results)) throw new DirectoryError('bad-response', messages['bad-response']);
-    return { results: results.filter(isEntry), ...(typeof (body as { tookMs?: unknown }).tookMs === 'number' ? { tookMs: (body as { tookMs: number }).tookMs } : {}) };
+    const { tookMs, didYouMean } = body as { tookMs?: unknown; didYouMean?: unknown };
+    const hints = Array.isArray(didYouMean) ? didYouMean.filter((h): h is string => typeof h === 'string' && h.length > 0 && h.length <= 200).slice(0, 3) : [];
+    return { results: results.filter(isEntry), ...(typeof tookMs === 'number' ? { tookMs } : {}), ...(hints.length ? { didYouMean: hints } : {}) };
   }
 }

@@ -1,8 +1,9 @@
 // Synthetic `Extraction_Correspondance_MSSante` files: the exact header, French names with accents and
-// hyphens, professions and specialties, the domain mix of the real file (national Mailiz domains, a long tail
+// hyphens, professions and specialties with their TRE_G15 and TRE_R38 codes, the domain mix of the real file (national Mailiz domains, a long tail
 // of hospital and practice domains, two apicrypt.org domains). Fully fictitious and reproducible from a seed.
 import { EXTRACTION_COLUMNS } from './extraction';
 import { fold } from './normalize';
+import { PROFESSION_LABELS, SPECIALTY_LABELS } from './vocabulary';
 
 /** A small fast seeded PRNG (sfc32). Same seed, same file, on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -62,30 +63,26 @@ export const GIVEN_NAMES = [
 interface Speciality { code: string; label: string; w: number }
 interface Profession { code: string; label: string; w: number; civ: string; mailiz: string; specs: Speciality[] }
 
+/** Specialties by TRE_R38 code and weight; labels from the vocabulary table, as the extraction writes them. */
+const specs = (list: [string, number][]): Speciality[] => list.map(([code, w]) => ({ code, label: code ? SPECIALTY_LABELS[code]! : '', w }));
+const profession = (code: string, w: number, civ: string, mailiz: string, list: [string, number][]): Profession => ({ code, label: PROFESSION_LABELS[code]!, w, civ, mailiz, specs: specs(list) });
+
 export const PROFESSIONS: Profession[] = [
-  { code: '10', label: 'Médecin', w: 46, civ: 'DR', mailiz: 'medecin.mssante.fr', specs: [
-    { code: 'SM53', label: 'Spécialiste en médecine générale', w: 22 }, { code: 'SM26', label: 'Qualifié en médecine générale', w: 14 },
-    { code: 'SM04', label: 'Cardiologie et maladies vasculaires', w: 5 }, { code: 'SM02', label: 'Anesthésie-réanimation', w: 5 },
-    { code: 'SM44', label: 'Radio-diagnostic', w: 4 }, { code: 'SM42', label: 'Psychiatrie', w: 5 }, { code: 'SM40', label: 'Pédiatrie', w: 4 },
-    { code: 'SM24', label: 'Gynécologie-obstétrique', w: 3 }, { code: 'SM38', label: 'Ophtalmologie', w: 3 },
-    { code: 'SM15', label: 'Dermatologie et vénéréologie', w: 2 }, { code: 'SM20', label: 'Gastro-entérologie et hépatologie', w: 2 },
-    { code: 'SM41', label: 'Pneumologie', w: 2 }, { code: 'SM33', label: 'Neurologie', w: 2 }, { code: 'SM47', label: 'Rhumatologie', w: 1 },
-    { code: 'SM31', label: 'Néphrologie', w: 1 }, { code: 'SM39', label: 'Oto-rhino-laryngologie et chirurgie cervico-faciale', w: 1 },
-    { code: 'SM54', label: 'Endocrinologie, diabétologie, maladies métaboliques', w: 1 }, { code: 'SM08', label: 'Chirurgie orthopédique et traumatologie', w: 2 },
-    { code: 'SM05', label: 'Chirurgie viscérale et digestive', w: 1 }, { code: 'SM28', label: "Médecine d'urgence", w: 3 },
-    { code: 'SM21', label: 'Gériatrie', w: 2 }, { code: 'SM43', label: 'Anatomie et cytologie pathologiques', w: 1 },
-    { code: 'SM36', label: 'Oncologie', w: 2 }, { code: 'SM30', label: 'Médecine du travail', w: 1 }, { code: 'SM35', label: 'Biologie médicale', w: 1 },
-  ] },
-  { code: '21', label: 'Pharmacien', w: 15, civ: '', mailiz: 'pharmacien.mssante.fr', specs: [{ code: '', label: '', w: 8 }, { code: 'SP01', label: 'Pharmacie hospitalière', w: 1 }, { code: 'SP02', label: 'Biologie médicale', w: 1 }] },
-  { code: '60', label: 'Infirmier', w: 17, civ: '', mailiz: 'infirmier.mssante.fr', specs: [{ code: '', label: '', w: 10 }, { code: 'SI01', label: 'Infirmier anesthésiste', w: 1 }, { code: 'SI02', label: 'Infirmier de bloc opératoire', w: 1 }, { code: 'SI03', label: 'Puéricultrice', w: 1 }] },
-  { code: '40', label: 'Chirurgien-Dentiste', w: 7, civ: 'DR', mailiz: 'chirurgien-dentiste.mssante.fr', specs: [{ code: '', label: '', w: 8 }, { code: 'SCD01', label: 'Orthopédie dento-faciale', w: 1 }, { code: 'SCD02', label: 'Chirurgie orale', w: 1 }] },
-  { code: '70', label: 'Masseur-Kinésithérapeute', w: 7, civ: '', mailiz: 'masseur-kinesitherapeute.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
-  { code: '50', label: 'Sage-Femme', w: 3, civ: '', mailiz: 'sage-femme.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
-  { code: '80', label: 'Pédicure-Podologue', w: 1.5, civ: '', mailiz: 'pedicure-podologue.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
-  { code: '91', label: 'Orthophoniste', w: 1.5, civ: '', mailiz: 'orthophoniste.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
-  { code: '92', label: 'Orthoptiste', w: 0.5, civ: '', mailiz: 'pro.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
-  { code: '94', label: 'Ergothérapeute', w: 0.5, civ: '', mailiz: 'pro.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
-  { code: '95', label: 'Diététicien', w: 0.5, civ: '', mailiz: 'pro.mssante.fr', specs: [{ code: '', label: '', w: 1 }] },
+  profession('10', 46, 'DR', 'medecin.mssante.fr', [
+    ['SM53', 22], ['SM26', 14], ['SM54', 4], ['SM04', 5], ['SM02', 5], ['SM44', 4], ['SM42', 5], ['SM40', 4], ['SM20', 3], ['SM38', 3],
+    ['SM15', 2], ['SM24', 2], ['SM41', 2], ['SM32', 2], ['SM48', 1], ['SM30', 1], ['SM34', 1], ['SM62', 1], ['SM08', 2], ['SM14', 1],
+    ['SM59', 3], ['SM18', 2], ['SM01', 1], ['SM36', 2], ['SM25', 1], ['SM03', 1],
+  ]),
+  profession('21', 15, '', 'pharmacien.mssante.fr', [['', 9], ['SM03', 1]]),
+  profession('60', 17, '', 'infirmier.mssante.fr', [['', 10], ['SI06', 1], ['SI07', 1], ['SI08', 1]]),
+  profession('40', 7, 'DR', 'chirurgien-dentiste.mssante.fr', [['', 8], ['SCD01', 1], ['SCD02', 1]]),
+  profession('70', 7, '', 'masseur-kinesitherapeute.mssante.fr', [['', 1]]),
+  profession('50', 3, '', 'sage-femme.mssante.fr', [['', 1]]),
+  profession('80', 1.5, '', 'pedicure-podologue.mssante.fr', [['', 1]]),
+  profession('91', 1.5, '', 'orthophoniste.mssante.fr', [['', 1]]),
+  profession('92', 0.5, '', 'pro.mssante.fr', [['', 1]]),
+  profession('94', 0.5, '', 'pro.mssante.fr', [['', 1]]),
+  profession('95', 0.5, '', 'pro.mssante.fr', [['', 1]]),
 ];
 
 /** Cities: name, postcode, department, weight (≈ population). */
@@ -138,6 +135,13 @@ interface Institution {
   city: number;
   orgShare: number;
   structId: string;
+  cedex: boolean;
+}
+
+/** An institution's postcode: one per institution (Paris: its arrondissement). */
+function instPostcode(inst: Institution): string {
+  const [, postcode, dept] = CITIES[inst.city]!;
+  return dept === '75' ? `750${String(1 + (Number(inst.structId.slice(-4)) % 20)).padStart(2, '0')}` : postcode;
 }
 
 function pickWeighted<T>(rnd: () => number, items: T[], cumulative: number[]): T {
@@ -178,6 +182,15 @@ export interface SyntheticMailbox {
   department: string;
   structId: string;
   street: string;
+  /** The routing line ends with CEDEX (large organisations). */
+  cedex?: boolean;
+}
+
+/** The L6 routing line as La Poste writes it: "42000 ST ETIENNE", "69003 LYON CEDEX"; empty without an address. */
+export function routingLine(m: Pick<SyntheticMailbox, 'postcode' | 'city' | 'cedex'>): string {
+  if (!m.postcode && !m.city) return '';
+  const city = fold(m.city).toUpperCase().replace(/-/g, ' ').replace(/^SAINTE /, 'STE ').replace(/^SAINT /, 'ST ');
+  return `${m.postcode} ${city}${m.cedex ? ' CEDEX' : ''}`;
 }
 
 /** The line of the extraction for one mailbox (31 columns, in the published order). */
@@ -189,7 +202,7 @@ export function extractionLine(m: SyntheticMailbox): string {
     per ? 'C' : '', per ? 'Civil' : '', m.professionCode, m.profession, m.specialtyCode, m.specialty,
     m.address.length % 3 === 0 ? 'true' : 'false', m.organisation, '', '', '',
     m.street ? m.street.split(' ')[0]! : '', '', m.street ? m.street.split(' ')[1]! : '', m.street ? m.street.split(' ').slice(2).join(' ') : '',
-    '', `${m.postcode} ${fold(m.city).toUpperCase().replace(/-/g, ' ')}`, m.postcode, m.department, m.department.startsWith('97') ? 'France' : 'France',
+    '', routingLine(m), m.postcode, m.department, m.postcode ? 'France' : '',
   ];
   return cells.join('|');
 }
@@ -206,7 +219,10 @@ export interface SyntheticOptions {
 /**
  * Generates `count` mailboxes: ≈85 % PER, ≈15 % ORG; ≈40 % on the national Mailiz domains (medecin.mssante.fr
  * the largest), the rest over ≈5,000 hospital, clinic, laboratory and practice domains with a long tail.
- * About one professional in ten holds a second mailbox on another domain.
+ * About one professional in ten holds a second mailbox on another domain. Shaped like the real file: most
+ * personal mailboxes on national domains have no address, the civilité d'exercice is DR, PR or empty, an
+ * organisation has one city and one structure id, routing lines abbreviate Saint (ST) and may end with CEDEX, and
+ * a few addresses are repeated on a second line with another place.
  */
 export function* syntheticMailboxes(opts: SyntheticOptions): Generator<SyntheticMailbox> {
   const rnd = seededRandom(opts.seed ?? 1);
@@ -249,10 +265,10 @@ export function* syntheticMailboxes(opts: SyntheticOptions): Generator<Synthetic
     }
     if (instDomains.has(domain)) domain = domain.replace('.mssante.fr', `-${insts.length}.mssante.fr`);
     instDomains.add(domain);
-    insts.push({ domain, name, kind, city, orgShare, structId: `1${String(100000000 + int(899999999))}` });
+    insts.push({ domain, name, kind, city, orgShare, structId: `1${String(100000000 + int(899999999))}`, cedex: (kind === 'hospital' || kind === 'clinic') && rnd() < 0.5 });
   }
-  insts.push({ domain: 'mssante.apicrypt.org', name: '', kind: 'apicrypt', city: 0, orgShare: 0, structId: '' });
-  insts.push({ domain: 'pharmacrypt.mssante.fr', name: '', kind: 'pharmacrypt', city: 0, orgShare: 0, structId: '' });
+  insts.push({ domain: 'mssante.apicrypt.org', name: '', kind: 'apicrypt', city: 0, orgShare: 0, structId: '', cedex: false });
+  insts.push({ domain: 'pharmacrypt.mssante.fr', name: '', kind: 'pharmacrypt', city: 0, orgShare: 0, structId: '', cedex: false });
   const instCum = cumulate(insts.map((inst, i) => (inst.kind === 'apicrypt' ? 20 : inst.kind === 'pharmacrypt' ? 15 : ((inst.kind === 'hospital' ? 4 : 1) / Math.pow(i + 2, 1.15)) * 60)));
 
   const people: SyntheticMailbox[] = [];
@@ -276,13 +292,22 @@ export function* syntheticMailboxes(opts: SyntheticOptions): Generator<Synthetic
       yield planted[nextPlant++]!;
       continue;
     }
+    // The extraction repeats a few addresses (≈ 169 lines in 535,000): the same mailbox at a second place.
+    if (people.length > 100 && rnd() < 0.0003) {
+      const p = people[int(people.length)]!;
+      const inst = insts[int(insts.length - 2)]!;
+      const [cityName, , dept] = CITIES[inst.city]!;
+      yield { ...p, organisation: inst.name, postcode: instPostcode(inst), service: '', city: cityName, department: dept, structId: inst.structId, street: street(), cedex: inst.cedex };
+      continue;
+    }
     // A second mailbox of someone already generated, on another domain.
     if (people.length > 100 && rnd() < 0.08) {
       const p = people[int(people.length)]!;
       const inst = pickWeighted(rnd, insts, instCum);
       if (inst.kind !== 'apicrypt' && inst.kind !== 'pharmacrypt' && !p.address.endsWith(`@${inst.domain}`)) {
-        const [cityName, postcode, dept] = CITIES[inst.city]!;
-        yield { ...p, address: uniqueAddress(p.address.slice(0, p.address.indexOf('@')), inst.domain), organisation: inst.name, service: '', city: cityName, postcode, department: dept, structId: inst.structId, street: street() };
+        const [cityName, , dept] = CITIES[inst.city]!;
+        const postcode = instPostcode(inst);
+        yield { ...p, address: uniqueAddress(p.address.slice(0, p.address.indexOf('@')), inst.domain), organisation: inst.name, service: '', city: cityName, postcode, department: dept, structId: inst.structId, street: street(), cedex: inst.cedex };
         continue;
       }
     }
@@ -290,14 +315,14 @@ export function* syntheticMailboxes(opts: SyntheticOptions): Generator<Synthetic
     const inst = onMailiz ? null : pickWeighted(rnd, insts, instCum);
     const org = !!inst && inst.kind !== 'apicrypt' && inst.kind !== 'pharmacrypt' && rnd() < inst.orgShare;
     const [cityName, postcode, dept] = CITIES[inst && inst.kind !== 'apicrypt' && inst.kind !== 'pharmacrypt' ? inst.city : pickWeighted(rnd, cityIdx, cityCum)]!;
-    const pc = dept === '75' ? `750${String(1 + int(20)).padStart(2, '0')}` : postcode;
+    const pc = inst?.structId ? instPostcode(inst) : dept === '75' ? `750${String(1 + int(20)).padStart(2, '0')}` : postcode;
     if (org && inst) {
       const service = rnd() < 0.8 ? pick(SERVICES) : '';
       const local = service ? `${pick(ORG_LOCALS)}.${slug(service).replace(/-/g, rnd() < 0.5 ? '.' : '-')}` : pick(ORG_LOCALS);
       yield {
         type: 'ORG', address: uniqueAddress(local, inst.domain), rpps: '', civility: '', familyName: '', givenName: '',
         professionCode: '', profession: '', specialtyCode: '', specialty: '', service, organisation: inst.name,
-        postcode: pc, city: cityName, department: dept, structId: inst.structId, street: street(),
+        postcode: pc, city: cityName, department: dept, structId: inst.structId, street: street(), cedex: inst.cedex,
       };
       continue;
     }
@@ -316,8 +341,10 @@ export function* syntheticMailboxes(opts: SyntheticOptions): Generator<Synthetic
       professionCode: prof.code, profession: prof.label, specialtyCode: spec.code, specialty: spec.label,
       service: inst && inst.kind === 'hospital' && rnd() < 0.3 ? pick(SERVICES) : '',
       organisation: inst && inst.name ? inst.name : '', postcode: pc, city: cityName, department: dept,
-      structId: inst ? inst.structId : '', street: inst ? street() : '',
+      structId: inst ? inst.structId : '', street: inst ? street() : '', cedex: !!inst?.cedex,
     };
+    // Personal mailboxes on the national domains (and Apicrypt, Pharmacrypt) often carry no address at all.
+    if ((!inst || !inst.name) && rnd() < 0.6) Object.assign(m, { postcode: '', city: '', department: '' });
     if (people.length < 200000) people.push(m);
     yield m;
   }

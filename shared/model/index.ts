@@ -128,4 +128,6 @@ export interface DirectoryEntry {
   postcode?: string;
   city?: string;
   department?: string;
+  /** Other places of the same mailbox (the extraction repeats an address on several lines). */
+  otherPlaces?: { organisation?: string; service?: string; postcode?: string; city?: string }[];
 }

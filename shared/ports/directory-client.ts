@@ -14,6 +14,8 @@ export interface DirectoryQuery {
 export interface DirectorySearchResult {
   results: DirectoryEntry[];
   tookMs?: number;
+  /** When nothing is found: corrected queries (closest words of the directory) that do find someone. */
+  didYouMean?: string[];
 }
 
 export type DirectoryErrorCode = 'unreachable' | 'not-ready' | 'bad-request' | 'bad-response' | 'aborted';

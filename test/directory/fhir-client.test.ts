@@ -2,6 +2,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AnnuaireSanteClient, DirectoryApiError, entriesFromResources, type FhirResource } from '../../shared/directory/fhir-client';
+import { buildIndex } from '../../shared/directory/directory-index';
+import { parseExtractionText } from '../../shared/directory/extraction';
+import { EXTRACTION_HEADER } from '../../shared/directory/synthetic';
+import type { DirectoryEntry } from '../../shared/model';
 import { bundle, drHouse, organization, practitioner, practitionerRole } from './fhir-fixtures';
 
 type Handler = (req: IncomingMessage, url: URL, res: ServerResponse) => void;
@@ -180,5 +184,35 @@ describe('the Annuaire Santé FHIR client', () => {
 
   it('needs a key', () => {
     expect(() => new AnnuaireSanteClient({ apiKey: '', fetch: (u, i) => fetch(u, i) })).toThrow(/ESANTE-API-KEY/);
+  });
+});
+
+describe('the FHIR display and the local index agree', () => {
+  it('show the same mailbox the same way: civilité d’exercice, trimmed values, CEDEX and ST folded, TRE_R38 labels', () => {
+    // The same practitioner at the same practice, as the extraction writes it and as the FHIR API publishes it.
+    const line = [
+      'PER', 'p.ossart@cabinet-st-louis.mssante.fr', '8', '10003461033', '810003461033', '1', '410005531586004', '', 'DR', 'OSSART', 'Pauline',
+      'C', 'Civil', '10', 'Médecin', 'SM54', 'Médecine générale', 'false', 'CABINET SAINT LOUIS', '', '', '', '3', '', 'RUE', 'DU PORT', '',
+      '97400 ST DENIS CEDEX 9', '97400', '974', 'France',
+    ].join('|');
+    const local = buildIndex(parseExtractionText(`${EXTRACTION_HEADER}\n${line}\n`).rows).get('p.ossart@cabinet-st-louis.mssante.fr')!;
+    const person = { ...practitioner, id: 'p1', name: [{ family: ' OSSART ', given: ['Pauline '], prefix: ['MME'], suffix: ['DR'] }], telecom: [],
+      qualification: [{ code: { coding: [
+        { system: 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante', code: '10' },
+        { system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale', code: 'SM54', display: 'Médecine générale (SM)' },
+      ] } }] };
+    const place = { ...organization, id: 'o1', name: 'CABINET SAINT LOUIS ', address: [{ city: 'ST DENIS CEDEX 9', postalCode: '97400' }], telecom: [] };
+    const role = { ...practitionerRole, practitioner: { reference: 'Practitioner/p1' }, organization: { reference: 'Organization/o1' },
+      telecom: [{ ...practitionerRole.telecom[0]!, value: ' P.Ossart@cabinet-st-louis.mssante.fr ' }] };
+    const [remote] = entriesFromResources([role, person, place] as FhirResource[]);
+    const shown = (e: DirectoryEntry) => ({ address: e.address, displayName: e.displayName, civility: e.civility, profession: e.profession, specialty: e.specialty, organisation: e.organisation, postcode: e.postcode, city: e.city, department: e.department });
+    expect(shown(remote!)).toEqual(shown(local));
+    expect(shown(local)).toMatchObject({ displayName: 'Dr Pauline OSSART', city: 'SAINT DENIS', specialty: 'Médecine générale', civility: 'DR' });
+  });
+
+  it('never takes the civil civility (M, MME) for a title', () => {
+    const noTitle = { ...practitioner, name: [{ family: 'SAUCIER', given: ['Arthur'], prefix: ['M'] }] };
+    expect(entriesFromResources([noTitle] as FhirResource[])[0]).toMatchObject({ displayName: 'Arthur SAUCIER' });
+    expect(entriesFromResources([noTitle] as FhirResource[])[0]!.civility).toBeUndefined();
   });
 });

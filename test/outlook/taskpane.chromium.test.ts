@@ -76,6 +76,44 @@ describe('Outlook task pane in Chromium', () => {
     await eventually(async () => expect(await page.getByRole('status').first().textContent()).toMatch(/ajouté en À/));
   }, 60_000);
 
+  it('finds “Dr <name>” and “généraliste <city>”, and offers “Vouliez-vous dire …” when nothing is found', async () => {
+    type Hit = { address: string; familyName: string; city?: string; civility?: string; specialty?: string };
+    const hits = ((await (await fetch(`${server.url}/api/directory/search?q=${encodeURIComponent('médecine générale')}&type=PER&limit=100`)).json()) as { results: Hit[] }).results;
+    const gp = hits.find((h) => h.city && h.civility === 'DR' && /^[A-Z]+$/.test(h.familyName))!;
+    const input = page.getByRole('combobox');
+    const texts = () => page.getByRole('option').allTextContents();
+
+    await input.fill(`Dr ${gp.familyName.toLowerCase()}`);
+    await page.getByRole('option').first().waitFor();
+    await eventually(async () => {
+      const shown = await texts();
+      expect(shown.length).toBeGreaterThan(0);
+      for (const t of shown) expect(t.toUpperCase()).toContain(gp.familyName);
+      expect(shown[0]).toMatch(/^Dr /);
+    });
+    await page.screenshot({ path: join(shots, 'outlook-taskpane-dr-name.png') });
+
+    await input.fill(`généraliste ${gp.city!.toLowerCase()}`);
+    await eventually(async () => {
+      const shown = await texts();
+      expect(shown.join()).toContain(gp.address);
+      for (const t of shown) {
+        expect(t).toMatch(/médecine générale/i);
+        expect(t).toContain(gp.city!);
+      }
+    });
+    await page.screenshot({ path: join(shots, 'outlook-taskpane-generaliste-city.png') });
+
+    // Two wrong letters: nothing is found, the closest words are offered and searched when chosen.
+    await input.fill(`generalistte ${gp.city!.toLowerCase()}x`);
+    const suggestion = page.getByRole('button', { name: `«\u00a0généraliste ${gp.city!.toLowerCase().replace(/-/g, ' ')}\u00a0»` });
+    await suggestion.waitFor();
+    await expect(page.locator('.vigie-did-you-mean').textContent()).resolves.toMatch(/^Vouliez-vous dire «\u00a0.*\u00a0»\u202f\?$/);
+    await page.screenshot({ path: join(shots, 'outlook-taskpane-did-you-mean.png') });
+    await suggestion.click();
+    await page.getByRole('option').filter({ hasText: gp.address }).first().waitFor();
+  }, 60_000);
+
   it('inserts into Bcc with the button, and builds a patient address from an INS', async () => {
     await page.getByRole('button', { name: /en Cci$/ }).first().click();
     await eventually(async () => expect((await calls()).filter((c) => c.field === 'bcc')).toHaveLength(1));

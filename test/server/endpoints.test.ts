@@ -36,7 +36,10 @@ describe('health and landing page', () => {
     const h = await res.json();
     expect(h.listeBlanche).toMatchObject({ source: 'embedded', generatedAt: '2025-02-28T15:42:07Z', refresh: { configured: false } });
     expect(h.listeBlanche.domains).toBeGreaterThan(1000);
-    expect(h.directory).toMatchObject({ status: 'ready', entries: 3000, building: false, fhirConfirmation: false });
+    expect(h.directory).toMatchObject({ status: 'ready', building: false, fhirConfirmation: false });
+    // 3,000 lines; the synthetic file repeats a few addresses, as the real one does: one mailbox each.
+    expect(h.directory.entries).toBeGreaterThan(2990);
+    expect(h.directory.entries).toBeLessThanOrEqual(3000);
     expect(h.di).toEqual({ mode: 'demo', configured: true });
     expect(h.psc).toEqual({ configured: false });
   });

@@ -70,7 +70,7 @@ function OverrideReason(props: { policy: OrgPolicy; lang: 'fr' | 'en'; busy: boo
   );
 }
 
-function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(reason?: { code?: string; text?: string }): void; onRecheck(): void }) {
+function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(reason?: { code?: string; text?: string }): void; onRecheck(): void; onSwitchIdentity(email: string): void }) {
   const t = text[props.lang];
   const [asking, setAsking] = useState(false);
   const v: Verdict = props.reply.verdict;
@@ -102,6 +102,11 @@ function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' 
         {problems.some((r) => r.category !== 'invalid') && (
           <button type="button" id="vigie-remove" disabled={props.busy} onClick={() => props.onRemove(v.recipients.filter((r) => r.category !== 'mssante' && r.category !== 'patient' && r.address).map((r) => r.address!))}>
             {t.removeOutside}
+          </button>
+        )}
+        {v.switchIdentity && (
+          <button type="button" id="vigie-switch-identity" class="vigie-primary" disabled={props.busy} onClick={() => props.onSwitchIdentity(v.switchIdentity!)}>
+            {t.switchIdentity(v.switchIdentity)}
           </button>
         )}
         {view.actions.includes('send-anyway') && !asking && (
@@ -170,6 +175,12 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
     setNote(t.sendFailed(r.error));
     await recheck();
   };
+  const onSwitchIdentity = async (email: string) => {
+    setBusy(true);
+    setNote((await session.useIdentity(email)) ? t.identitySwitched(email) : '');
+    await recheck();
+    setBusy(false);
+  };
   const onRemove = async (addresses: string[]) => {
     setBusy(true);
     const n = await session.removeRecipients(addresses);
@@ -190,7 +201,7 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
           <p class="vigie-message">{error}</p>
         </section>
       )}
-      {reply && (fromSend || reply.verdict.verdict !== 'allow') && <VerdictPanel reply={reply} policy={props.loaded.policy} lang={lang} busy={busy} onRemove={(a) => void onRemove(a)} onSend={(r) => void onSend(r)} onRecheck={() => void recheck()} />}
+      {reply && (fromSend || reply.verdict.verdict !== 'allow') && <VerdictPanel reply={reply} policy={props.loaded.policy} lang={lang} busy={busy} onRemove={(a) => void onRemove(a)} onSend={(r) => void onSend(r)} onRecheck={() => void recheck()} onSwitchIdentity={(e) => void onSwitchIdentity(e)} />}
       <p class="vigie-note" role="status" aria-live="polite" data-testid="note">
         {note}
       </p>

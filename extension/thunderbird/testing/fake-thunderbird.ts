@@ -88,7 +88,7 @@ export class FakeThunderbird {
           removeListener: (fn) => void this.beforeSend.splice(this.beforeSend.indexOf(fn), 1),
         },
       },
-      identities: { get: async (id) => identities.find((i) => i.id === id) ?? null },
+      identities: { get: async (id) => identities.find((i) => i.id === id) ?? null, list: async () => identities.map((i) => ({ ...i })) },
       ...(opts.parseMailboxString
         ? {
             messengerUtilities: {

@@ -3,6 +3,10 @@ import { render, screen, fireEvent, waitFor } from '@testing-library/preact';
 import { ContactPicker } from './ContactPicker';
 import { FakeDirectoryClient } from '../../testing/fake-directory';
 import { DirectoryError } from '../../ports/directory-client';
+import { buildIndex } from '../../directory/directory-index';
+import { parseExtractionText } from '../../directory/extraction';
+import { LocalDirectoryClient } from '../../directory/local-client';
+import { syntheticExtraction } from '../../directory/synthetic';
 
 function setup(client = new FakeDirectoryClient(), lang: 'fr' | 'en' = 'fr') {
   const onInsert = jest.fn();
@@ -75,5 +79,34 @@ describe('ContactPicker', () => {
     fireEvent.input(ins, { target: { value: '2 79 03 51 215 189 89' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter en À' }));
     expect(onInsert).toHaveBeenCalledWith({ address: '279035121518989@patient.mssante.fr', displayName: '279035121518989@patient.mssante.fr' }, 'to');
+  });
+});
+
+describe('ContactPicker on a real directory index', () => {
+  const index = buildIndex(parseExtractionText([...syntheticExtraction({ count: 3000, seed: 5, planted: [
+    { type: 'PER', address: 'h.quaresma@medecin.mssante.fr', rpps: '10001234000', civility: 'DR', familyName: 'Quaresma', givenName: 'Hélène', professionCode: '10', profession: 'Médecin',
+      specialtyCode: 'SM54', specialty: 'Médecine générale', service: '', organisation: 'CABINET DU PORT', postcode: '29000', city: 'Quimper', department: '29', structId: '1', street: '' },
+  ] })].join('')).rows);
+  const client = new LocalDirectoryClient(index);
+
+  it('finds “Dr <name>” and “généraliste <city>”', async () => {
+    const { input } = setup(client as unknown as FakeDirectoryClient);
+    fireEvent.input(input, { target: { value: 'Dr Quaresma' } });
+    expect((await screen.findAllByRole('option'))[0]!.textContent).toContain('Dr Hélène QUARESMA');
+    fireEvent.input(input, { target: { value: 'généraliste quimper' } });
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent).join()).toContain('h.quaresma@medecin.mssante.fr'));
+  });
+
+  it('offers “Vouliez-vous dire …” when nothing is found, and searches the suggestion when chosen', async () => {
+    const { input } = setup(client as unknown as FakeDirectoryClient);
+    fireEvent.input(input, { target: { value: 'generalistte quaresmaa' } });
+    // French typography: no-break spaces inside « », a narrow one before ?.
+    const suggestion = await screen.findByRole('button', { name: '«\u00a0généraliste quaresma\u00a0»' });
+    expect(suggestion.parentElement!.textContent).toBe('Vouliez-vous dire «\u00a0généraliste quaresma\u00a0»\u202f?');
+    expect(screen.getByRole('status').textContent).toMatch(/^Vouliez-vous dire «\u00a0généraliste quaresma\u00a0»\u202f\? Aucune boîte/);
+    fireEvent.click(suggestion);
+    expect((input as HTMLInputElement).value).toBe('généraliste quaresma');
+    expect(document.activeElement).toBe(input);
+    expect((await screen.findAllByRole('option'))[0]!.textContent).toContain('h.quaresma@medecin.mssante.fr');
   });
 });

@@ -1,5 +1,6 @@
 // The Annuaire Santé contact picker, shared by every host: search as you type, keyboard navigation, insert into
 // To/Cc/Bcc, and the patient address builder from an INS. Props in, callbacks out; no host API here.
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DirectoryEntry, Language } from '../../model';
 import { DirectoryError, type DirectoryClient } from '../../ports/directory-client';
@@ -33,7 +34,7 @@ function subtitle(e: DirectoryEntry): string {
   return [e.profession, e.specialty].filter(Boolean).join(' · ');
 }
 
-function place(e: DirectoryEntry): string {
+function place(e: Pick<DirectoryEntry, 'organisation' | 'service' | 'postcode' | 'city'>): string {
   const city = [e.postcode, e.city].filter(Boolean).join(' ');
   return [e.organisation, e.service, city].filter(Boolean).join(' — ');
 }
@@ -47,6 +48,8 @@ export function ContactPicker(props: ContactPickerProps) {
   const [results, setResults] = useState<DirectoryEntry[]>([]);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [hints, setHints] = useState<string[]>([]);
+  const inputRef = useRef<HTMLInputElement | null>(null);
   const [announce, setAnnounce] = useState('');
   const controller = useRef<AbortController | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
@@ -54,6 +57,7 @@ export function ContactPicker(props: ContactPickerProps) {
   useEffect(() => {
     const q = query.trim();
     controller.current?.abort();
+    setHints([]);
     if (q.length < 2) {
       setResults([]);
       setStatus({ kind: 'idle' });
@@ -67,10 +71,12 @@ export function ContactPicker(props: ContactPickerProps) {
       client.search({ q, limit: props.limit ?? 20 }, ac.signal).then(
         (r) => {
           if (ac.signal.aborted) return;
+          const suggested = r.results.length ? [] : (r.didYouMean ?? []).slice(0, 3);
           setResults(r.results);
+          setHints(suggested);
           setActive(r.results.length ? 0 : -1);
           setStatus({ kind: 'done', count: r.results.length });
-          setAnnounce(r.results.length ? t.count(r.results.length) : t.none);
+          setAnnounce(r.results.length ? t.count(r.results.length) : suggested.length ? `${t.didYouMeanSentence(suggested)} ${t.none}` : t.none);
         },
         (e: unknown) => {
           if (ac.signal.aborted) return;
@@ -88,6 +94,12 @@ export function ContactPicker(props: ContactPickerProps) {
     const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
     el?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
+
+  // A suggestion replaces the query and searches again; the focus goes back to the field.
+  const choose = (hint: string) => {
+    setQuery(hint);
+    inputRef.current?.focus();
+  };
 
   const insert = async (entry: DirectoryEntry, field: RecipientField) => {
     await onInsert({ address: entry.address, displayName: entry.displayName, entry }, field);
@@ -127,6 +139,7 @@ export function ContactPicker(props: ContactPickerProps) {
       <label for={`${id}-input`} class="vigie-label">{t.label}</label>
       <input
         id={`${id}-input`}
+        ref={inputRef}
         class="vigie-input"
         type="search"
         role="combobox"
@@ -147,6 +160,18 @@ export function ContactPicker(props: ContactPickerProps) {
       <div role="status" aria-live="polite" class="vigie-sr-only">{announce}</div>
       {status.kind === 'loading' && <p class="vigie-status">{t.loading}</p>}
       {status.kind === 'error' && <p class="vigie-status vigie-error" role="alert">{status.message}</p>}
+      {status.kind === 'done' && status.count === 0 && hints.length > 0 && (
+        <p class="vigie-status vigie-did-you-mean">
+          {t.didYouMean}{' '}
+          {hints.map((h, i) => (
+            <Fragment key={h}>
+              {i > 0 && ` ${t.or} `}
+              <button type="button" class="vigie-suggestion" onClick={() => choose(h)}>{t.quoted(h)}</button>
+            </Fragment>
+          ))}
+          {t.questionMark}
+        </p>
+      )}
       {status.kind === 'done' && status.count === 0 && <p class="vigie-status">{t.none}</p>}
       <ul id={listId} ref={listRef} role="listbox" class="vigie-results" aria-label={t.results} hidden={results.length === 0}>
         {results.map((e, i) => (
@@ -166,6 +191,7 @@ export function ContactPicker(props: ContactPickerProps) {
             </div>
             {subtitle(e) && <div class="vigie-sub">{subtitle(e)}</div>}
             {place(e) && <div class="vigie-place">{place(e)}</div>}
+            {e.otherPlaces?.map((p) => <div class="vigie-place">{t.alsoAt}{place(p)}</div>)}
             <div class="vigie-address">{e.address}</div>
           </li>
         ))}

@@ -205,8 +205,9 @@ describe('Vigie in Thunderbird', () => {
     await drv.clickInVigieWindow('#vigie-remove');
     await m.waitFor(inPage('vigie-window', `return !doc.body.innerText.includes('marie.dupont.79@gmail.com') || null;`), [], 10_000, 'the Gmail recipient to go');
 
-    // Picker: search, then the first result's "To" button.
-    await m.script(inPage('vigie-window', `typeInto(doc.querySelector('.vigie-picker input'), 'cardiologue Lyon'); return true;`));
+    // Picker: search (a colleague on a national MSSanté domain: the synthetic hospital domains are not on the liste
+    // blanche), then the first result's "To" button.
+    await m.script(inPage('vigie-window', `typeInto(doc.querySelector('.vigie-picker input'), 'Dr Lefèvre cardiologue Lyon'); return true;`));
     const picked = await m.waitFor<{ address: string }>(
       inPage('vigie-window', `const r = doc.querySelector('.vigie-result'); if (!r) return null; r.click(); return { address: r.querySelector('.vigie-address').textContent };`),
       [], 15_000, 'picker results');
