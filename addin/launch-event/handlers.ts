@@ -13,6 +13,10 @@ import { scanDraft } from '../../shared/health-data/compact';
 import type { Verdict } from '../../shared/model';
 import { checkState } from './server-state';
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
+import type { OrgPolicy } from '../../shared/config/policy';
+import { reportCheck } from './audit';
+import { OVERRIDE_KEY, readStamped, WARNED_KEY, writeStamped, type SessionDataLike } from '../office/override-session';
+import type { PostFetch } from '../../shared/audit/reporter';
 
 export const OUTLOOK_MESSAGE_LIMIT = 500;
 /** Office calls and the server together; event.completed follows at once (Smart Alerts says "taking longer" at 5 s). */
@@ -28,7 +32,7 @@ interface OfficeLike {
   context: {
     urls?: { javascriptRuntimeUrl?: string };
     displayLanguage?: string;
-    mailbox: { item: OfficeComposeItem & { notificationMessages?: { replaceAsync(key: string, msg: object, cb?: () => void): void; removeAsync(key: string, cb?: () => void): void } }; userProfile?: { emailAddress?: string } };
+    mailbox: { item: OfficeComposeItem & { sessionData?: SessionDataLike; notificationMessages?: { replaceAsync(key: string, msg: object, cb?: () => void): void; removeAsync(key: string, cb?: () => void): void } }; userProfile?: { emailAddress?: string } };
     requirements?: { isSetSupported(name: string, version: string): boolean };
   };
 }
@@ -43,8 +47,12 @@ function serverBase(): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** The policy of the last check (the audit journal's settings follow it). */
+let checkedPolicy: OrgPolicy | undefined;
+
 async function context() {
   const { whitelist, policy } = await checkState(serverBase(), typeof fetch === 'function' ? fetch : undefined);
+  checkedPolicy = policy;
   return { whitelist, policy, scanHealthData: scanDraft };
 }
 
@@ -61,20 +69,33 @@ export function completion(verdict: Verdict, lang: 'fr' | 'en'): Parameters<Send
     allowEvent: false,
     errorMessage: view.message,
     ...(supports14 && view.actions.includes('directory') ? { cancelLabel: lang === 'fr' ? 'Annuaire Santé' : 'Find address', commandId: PICKER_COMMAND_ID } : {}),
-    // A warning lets the user send anyway; a block does not.
-    ...(verdict.verdict === 'warn' && supports14 ? { sendModeOverride: 'promptUser' } : {}),
+    // A warning lets the user send anyway; a block does not. Its button opens the task pane, where the reason is given.
+    ...(verdict.verdict === 'warn' && supports14 ? { sendModeOverride: 'promptUser', cancelLabel: lang === 'fr' ? 'Donner un motif' : 'Give a reason', commandId: PICKER_COMMAND_ID } : {}),
   };
 }
 
+/** How long reading the pane's reason (sessionData) may take: it runs beside the check, within its budget. */
+const SESSION_WAIT_MS = 300;
+
 export async function onMessageSend(event: SendEvent): Promise<void> {
   const lang = languageOf(Office.context.displayLanguage);
+  const data = Office.context.mailbox.item.sessionData;
+  const started = Date.now();
+  checkedPolicy = undefined;
   let verdict: Verdict;
+  const given = within(readStamped(data, OVERRIDE_KEY), SESSION_WAIT_MS).catch(() => undefined);
   try {
     ({ verdict } = await runSendCheck({ readDraft: () => session().readDraft(), context, budgetMs: SEND_BUDGET_MS }));
   } catch {
     verdict = cannotCheck('core-error', defaultPolicy());
   }
-  event.completed(completion(verdict, lang));
+  // A warning the user gave a reason for in the task pane goes, once; a block never does.
+  const reason = verdict.verdict === 'warn' ? (await given)?.reason : undefined;
+  if (reason) data?.removeAsync(OVERRIDE_KEY);
+  else if (verdict.verdict === 'warn') void writeStamped(data, WARNED_KEY, {});
+  const outcome = verdict.verdict === 'allow' || reason ? (reason ? 'overridden' : 'sent') : verdict.verdict === 'block' ? 'stopped' : undefined;
+  await reportCheck(serverBase(), typeof fetch === 'function' ? (fetch as unknown as PostFetch) : undefined, checkedPolicy ?? defaultPolicy(), verdict, outcome, reason, SEND_BUDGET_MS - (Date.now() - started));
+  event.completed(reason ? { allowEvent: true } : completion(verdict, lang));
 }
 
 /** Warns early, in the info bar, when a recipient outside MSSanté is added (no blocking here). */

@@ -7,6 +7,8 @@ import { DocumentChooser, type DocumentApi } from '../../shared/ui/document-choo
 import type { SenderInfo, XdmAuthor, XdmPolicy } from '../../shared/documents';
 import type { OfficeComposeActions } from '../office/office-compose-actions';
 import type { ComposeSession } from '../../shared/ports/compose-session';
+import type { OrgPolicy } from '../../shared/config/policy';
+import { OverrideReason, type OverrideItem } from './OverrideReason';
 
 export interface TaskPaneProps {
   lang: Language;
@@ -21,6 +23,8 @@ export interface TaskPaneProps {
   author?: XdmAuthor;
   /** The mailbox the user writes from (read receipts come back to it). */
   senderAddress?: string;
+  /** Opened from a warning's Smart Alerts button: the reason to send anyway is asked first. */
+  override?: { policy: OrgPolicy; item: OverrideItem; canSend: boolean };
 }
 
 const words = {
@@ -46,6 +50,7 @@ export function TaskPane(props: TaskPaneProps) {
   };
   return (
     <main class="vigie-root vigie-pane">
+      {props.override && <OverrideReason lang={props.lang} {...props.override} />}
       <div role="tablist" aria-label={w.tabs} class="vigie-tabs">
         {tabs.map(([id, label]) => (
           <button id={`vigie-tab-${id}`} role="tab" type="button" class="vigie-tab" aria-selected={tab === id} aria-controls={`vigie-panel-${id}`} tabIndex={tab === id ? 0 : -1} onClick={() => setTab(id)} onKeyDown={onKey}>

@@ -9,6 +9,9 @@ import { OfficeComposeActions, type OfficeWritableItem } from '../office/office-
 import { OfficeComposeSession, type OfficeComposeItem } from '../office/office-compose-session';
 import { TaskPane } from './TaskPane';
 import { applyOfficeTheme, type OfficeTheme } from './office-theme';
+import { effectiveSettings } from '../../shared/client/settings';
+import { readStamped, WARNED_KEY } from '../office/override-session';
+import type { OverrideItem } from './OverrideReason';
 
 declare const Office: {
   onReady(): Promise<unknown>;
@@ -16,21 +19,27 @@ declare const Office: {
   context: {
     displayLanguage?: string;
     officeTheme?: OfficeTheme;
-    mailbox?: { item?: OfficeWritableItem & OfficeComposeItem; userProfile?: { emailAddress?: string }; addHandlerAsync?(type: string, handler: (e: { officeTheme?: OfficeTheme }) => void): void };
+    mailbox?: {
+      item?: OfficeWritableItem & OfficeComposeItem & OverrideItem;
+      userProfile?: { emailAddress?: string };
+      addHandlerAsync?(type: string, handler: (e: { officeTheme?: OfficeTheme }) => void): void;
+    };
+    requirements?: { isSetSupported(name: string, version: string): boolean };
   };
 };
 
 const VERSION = process.env.VIGIE_VERSION ?? '0.0.0';
 
-/** The org policy the server publishes: the DI document settings (X-MSS-NIL, sourceId, read receipt, size limit…). */
-async function documentPolicy(origin: string): Promise<XdmPolicy> {
+/** The org policy the server publishes (its DI document settings: X-MSS-NIL, sourceId, read receipt, size limit…). */
+async function serverPolicy(origin: string): Promise<{ policy: OrgPolicy; documents: XdmPolicy }> {
+  let managed: unknown = {};
   try {
     const res = await window.fetch(`${origin}/policy.json`, { credentials: 'omit' });
-    if (!res.ok) return {};
-    return xdmPolicyOf(((await res.json()) as Partial<OrgPolicy>).documents);
+    if (res.ok) managed = await res.json();
   } catch {
-    return {};
+    /* the defaults */
   }
+  return { policy: effectiveSettings(managed, {}).policy, documents: xdmPolicyOf((managed as Partial<OrgPolicy>).documents) };
 }
 
 void Office.onReady().then(async () => {
@@ -48,7 +57,9 @@ void Office.onReady().then(async () => {
   const origin = window.location.origin;
   const fetchFn = (url: string, init?: RequestInit) => window.fetch(url, init);
   const documents = new ServerDocumentApi(origin, fetchFn);
-  const [policy, author] = await Promise.all([documentPolicy(origin), documents.getAuthor()]);
+  const [{ policy: orgPolicy, documents: policy }, author, warned] = await Promise.all([serverPolicy(origin), documents.getAuthor(), readStamped(item.sessionData, WARNED_KEY)]);
+  // Opened from a warning's Smart Alerts button: the reason comes first; Mailbox 1.15 lets the pane send (sendAsync).
+  const canSend = Office.context.requirements?.isSetSupported('Mailbox', '1.15') ?? false;
   const senderAddress = Office.context.mailbox?.userProfile?.emailAddress;
   render(
     <TaskPane
@@ -62,6 +73,7 @@ void Office.onReady().then(async () => {
       policy={policy}
       {...(author ? { author } : {})}
       {...(senderAddress ? { senderAddress } : {})}
+      {...(warned ? { override: { policy: orgPolicy, item, canSend } } : {})}
     />,
     root,
   );

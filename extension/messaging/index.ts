@@ -12,6 +12,8 @@
  * - `isEnvelope(x)`: shape check for anything received.
  */
 
+import type { Verdict } from '../../shared/model';
+
 export type Field = 'to' | 'cc' | 'bcc';
 
 export interface ComposeStatus {
@@ -39,6 +41,8 @@ export interface Messages {
   'compose/status': { request: Record<string, never>; response: ComposeStatus };
   /** A content script started: the background asks the companion server for its liste blanche when the copy kept is due. */
   'background/list-due': { request: Record<string, never>; response: Record<string, never> };
+  /** A content script's check at Send, for the organisation's audit journal (the background posts it to the server). */
+  'background/audit': { request: { verdict: Verdict; outcome: 'sent' | 'stopped' | 'overridden'; overrideReason?: string }; response: { recorded: boolean } };
   /** From an extension page embedded in a tab: forward a compose message to that tab's top frame. */
   'background/to-tab': { request: { message: Envelope<'compose/insert-recipient'> | Envelope<'compose/attach'> | Envelope<'compose/status'>; tabId?: number }; response: unknown };
 }

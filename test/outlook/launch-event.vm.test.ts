@@ -46,7 +46,7 @@ function companion(extra: string[], urls: string[] = []) {
 
 const refuse = () => Promise.reject(new TypeError('Network request failed'));
 
-function runHandler(name: string, item: object, supports14 = true, fetchFn: (url: string) => Promise<unknown> = refuse): Promise<Completed> {
+function runHandler(name: string, item: object, supports14 = true, fetchFn: (url: string, init?: { method?: string; body?: string; keepalive?: boolean }) => Promise<unknown> = refuse): Promise<Completed> {
   const handlers = new Map<string, (e: unknown) => void>();
   const Office = {
     actions: { associate: (n: string, fn: (e: unknown) => void) => handlers.set(n, fn) },
@@ -106,7 +106,7 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     const urls: string[] = [];
     const item = () => fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] });
     expect((await runHandler('onMessageSendHandler', item(), true, companion(['nouveau-chu.mssante.fr'], urls))).allowEvent).toBe(true);
-    expect(urls.sort()).toEqual(['https://vigie.chu-exemple.fr/api/liste-blanche', 'https://vigie.chu-exemple.fr/policy.json']);
+    expect(urls.filter((u) => !u.endsWith('/api/audit/events')).sort()).toEqual(['https://vigie.chu-exemple.fr/api/liste-blanche', 'https://vigie.chu-exemple.fr/policy.json']);
     // The same send with the server down: the embedded snapshot does not know the new domain.
     expect((await runHandler('onMessageSendHandler', item())).allowEvent).toBe(false);
   });
@@ -174,6 +174,70 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
       // The whole lying list was refused: a domain only it names is not trusted either.
       const onlyThere = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] }), true, lying);
       expect(onlyThere.allowEvent).toBe(false);
+    });
+  });
+
+  describe('the audit journal on the companion server', () => {
+    /** The companion server in warn mode, recording what is posted to it. */
+    function journal(posts: { url: string; body: string; keepalive?: boolean }[], hang = false) {
+      const list = companion([]);
+      return (url: string, init?: { method?: string; body?: string; keepalive?: boolean }) => {
+        if (init?.method === 'POST') {
+          posts.push({ url, body: init.body ?? '', ...(init.keepalive ? { keepalive: true } : {}) });
+          return hang ? new Promise(() => {}) : Promise.resolve({ ok: true, status: 202 });
+        }
+        if (url.endsWith('/policy.json')) return Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve('{"mode":"warn"}') });
+        return list(url);
+      };
+    }
+    const SUBJECT = 'Compte rendu Dupont';
+    const BODY = 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45. Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.';
+    const warned = () => fakeItem({ from: 'secretariat@chu-exemple.fr', to: [{ emailAddress: 'ami@gmail.com' }], subject: SUBJECT, body: BODY });
+
+    it('posts one event per check to POST /api/audit/events, with keepalive and no subject, body or full address', async () => {
+      const posts: { url: string; body: string; keepalive?: boolean }[] = [];
+      const r = await runHandler('onMessageSendHandler', warned(), true, journal(posts));
+      expect(r.allowEvent).toBe(false);
+      expect(r.commandId).toBe('vigieOpenPicker');
+      expect(posts.map((p) => [p.url, p.keepalive])).toEqual([['https://vigie.chu-exemple.fr/api/audit/events', true]]);
+      const [event] = (JSON.parse(posts[0]!.body) as { events: Record<string, unknown>[] }).events;
+      expect(event).toEqual(expect.objectContaining({ host: 'outlook', mode: 'warn', verdict: 'warn', sender: 'secretariat@chu-exemple.fr', recipientDomains: ['gmail.com'] }));
+      expect(event!.outcome).toBeUndefined(); // Smart Alerts never says whether Send anyway was clicked
+      expect(posts[0]!.body).not.toMatch(/Compte rendu|Dupont|amoxicilline|1 85 06|ami@gmail/);
+    });
+
+    it('a server that does not answer the post does not hold the send past the budget', async () => {
+      const posts: { url: string; body: string }[] = [];
+      const started = Date.now();
+      const r = await runHandler('onMessageSendHandler', warned(), true, journal(posts, true));
+      expect(posts).toHaveLength(1);
+      expect(r.sendModeOverride).toBe('promptUser');
+      expect(Date.now() - started).toBeLessThan(3500);
+    });
+
+    it('a reason given in the task pane lets the warned message go once, recorded as overridden with the reason; a block never', async () => {
+      const data = new Map<string, string>([['vigie.override', JSON.stringify({ at: Date.now(), reason: 'urgence' })]]);
+      const sessionData = {
+        getAsync: (k: string, cb: (r: { status: string; value?: string }) => void) => setTimeout(() => cb(data.has(k) ? { status: 'succeeded', value: data.get(k)! } : { status: 'failed' }), 0),
+        setAsync: (k: string, v: string, cb?: (r: { status: string }) => void) => { data.set(k, v); setTimeout(() => cb?.({ status: 'succeeded' }), 0); },
+        removeAsync: (k: string, cb?: (r: { status: string }) => void) => { data.delete(k); setTimeout(() => cb?.({ status: 'succeeded' }), 0); },
+      };
+      const posts: { url: string; body: string }[] = [];
+      const r = await runHandler('onMessageSendHandler', { ...warned(), sessionData }, true, journal(posts));
+      expect(r.allowEvent).toBe(true);
+      expect(data.has('vigie.override')).toBe(false); // once
+      const [event] = (JSON.parse(posts[0]!.body) as { events: Record<string, unknown>[] }).events;
+      expect([event!.outcome, event!.overrideReason]).toEqual(['overridden', 'urgence']);
+      // The next send of the same message is asked again, and the pane is told a warning is pending.
+      const again = await runHandler('onMessageSendHandler', { ...warned(), sessionData }, true, journal(posts));
+      expect(again.allowEvent).toBe(false);
+      await new Promise((res) => setTimeout(res, 10));
+      expect(data.has('vigie.warned')).toBe(true);
+      // A block (a distribution list Outlook cannot expand, blocked even in warn mode) is never let go by a reason.
+      data.set('vigie.override', JSON.stringify({ at: Date.now(), reason: 'urgence' }));
+      const blocked = await runHandler('onMessageSendHandler', { ...fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }), sessionData }, true, journal(posts));
+      expect(blocked.allowEvent).toBe(false);
+      expect(blocked.sendModeOverride).toBeUndefined();
     });
   });
 });

@@ -150,4 +150,41 @@ describe('Outlook task pane in Chromium', () => {
     expect(ops.indexOf('headers')).toBeLessThan(ops.indexOf('attach'));
     await page.screenshot({ path: join(shots, 'outlook-taskpane-attached.png') });
   }, 60_000);
+  it('opened from a warning’s Smart Alerts button: asks the reason, refuses none, then sends once with sendAsync (axe-checked)', async () => {
+    // The item as the handler left it (a warning noted in sessionData) in an Outlook with Mailbox 1.15.
+    const warnedItem = `(() => {
+      const data = new Map([['vigie.warned', JSON.stringify({ at: Date.now() })]]);
+      window.__vigieSessionData = data;
+      window.__vigieSends = 0;
+      Object.assign(window.__vigieFakeItem, {
+        sessionData: {
+          getAsync: (k, cb) => setTimeout(() => cb(data.has(k) ? { status: 'succeeded', value: data.get(k) } : { status: 'failed' }), 0),
+          setAsync: (k, v, cb) => { data.set(k, v); setTimeout(() => cb && cb({ status: 'succeeded' }), 0); },
+          removeAsync: (k, cb) => { data.delete(k); setTimeout(() => cb && cb({ status: 'succeeded' }), 0); },
+        },
+        sendAsync: (cb) => { window.__vigieSends++; setTimeout(() => cb({ status: 'succeeded' }), 0); },
+      });
+    })();`;
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: 'fr-FR' });
+    await context.addInitScript(FAKE_MAILBOX);
+    await context.addInitScript(warnedItem);
+    const as115 = AS_OUTLOOK.replace('mailbox: { item: window.__vigieFakeItem } }', "mailbox: { item: window.__vigieFakeItem }, requirements: { isSetSupported: (n, v) => n === 'Mailbox' && Number(v) <= 1.15 } }");
+    await context.route('**/outlook/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + as115 }));
+    const pane = await context.newPage();
+    await pane.goto(`${server.url}/outlook/taskpane.html`);
+    await pane.getByRole('heading', { name: 'Envoyer quand même\u202f?' }).waitFor();
+    await pane.getByRole('button', { name: 'Confirmer l’envoi' }).click();
+    await eventually(async () => expect(await pane.getByRole('alert').textContent()).toBe('Choisissez un motif ou écrivez-le pour envoyer quand même.'));
+    expect(await pane.evaluate(() => (window as unknown as { __vigieSends: number }).__vigieSends)).toBe(0);
+    await pane.getByLabel('Autre motif (facultatif si un motif est coché)').fill('Correspondant sans MSSanté, prévenu');
+    await pane.screenshot({ path: join(shots, 'outlook-taskpane-override.png') });
+    await pane.evaluate(AXE);
+    const result = await pane.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }));
+    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await pane.keyboard.press('Enter');
+    await eventually(async () => expect(await pane.evaluate(() => (window as unknown as { __vigieSends: number }).__vigieSends)).toBe(1));
+    const kept = await pane.evaluate(() => (window as unknown as { __vigieSessionData: Map<string, string> }).__vigieSessionData.get('vigie.override'));
+    expect(JSON.parse(kept!)).toEqual({ at: expect.any(Number), reason: 'Correspondant sans MSSanté, prévenu' });
+    await context.close();
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { loadSettings, webmailProviders } from '../settings';
 import { syncPolicyWebmails, type ScriptingApi } from './policy-webmails';
 import { ListeBlancheSource, listUrl } from '../../../shared/client/list-source';
 import { storageListStore } from '../../browser-api/list-store';
+import { AuditReporter } from '../../../shared/audit/reporter';
 
 const browser = getBrowser();
 const storage = browserStorage();
@@ -19,7 +20,22 @@ const refreshList = async () => {
   await lists.forCheck(listUrl(s.serverUrl, s.policy.whitelist.serverUrl));
 };
 
+// The organisation's audit journal on the companion server: one queue per server, posted from here (the server's
+// corsOrigins must name the extension's origin). Only a content script's own checks are taken.
+let reporter: { url: string; r: AuditReporter } | undefined;
+
 const router = createRouter({
+  'background/audit': async ({ verdict, outcome, overrideReason }, sender) => {
+    if (sender.tab?.id === undefined) throw new Error('not allowed');
+    const s = await loadSettings(storage);
+    if (!s.serverUrl) return { recorded: false };
+    // A new queue when the server or the policy's choice of events changes (settings are read at every message).
+    const key = `${s.serverUrl} ${s.policy.audit.events}`;
+    if (reporter?.url !== key) reporter = { url: key, r: new AuditReporter({ serverUrl: s.serverUrl, fetch: (u, i) => fetch(u, i), policy: s.policy }) };
+    const recorded = reporter.r.record(verdict, { host: 'webmail', mode: s.policy.mode, outcome, ...(overrideReason ? { overrideReason } : {}) });
+    if (recorded) await reporter.r.flush();
+    return { recorded };
+  },
   'background/to-tab': async ({ message, tabId }, sender) => {
     // Only Vigie's own pages (the panel, embedded or as the popup) drive a compose; a content script may not.
     if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('not allowed');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkDraft } from '../../../shared/send-check';
 import { scanDraft } from '../../../shared/health-data';
 import { embeddedDomainSet } from '../../../shared/whitelist/embedded';
-import { defaultPolicy } from '../../../shared/config/policy';
+import { defaultPolicy, type OrgPolicy } from '../../../shared/config/policy';
 import type { Draft } from '../../../shared/model';
 import { providerForHost } from '../providers';
 import { findFirst } from '../providers/query';
@@ -18,7 +18,7 @@ import { ComposeGuard } from './guard';
 const NIR = '2 95 10 99 126 111 93';
 const fixture = (p: string) => readFileSync(join(__dirname, '../../../test/fixtures/webmail', p), 'utf8');
 
-function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnType<typeof checkDraft>; mode?: 'block' | 'warn'; send?: string; prepare?: () => void } = {}) {
+function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnType<typeof checkDraft>; mode?: 'block' | 'warn'; send?: string; prepare?: () => void; policy?: Partial<OrgPolicy> } = {}) {
   document.documentElement.innerHTML = fixture(page).replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
   document.title = /<title>(.*?)<\/title>/.exec(fixture(page))?.[1] ?? '';
   const match = providerForHost(host)!;
@@ -28,7 +28,8 @@ function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnTy
     if ((e.target as Element).closest(sendCss)) sent.push('click');
   });
   const reported: Part[][] = [];
-  const policy = { ...defaultPolicy(), ...(opts.mode ? { mode: opts.mode } : {}) };
+  const policy = { ...defaultPolicy(), ...(opts.mode ? { mode: opts.mode } : {}), ...opts.policy };
+  const audited: { verdict: string; outcome: string; reason?: string }[] = [];
   const guard = new ComposeGuard({
     provider: match.provider,
     selectors: match.selectors,
@@ -37,6 +38,7 @@ function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnTy
     host,
     policy,
     report: (m) => reported.push(m),
+    audit: (v, outcome, reason) => audited.push({ verdict: v.verdict, outcome, ...(reason ? { reason } : {}) }),
     check: opts.check ?? ((d) => checkDraft(d, { whitelist: embeddedDomainSet(), policy, scanHealthData: scanDraft })),
   });
   opts.prepare?.();
@@ -45,7 +47,8 @@ function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnTy
   const alert = () => shadow().querySelector<HTMLElement>('.alert')!;
   const button = (action: string) => shadow().querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
   const send = () => findFirst<HTMLElement>(document, sendCss)!;
-  return { guard, sent, alert, button, send, reported };
+  const field = <T extends Element>(css: string) => shadow().querySelector<T>(css);
+  return { guard, sent, alert, button, send, reported, audited, field, policy };
 }
 
 const ctrlEnter = (el: Element) => {
@@ -64,7 +67,7 @@ afterEach(() => {
 
 describe('ComposeGuard', () => {
   it('Gmail: stops the send of a NIR to gmail.com until the user confirms, then lets exactly one through', () => {
-    const { guard, sent, alert, button, send } = load('gmail/compose.html', 'mail.google.com');
+    const { guard, sent, alert, button, send, field } = load('gmail/compose.html', 'mail.google.com');
     chip('div.anm[name="to"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
     document.querySelector('div[g_editable="true"]')!.textContent = `NIR ${NIR}`;
     send().click();
@@ -75,10 +78,67 @@ describe('ComposeGuard', () => {
     expect(sent).toEqual([]);
     send().click();
     button('send-anyway')!.click();
+    expect(sent).toEqual([]);
+    field<HTMLInputElement>('input[type="radio"]')!.click();
+    button('confirm-send')!.click();
     expect(sent).toEqual(['click']);
     send().click(); // the bypass was one-shot
     expect(sent).toEqual(['click']);
     guard.stop();
+  });
+
+  it('« Envoyer quand même » asks why: nothing leaves without a valid reason, the error is said, and the reason is recorded', async () => {
+    const { guard, sent, alert, button, send, audited, field, policy } = load('gmail/compose.html', 'mail.google.com');
+    chip('div.anm[name="to"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
+    document.querySelector('div[g_editable="true"]')!.textContent = `NIR ${NIR}`;
+    send().click();
+    expect(audited).toEqual([{ verdict: 'warn', outcome: 'stopped' }]);
+    button('send-anyway')!.click();
+    // The form: the policy's reasons as radios, a labelled text field of 200 characters at most with the reminder.
+    const form = field<HTMLFormElement>('form.reason')!;
+    expect(form.querySelector('legend')!.textContent).toBe('Pourquoi envoyer quand même\u202f?');
+    const radios = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.closest('label')!.textContent!.trim())).toEqual(policy.overrideReasons.map((r) => r.fr));
+    const text = field<HTMLInputElement>('input[type="text"]')!;
+    expect(text.maxLength).toBe(200);
+    expect(text.closest('label')!.textContent).toMatch(/Autre motif/);
+    expect(field('#vigie-reason-hint')!.textContent).toMatch(/N’y écrivez aucune donnée patient/);
+    await Promise.resolve();
+    expect((alert().getRootNode() as ShadowRoot).activeElement).toBe(radios[0]); // the keyboard lands on the first reason
+    // No reason: refused, said, nothing sent.
+    button('confirm-send')!.click();
+    const error = field<HTMLElement>('#vigie-reason-error')!;
+    expect([error.hidden, error.getAttribute('role'), error.textContent]).toEqual([false, 'alert', 'Choisissez un motif ou écrivez-le pour envoyer quand même.']);
+    expect(text.getAttribute('aria-invalid')).toBe('true');
+    // Patient data typed as the reason: refused too.
+    text.value = `patient ${NIR}`;
+    form.requestSubmit();
+    expect(error.textContent).toMatch(/donnée personnelle/);
+    expect(sent).toEqual([]);
+    // A valid reason (Enter in the field submits the form): sent once, recorded as overridden with the reason.
+    text.value = 'Le patient a demandé cet envoi';
+    form.requestSubmit();
+    expect(sent).toEqual(['click']);
+    expect(audited).toEqual([
+      { verdict: 'warn', outcome: 'stopped' },
+      { verdict: 'warn', outcome: 'overridden', reason: 'Le patient a demandé cet envoi' },
+    ]);
+    guard.stop();
+  });
+
+  it('every check at Send is handed to the audit journal: a stopped block, an allowed send', () => {
+    const blocked = load('generic-mssante/compose.html', 'mailiz.mssante.fr');
+    chip('[id$="_to_row"] .bubbles', '<span class="addrBubble" email="paul.durand@gmail.com">paul</span>');
+    blocked.send().click();
+    expect(blocked.audited).toEqual([{ verdict: 'block', outcome: 'stopped' }]);
+    blocked.guard.stop();
+    const allowed = load('gmail/compose.html', 'mail.google.com');
+    chip('div.anm[name="to"] [role="listbox"]', '<div role="option" data-hovercard-id="paul.durand@gmail.com">Paul</div>');
+    document.querySelector('div[g_editable="true"]')!.textContent = 'On se voit samedi ?';
+    allowed.send().click();
+    expect(allowed.sent).toEqual(['click']);
+    expect(allowed.audited).toEqual([{ verdict: 'allow', outcome: 'sent' }]);
+    allowed.guard.stop();
   });
 
   it('Ctrl+Enter anywhere in the compose is checked like a click on Send', () => {
@@ -130,10 +190,12 @@ describe('ComposeGuard', () => {
   });
 
   it('warn mode: the same page asks, and « Envoyer quand même » sends once', () => {
-    const { guard, sent, button, send } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send', mode: 'warn' });
+    const { guard, sent, button, send, field } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send', mode: 'warn' });
     send().click();
     expect(sent).toEqual([]);
     button('send-anyway')!.click();
+    field<HTMLInputElement>('input[type="text"]')!.value = 'Page changée, envoi vérifié à la main';
+    button('confirm-send')!.click();
     expect(sent).toEqual(['click']);
     guard.stop();
   });

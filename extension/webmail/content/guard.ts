@@ -2,7 +2,8 @@
 // the capture phase: click on the Send control (inside the compose or in a toolbar outside it), Enter/Space on it,
 // Ctrl/Cmd+Enter in the compose. The decision at Send is synchronous (the draft is read from the page and checked on
 // the spot) because cancelling only works inside the event's own dispatch; a confirmed warning sends once more with a
-// one-shot bypass. A compose Vigie cannot fully read is never let through silently: its Send is held with the failure
+// one-shot bypass, once the user gave a reason for sending anyway. Each check at Send is handed to `audit` (the
+// verdict and what became of the message, never the draft). A compose Vigie cannot fully read is never let through silently: its Send is held with the failure
 // policy's verdict (block mode: stopped; warn mode: the user is asked), and where even Send cannot be found the
 // keyboard shortcut is held and the banner says the page is not guarded.
 import type { OrgPolicy } from '../../../shared/config/policy';
@@ -16,6 +17,9 @@ import { Banner } from './banner';
 import { cannotCheck, type CheckFailureCause } from '../../../shared/client/failure';
 import { partNames, say, ui } from '../messages';
 import { findUnrecognisedCompose, UnrecognisedComposeSession } from './unrecognised';
+import { overrideChoices, overrideReason, overrideReminder } from '../../../shared/audit/override';
+
+export type SendOutcome = 'sent' | 'stopped' | 'overridden';
 
 export interface GuardOptions {
   provider: WebmailProvider;
@@ -32,6 +36,8 @@ export interface GuardOptions {
   debounceMs?: number;
   /** Where missing parts are reported for IT (the options page); storage.local by default. */
   report?(missing: Part[]): void;
+  /** Records a check made at Send for the organisation's audit journal (the verdict only; never the draft). */
+  audit?(verdict: Verdict, outcome: SendOutcome, overrideReason?: string): void;
 }
 
 interface Entry {
@@ -200,8 +206,8 @@ export class ComposeGuard {
     if (e.timer) clearTimeout(e.timer);
     e.timer = setTimeout(() => {
       e.timer = undefined;
-      // A pending confirm or stop stays until the user answers it.
-      if (e.banner.state.kind !== 'confirm' && e.banner.state.kind !== 'blocked') this.evaluate(e);
+      // A pending confirm, reason or stop stays until the user answers it.
+      if (!['confirm', 'reason', 'blocked'].includes(e.banner.state.kind)) this.evaluate(e);
     }, this.o.debounceMs ?? 400);
   }
 
@@ -259,25 +265,50 @@ export class ComposeGuard {
       return;
     }
     const verdict = this.evaluate(e);
-    if (verdict.verdict === 'allow') return;
+    if (verdict.verdict === 'allow') {
+      this.record(verdict, 'sent');
+      return;
+    }
     ev.preventDefault();
     ev.stopPropagation();
     ev.stopImmediatePropagation();
+    this.record(verdict, 'stopped');
     if (verdict.verdict === 'block') {
       e.banner.show({ kind: 'blocked', verdict });
       return;
     }
+    e.banner.show({ kind: 'confirm', verdict, onSend: () => this.askReason(e, ev, verdict), onCancel: () => e.banner.show({ kind: 'verdict', verdict }) });
+  }
+
+  /** « Envoyer quand même »: nothing leaves until a valid reason is given; then it is recorded and Send runs once. */
+  private askReason(e: Entry, ev: Event, verdict: Verdict): void {
+    const policy = this.policy();
+    const lang = this.o.lang;
     e.banner.show({
-      kind: 'confirm',
+      kind: 'reason',
       verdict,
-      onSend: () => {
+      choices: overrideChoices(policy, lang),
+      reminder: overrideReminder(policy)[lang],
+      submit: (choice) => {
+        const given = overrideReason(policy, choice);
+        if (!given.ok) return given.error[lang];
+        this.record(verdict, 'overridden', given.reason);
         e.banner.show({ kind: 'verdict', verdict });
         e.bypass = true;
         this.sendAgain(e, ev);
         e.bypass = false;
+        return undefined;
       },
       onCancel: () => e.banner.show({ kind: 'verdict', verdict }),
     });
+  }
+
+  private record(verdict: Verdict, outcome: SendOutcome, reason?: string): void {
+    try {
+      this.o.audit?.(verdict, outcome, reason);
+    } catch {
+      /* reporting never stands in the way of a send */
+    }
   }
 
   /** After the user confirmed: Send clicked as a user does, or the shortcut given again where Send is unknown. */

@@ -11,6 +11,7 @@ import { createRouter, send, type Envelope } from '../../messaging';
 import { providerForHost } from '../providers';
 import { languageFor, loadSettings, webmailProviders } from '../settings';
 import { ComposeGuard } from './guard';
+import { shouldReport } from '../../../shared/audit/reporter';
 
 async function main(): Promise<void> {
   const storage = browserStorage();
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
       policy: settings.policy,
       check: (draft) => checkDraft(draft, { whitelist, policy: settings.policy, scanHealthData: scanDraft }),
       panelUrl: extensionUrl('panel.html'),
+      // The background posts it (it owns the journal's queue); checks the policy does not want are not even sent there.
+      audit: (verdict, outcome, overrideReason) => {
+        if (!settings.serverUrl || !shouldReport(settings.policy, verdict, { outcome, ...(overrideReason ? { overrideReason } : {}) })) return;
+        void send((m: Envelope) => browser.runtime.sendMessage(m) as Promise<unknown>, 'background/audit', { verdict, outcome, ...(overrideReason ? { overrideReason } : {}) }).catch(() => undefined);
+      },
     });
     guard.start();
     document.documentElement.dataset.vigie = match.provider.id;

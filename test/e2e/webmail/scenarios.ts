@@ -84,6 +84,37 @@ function companionList(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** What the companion server's `POST /api/audit/events` received: each request body, as sent. */
+const auditPosts: string[] = [];
+
+/** The companion server's audit journal, as far as the extension can tell: it takes the events (CORS open). */
+function companionAudit(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!req.url?.startsWith('/api/audit/events')) return false;
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, cors).end();
+    return true;
+  }
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+  req.on('end', () => {
+    auditPosts.push(body);
+    res.writeHead(202, { ...cors, 'content-type': 'application/json' }).end('{"accepted":1}');
+  });
+  return true;
+}
+
+/** The establishment's server, set by the user in the options page. */
+async function setServer(browser: WebmailBrowser): Promise<void> {
+  const p = await browser.open(await browser.optionsUrl());
+  await p.waitFor(`document.title !== 'Vigie MSSanté'`, 'the options page to show the settings (its title is set then)');
+  await p.evaluate<null>(`(document.getElementById('server').value = '', null)`); // set by an earlier test, maybe
+  await p.type('#server', browser.url('mailiz.mssante.fr', '/'));
+  await p.click('#save');
+  await p.waitFor(`document.getElementById('status').textContent !== ''`, 'the options to be saved');
+  await p.close();
+}
+
 export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<WebmailBrowser>): void {
   let fixtures: FixtureServer;
   let browser: WebmailBrowser;
@@ -91,7 +122,7 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    fixtures = await startFixtureServer(companionList);
+    fixtures = await startFixtureServer((req, res) => companionList(req, res) || companionAudit(req, res));
     browser = await launch(fixtures);
   }, 90_000);
 
@@ -170,11 +201,7 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
     await held(p, 'a domain the embedded list does not have');
     await p.close();
     // The user sets the establishment's server in the options page.
-    p = await browser.open(await browser.optionsUrl());
-    await p.type('#server', browser.url('mailiz.mssante.fr', '/'));
-    await p.click('#save');
-    await p.waitFor(`document.getElementById('status').textContent !== ''`, 'the options to be saved');
-    await p.close();
+    await setServer(browser);
     // The background fetches and judges the server's list; the compose then checks with it.
     await new Promise((r) => setTimeout(r, 1500));
     p = await browser.open(browser.url(zimbra.host, zimbra.path));
@@ -182,5 +209,39 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
     await p.click(zimbra.send);
     await p.waitFor(`document.body.dataset.sent === '1'`, 'the message to leave with the server’s list');
     await p.close();
+  });
+
+  it('« Envoyer quand même » asks for a reason: nothing leaves without one, then one send, and the server’s journal gets the events without content', async () => {
+    const gmail = PAGES.find((p) => p.name === 'gmail')!;
+    await setServer(browser);
+    auditPosts.length = 0;
+    const p = await browser.open(browser.url(gmail.host, gmail.path));
+    await write(p, gmail, 'paul.durand@gmail.com', 'Ordonnance', CLINICAL);
+    await p.click(gmail.send);
+    await held(p, 'health data to gmail.com');
+    await p.clickBanner('send-anyway');
+    const form = `document.querySelector('vigie-banner').shadowRoot.querySelector('form.reason')`;
+    await p.waitFor(`!!${form}`, 'the reason form');
+    await p.clickBanner('confirm-send');
+    await p.waitFor(`!${form}.querySelector('.error').hidden`, 'the error for a missing reason');
+    expect(await p.evaluate<string>(`${form}.querySelector('.error').textContent`)).toBe('Choisissez un motif ou écrivez-le pour envoyer quand même.');
+    expect(await sent(p)).toBe(0);
+    await p.evaluate<null>(`(${form}.querySelector('input[type="radio"]').click(), null)`);
+    await shot(p, 'gmail-override-reason');
+    await p.clickBanner('confirm-send');
+    await p.waitFor(`document.body.dataset.sent === '1'`, 'the message to leave once, after the reason');
+    await p.waitFor(`!!${form} === false`, 'the form to close');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await sent(p)).toBe(1);
+    await p.close();
+    const deadline = Date.now() + 10_000;
+    while (auditPosts.join('').split('"outcome"').length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const events = auditPosts.flatMap((b) => (JSON.parse(b) as { events: Record<string, unknown>[] }).events);
+    expect(events.map((e) => [e.host, e.verdict, e.outcome, e.recipientDomains])).toEqual([
+      ['webmail', 'warn', 'stopped', ['gmail.com']],
+      ['webmail', 'warn', 'overridden', ['gmail.com']],
+    ]);
+    expect(typeof events[1]!.overrideReason).toBe('string');
+    expect(auditPosts.join('')).not.toMatch(/Ordonnance|metformine|paul\.durand|2 95 10/);
   });
 }
