@@ -42,4 +42,13 @@ describe('how a verdict reads, in every host', () => {
     const v = verdictView(checkDraft(aDraft({ to: ['jean.dupont@gmail.com'] }), { whitelist, policy: aPolicy({ mode: 'warn' }) }), 'en');
     expect(v).toMatchObject({ level: 'warn', headline: 'Confirm before sending', actions: ['send-anyway', 'directory'] });
   });
+
+  it('says once what happened, and names one recipient or several as French and English write them', () => {
+    const one = view({ to: ['jean.dupont@gmail.com'] });
+    expect(one.message).toBe('Envoi bloqué\u00a0: jean.dupont@gmail.com n’a pas d’adresse MSSanté. Cherchez ce destinataire dans l’Annuaire Santé (bouton «\u202fAnnuaire Santé\u202f») et utilisez son adresse MSSanté, ou retirez-le du message.');
+    const five = view({ to: ['a@gmail.com', 'b@gmail.com', 'c@yahoo.fr', 'd@orange.fr', 'e@free.fr', 'bad address'] });
+    expect(five.message.match(/Envoi bloqué/g)).toHaveLength(1);
+    expect(five.message).toMatch(/^Envoi bloqué\u00a0: l’adresse bad address est illisible\. Corrigez la saisie\. a@gmail\.com, b@gmail\.com, c@yahoo\.fr et 2\u00a0autres n’ont pas d’adresse MSSanté\. Cherchez ces destinataires .* retirez-les du message\.$/);
+    expect(view({ to: ['a@gmail.com', 'b@gmail.com', 'c@yahoo.fr', 'd@orange.fr'] }, 'en').message).toMatch(/^Send blocked: a@gmail\.com, b@gmail\.com, c@yahoo\.fr and 1 other have no MSSanté address\. Look these recipients up/);
+  });
 });

@@ -23,7 +23,8 @@ const distinct = (rs: RecipientResult[]) => [...new Set(rs.map((r) => (r.address
 export function nameRecipients(rs: RecipientResult[]): LocalizedText {
   const names = distinct(rs);
   const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? t('list.and-others', { shown, count: names.length - 3 }) : { fr: shown, en: shown };
+  if (names.length <= 3) return { fr: shown, en: shown };
+  return names.length === 4 ? t('list.and-one-other', { shown }) : t('list.and-others', { shown, count: names.length - 3 });
 }
 
 /** The plural form of a message when several recipients are named (`<code>.many` where it exists). */
@@ -68,8 +69,9 @@ export function composeMessage(rules: Rule[], verdict: VerdictKind, policy: OrgP
   if (!first || verdict === 'allow') return { fr: '', en: '' };
   const own = !isOverridden(first.code, policy.messages);
   const leadText = t(verdict === 'block' ? 'verdict.lead.block' : 'verdict.lead.warn', {}, policy.messages);
-  const join = (lang: 'fr' | 'en') =>
-    lead.map((r, i) => (i === 0 && own ? r.text[lang] : capitalise(r.text[lang]))).join(' ');
+  // A later sentence gets a capital when its template starts with a word, never an address ("jean@…" stays as typed).
+  const startsWithWord = (r: Rule, lang: 'fr' | 'en') => !isOverridden(r.code, policy.messages) && !messages[r.code][lang].startsWith('{');
+  const join = (lang: 'fr' | 'en') => lead.map((r, i) => (i > 0 || !own) && startsWithWord(r, lang) ? capitalise(r.text[lang]) : r.text[lang]).join(' ');
   const body = { fr: join('fr'), en: join('en') };
   const text = own ? { fr: `${leadText.fr}\u00a0: ${body.fr}`, en: `${leadText.en}: ${body.en}` } : body;
   return policy.helpdesk ? { fr: `${text.fr} ${policy.helpdesk}`, en: `${text.en} ${policy.helpdesk}` } : text;
