@@ -1,8 +1,9 @@
 // ThunderbirdComposeSession: reads the message being composed in one Thunderbird compose tab and builds the core's
 // Draft (mailing lists expanded to their members), and writes back what the picker and document chooser add.
 // Nothing here decides anything: the verdict is the core's.
-import type { Draft } from '../../shared/model';
+import type { AttachmentInfo, Draft } from '../../shared/model';
 import type { ComposeSession } from '../../shared/ports/compose-session';
+import { attachmentPatients } from '../../shared/send-check/attachment-patients';
 import type { ComposeDetails, ComposeRecipient, ComposeRecipientList, ContactNode, ThunderbirdApi } from './messenger';
 
 export type Field = 'to' | 'cc' | 'bcc';
@@ -66,7 +67,8 @@ export class ThunderbirdComposeSession implements ComposeSession {
   /** Builds the Draft from `details` (as onBeforeSend passes them) or from the compose tab, with what was expanded. */
   async read(given?: ComposeDetails): Promise<ThunderbirdDraft> {
     const details = given ?? (await this.details());
-    const [from, attachments, identities] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId), this.otherIdentities(details)]);
+    const [from, listed, identities] = await Promise.all([this.sender(details), this.api.compose.listAttachments(this.tabId), this.otherIdentities(details)]);
+    const attachments = await this.patientsNamed(details, listed);
     const distributionLists: string[] = [];
     const expandedLists: ThunderbirdDraft['expandedLists'] = [];
     const out: Record<Field, string[]> = { to: [], cc: [], bcc: [] };
@@ -75,10 +77,27 @@ export class ThunderbirdComposeSession implements ComposeSession {
     }
     const body = typeof details.plainTextBody === 'string' ? details.plainTextBody : htmlToText(details.body ?? '');
     return {
-      draft: { from, to: out.to, cc: out.cc, bcc: out.bcc, subject: details.subject ?? '', body, attachments: attachments.map((a) => ({ name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })), ...(distributionLists.length ? { distributionLists } : {}), ...(identities.length ? { identities } : {}) },
+      draft: { from, to: out.to, cc: out.cc, bcc: out.bcc, subject: details.subject ?? '', body, attachments, ...(distributionLists.length ? { distributionLists } : {}), ...(identities.length ? { identities } : {}) },
       distributionLists,
       expandedLists,
     };
+  }
+
+  /**
+   * The attachments as the check sees them; towards a patient address, the INS that an attached CDA or IHE_XDM.ZIP
+   * names is read from its bytes (the core blocks a document about another patient). Only XML and ZIP files, 25 MB at most.
+   */
+  private async patientsNamed(details: ComposeDetails, listed: { id: number; name: string; size?: number }[]): Promise<AttachmentInfo[]> {
+    const toPatient = FIELDS.some((f) => asArray(details[f]).some((r) => typeof r === 'string' && /@patient\.mssante\.fr\s*>?\s*$/i.test(r)));
+    return Promise.all(
+      listed.map(async (a) => {
+        const info: AttachmentInfo = { name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) };
+        if (!toPatient || !this.api.compose.getAttachmentFile || !/\.(xml|zip)$/i.test(a.name) || (a.size ?? 0) > 25 * 1024 * 1024) return info;
+        const file = await this.api.compose.getAttachmentFile(a.id);
+        const patientIns = attachmentPatients(new Uint8Array(await file.arrayBuffer()));
+        return patientIns.length ? { ...info, patientIns } : info;
+      }),
+    );
   }
 
   /** The other identities this Thunderbird can send from (the core suggests an MSSanté one for health data). */

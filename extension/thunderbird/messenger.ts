@@ -90,6 +90,8 @@ export interface ThunderbirdApi {
     getComposeDetails(tabId: number): Promise<ComposeDetails>;
     setComposeDetails(tabId: number, details: ComposeDetails): Promise<void>;
     listAttachments(tabId: number): Promise<ComposeAttachment[]>;
+    /** The attachment's file (Thunderbird 98+). */
+    getAttachmentFile?(attachmentId: number): Promise<File>;
     addAttachment(tabId: number, attachment: { file: File; name?: string }): Promise<ComposeAttachment>;
     sendMessage(tabId: number, options?: { mode?: 'default' | 'sendNow' | 'sendLater' }): Promise<unknown>;
     onBeforeSend: Listenable<(tab: Tab, details: ComposeDetails) => Promise<BeforeSendResult | void> | BeforeSendResult | void>;

@@ -135,4 +135,20 @@ describe('SendGuard', () => {
     expect(tb.tab(tab).details.identityId).toBe('mss');
     expect((await guard.check(tab)).verdict.switchIdentity).toBeUndefined();
   });
+
+  it('towards a patient address, reads the INS of an attached CDA: a document about another patient blocks, the right one goes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { insKey } = await import('../../shared/recipient-policy/ins');
+    const cda = readFileSync(join(__dirname, '../../test/fixtures/xdm/cda-n3-biologie.xml'));
+    const { tb, guard } = setup();
+    const other = `1850575123456${insKey('1850575123456')}`;
+    const wrong = tb.openCompose({ to: [`${other}@patient.mssante.fr`], subject: 'Résultats' }, [new File([cda], 'CR-biologie.xml')]);
+    const v = (await guard.check(wrong)).verdict;
+    expect(v.verdict).toBe('block');
+    expect(v.reasons).toContain('verdict.block.other-patient');
+    expect(v.message.fr).toMatch(/ce document concerne un autre patient/);
+    const right = tb.openCompose({ to: ['279035121518989@patient.mssante.fr'], subject: 'Résultats' }, [new File([cda], 'CR-biologie.xml')]);
+    expect((await guard.check(right)).verdict.verdict).toBe('allow');
+  });
 });

@@ -64,6 +64,10 @@ export class FakeThunderbird {
         setComposeDetails: async (tabId, details) => {
           Object.assign(this.tab(tabId).details, structuredClone(details));
         },
+        getAttachmentFile: async (attachmentId: number) => {
+          for (const t of this.tabs.values()) for (const a of t.attachments) if (a.id === attachmentId) return a.file;
+          throw new Error(`no attachment ${attachmentId}`);
+        },
         listAttachments: async (tabId) => {
           return this.tab(tabId).attachments.map(({ id, name, size }) => ({ id, name, size }));
         },
@@ -158,10 +162,13 @@ export class FakeThunderbird {
   }
 
   /** Opens a compose tab holding these details (identityId defaults to the first identity). */
-  openCompose(details: ComposeDetails, attachments: string[] = []): number {
+  openCompose(details: ComposeDetails, attachments: (string | File)[] = []): number {
     const id = this.nextTab++;
     this.tabs.set(id, { details: { identityId: 'id1', to: [], cc: [], bcc: [], subject: '', plainTextBody: '', isPlainText: true, customHeaders: [], ...structuredClone(details) }, attachments: [] });
-    for (const name of attachments) this.tab(id).attachments.push({ id: this.nextAttachment++, name, size: 1000, file: new File([new Uint8Array(1000)], name) });
+    for (const a of attachments) {
+      const file = typeof a === 'string' ? new File([new Uint8Array(1000)], a) : a;
+      this.tab(id).attachments.push({ id: this.nextAttachment++, name: file.name, size: file.size, file });
+    }
     return id;
   }
 }
