@@ -111,7 +111,10 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await banner(page).locator('button[data-action="send-anyway"]').waitFor();
     await expect(alert(page).textContent()).resolves.toMatch(/Attention\s: paul\.durand@gmail\.com n’a pas d’adresse MSSanté/);
     await shot(page, 'policy-mssante-warn');
+    // Sending anyway asks why first.
     await banner(page).locator('button[data-action="send-anyway"]').click();
+    await banner(page).locator('form.reason input[type="radio"]').first().check();
+    await banner(page).locator('button[data-action="confirm-send"]').click();
     await expect(sentCount(page)).resolves.toBe(1);
     await page.close();
   });
