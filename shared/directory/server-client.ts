@@ -5,8 +5,8 @@ import { DirectoryError, type DirectoryClient, type DirectoryQuery, type Directo
 export type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string>; credentials?: 'include' | 'omit' | 'same-origin' }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 const messages = {
-  unreachable: { fr: 'Le serveur Vigie ne répond pas : la recherche dans l’Annuaire Santé est indisponible.', en: 'The Vigie server does not answer: the Annuaire Santé search is unavailable.' },
-  'not-ready': { fr: 'L’annuaire est en cours de chargement sur le serveur Vigie ; réessayez dans un instant.', en: 'The directory is still loading on the Vigie server; try again in a moment.' },
+  unreachable: { fr: 'Le serveur Vigie ne répond pas\u00a0: la recherche dans l’Annuaire Santé est indisponible.', en: 'The Vigie server does not answer: the Annuaire Santé search is unavailable.' },
+  'not-ready': { fr: 'L’annuaire est en cours de chargement sur le serveur Vigie\u202f; réessayez dans un instant.', en: 'The directory is still loading on the Vigie server; try again in a moment.' },
   'bad-request': { fr: 'Recherche refusée par le serveur Vigie.', en: 'The Vigie server refused the search.' },
   'bad-response': { fr: 'Réponse illisible du serveur Vigie.', en: 'Unreadable answer from the Vigie server.' },
   aborted: { fr: 'Recherche annulée.', en: 'Search cancelled.' },
