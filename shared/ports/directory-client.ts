@@ -16,7 +16,7 @@ export interface DirectorySearchResult {
   tookMs?: number;
 }
 
-export type DirectoryErrorCode = 'unreachable' | 'not-ready' | 'bad-request' | 'bad-response' | 'aborted';
+export type DirectoryErrorCode = 'unreachable' | 'refused' | 'not-ready' | 'bad-request' | 'bad-response' | 'aborted';
 
 export class DirectoryError extends Error {
   constructor(readonly code: DirectoryErrorCode, readonly text: LocalizedText) {
