@@ -1,5 +1,6 @@
 // vigie serve: the companion server the hospital hosts. Without --config it runs on the embedded defaults (the
-// shipped liste blanche, a generated demo directory, a demo patient record, no keys, no network).
+// shipped liste blanche, a generated demo directory, a demo patient record, no keys, no network) and lets the
+// Chromium build of this repository call it (its development id).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,7 @@ import type { CliCommand, CliIO } from '../io';
 import { EXIT, UsageError } from '../io';
 import { loadServerConfigFile, parseServerConfig, ServerConfigError, type ServerConfig } from '../../server/config';
 import { startServer } from '../../server/app';
+import { DEV_CHROME_ID } from '../../manifests/extension/dev-id';
 import { NOT_READY, READY } from '../../server/install-steps';
 import { addinBuilt } from '../../server/routes/outlook';
 import { startLines } from './serve-lines';
@@ -45,7 +47,7 @@ export const serveCommand: CliCommand = {
       else {
         const dist = distDir();
         config = parseServerConfig(
-          { di: { mode: 'demo' }, ...(dist ? { addinDir: join(dist, 'outlook'), downloadsDir: join(dist, 'downloads') } : {}) },
+          { di: { mode: 'demo' }, corsOrigins: [`chrome-extension://${DEV_CHROME_ID}`], ...(dist ? { addinDir: join(dist, 'outlook'), downloadsDir: join(dist, 'downloads') } : {}) },
           { env: io.env, baseDir: io.cwd },
         );
       }

@@ -4,9 +4,10 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extensionIdOfKey } from '../../../manifests/extension/dev-id';
 import { chromeManagedPolicy } from '../../../manifests/policies/templates';
 import { HOSTS, ROOT, type FixtureServer } from '../webmail/fixture-server';
 
@@ -32,7 +33,8 @@ export interface Browser {
 /** Launches Chromium with the extension; `policy` (if given) is written to the managed policy folder first. */
 export async function launch(fixtures: FixtureServer, opts: { policy?: Record<string, unknown> } = {}): Promise<Browser> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
-  const extensionId = unpackedExtensionId(EXTENSION);
+  const key = (JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8')) as { key?: string }).key;
+  const extensionId = key ? extensionIdOfKey(key) : unpackedExtensionId(EXTENSION);
   if (opts.policy) {
     mkdirSync(POLICY_DIR, { recursive: true });
     // The managed policy file IT deploys, as `npm run package` generates it (manifests/policies/templates.ts).
