@@ -126,6 +126,17 @@ describe('French typography', () => {
     expect(labels.flatMap((s) => typographyFaults(prose(s)))).toEqual([]);
   });
 
+  it('the French defaults of the policy schema (override reasons)', () => {
+    const french: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) (k === 'fr' && typeof v === 'string' ? french.push(v) : walk(v));
+    };
+    walk(json('shared/config/policy.schema.json'));
+    expect(french.length).toBeGreaterThan(0);
+    expect(french.flatMap((s) => typographyFaults(prose(s)))).toEqual([]);
+  });
+
   it.each(['manifests/extension/_locales/fr/messages.json', 'extension/thunderbird/_locales/fr/messages.json'])('%s', (path) => {
     expect(localeMessages(path).flatMap((s) => typographyFaults(prose(s)))).toEqual([]);
   });
