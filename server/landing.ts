@@ -64,7 +64,7 @@ export function landingPage(h: Health, opts: { publicUrl: string; downloads: str
 <body>
 <h1>Vigie MSSanté <span class="en">— companion server</span></h1>
 <p>${esc(all.name.fr)} <span class="en">(${esc(all.name.en)})</span>\u00a0: ${stateCell(all)} — <a href="/healthz">/healthz</a></p>
-<table>${states.map((s) => `<tr><th>${esc(s.name.fr)} <span class="en">${esc(s.name.en)}</span></th><td>${stateCell(s)}</td></tr>`).join('')}</table>
+<table>${states.map((s) => `<tr><th>${esc(s.name.fr)} ${s.name.en === s.name.fr ? '' : `<span class="en">${esc(s.name.en)}</span>`}</th><td>${stateCell(s)}</td></tr>`).join('')}</table>
 ${steps.join('\n')}
 <h2>Téléchargements <span class="en">Downloads</span></h2>
 ${downloads}

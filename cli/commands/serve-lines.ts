@@ -7,7 +7,7 @@ import { trustInstructions, type LocalCertificate } from '../../server/tls';
 
 function stateLines(s: PartState): string[] {
   return [
-    `  ${s.name.fr} / ${s.name.en}\u00a0: ${s.state.fr} / ${s.state.en}`,
+    `  ${s.name.fr}${s.name.en === s.name.fr ? '' : ` / ${s.name.en}`}\u00a0: ${s.state.fr} / ${s.state.en}`,
     `    ${s.detail.fr}`,
     `    ${s.detail.en}`,
     ...(s.todo ? [`    → À faire\u00a0: ${s.todo.fr}`, `    → To do: ${s.todo.en}`] : []),

@@ -161,7 +161,7 @@ describe('the built `vigie serve` (what `npm start` runs)', () => {
       const page = await (await fetch(`${url}/`)).text();
       const parts = ['Liste blanche MSSanté', 'Annuaire Santé', 'Dossier patient (DI)', 'Pro Santé Connect', 'Journal d’audit', 'Politique'];
       const steps = ['Outlook', 'Thunderbird', 'Chrome, Edge, Firefox (webmail)'];
-      const inConsole = [...parts.map((p) => printed.indexOf(`\n  ${p} / `)), ...steps.map((t) => printed.indexOf(`\n${t}\u00a0: `)), printed.indexOf('\nTéléchargements')];
+      const inConsole = [...parts.map((p) => printed.indexOf(`\n  ${p}`)), ...steps.map((t) => printed.indexOf(`\n${t}\u00a0: `)), printed.indexOf('\nTéléchargements')];
       const inPage = [...parts.map((p) => page.indexOf(`<th>${p} `)), ...steps.map((t) => page.indexOf(`<h2>${t}</h2>`)), page.indexOf('<h2>Téléchargements')];
       for (const positions of [inConsole, inPage]) {
         expect(positions.every((p) => p >= 0)).toBe(true);
