@@ -130,7 +130,12 @@ describe('French typography', () => {
     const french: string[] = [];
     const walk = (x: unknown): void => {
       if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) (k === 'fr' && typeof v === 'string' ? french.push(v) : walk(v));
+      else if (x && typeof x === 'object') {
+        for (const [k, v] of Object.entries(x)) {
+          if (k === 'fr' && typeof v === 'string') french.push(v);
+          else walk(v);
+        }
+      }
     };
     walk(json('shared/config/policy.schema.json'));
     expect(french.length).toBeGreaterThan(0);
