@@ -71,6 +71,7 @@ const sources = [
   'shared/i18n/messages.ts',
   'extension/webmail/messages.ts',
   'extension/thunderbird/text.ts',
+  'extension/thunderbird/send-guard.ts',
   'shared/ui/contact-picker/text.ts',
   'shared/ui/document-chooser/text.ts',
   'shared/documents/messages.ts',
