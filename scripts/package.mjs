@@ -43,14 +43,18 @@ function filesOf(dir) {
   return files;
 }
 // Fixed dates inside the archives: the same sources give the same bytes (and the same SHA256SUMS).
-const zipDir = (dir, prefix = '') => zipSync(Object.fromEntries(Object.entries(filesOf(dir)).map(([k, v]) => [prefix + k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 9 });
+const zipFiles = (files, prefix = '') => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [prefix + k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 9 });
+const zipDir = (dir, prefix = '') => zipFiles(filesOf(dir), prefix);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'outlook'), { recursive: true });
 
 // 1. Extensions.
 copyFileSync(need('dist/thunderbird/vigie.xpi'), join(out, `vigie-thunderbird-${version}.xpi`));
-writeFileSync(join(out, `vigie-chrome-${version}.zip`), zipDir(need('dist/chrome')));
+// The development `key` is left out: the CRX signed with the hospital's key gives the deployed id.
+const chromeFiles = filesOf(need('dist/chrome'));
+chromeFiles['manifest.json'] = Buffer.from(JSON.stringify({ ...JSON.parse(chromeFiles['manifest.json'].toString()), key: undefined }, null, 2));
+writeFileSync(join(out, `vigie-chrome-${version}.zip`), zipFiles(chromeFiles));
 writeFileSync(join(out, `vigie-firefox-${version}.xpi`), zipDir(need('dist/firefox')));
 
 // 2. Outlook manifests for the hospital's URL (the generator the server and the tests use).

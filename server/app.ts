@@ -9,7 +9,7 @@ import { publicUrlOf, type ServerConfig } from './config';
 import type { BuildJob } from './directory/build-worker';
 import { DirectoryService } from './directory/service';
 import { healthOf } from './health';
-import { listen } from './http/listen';
+import { listenAll, loopbackPeers } from './http/listen';
 import { batchedStderr } from './http/log';
 import { requestPipeline } from './http/pipeline';
 import type { Health } from './landing';
@@ -84,7 +84,7 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
 
   let socket;
   try {
-    socket = await listen(config.port, config.host, tls.material, onRequest);
+    socket = await listenAll(config.port, config.host, loopbackPeers(config.host), tls.material, onRequest, log);
   } catch (e) {
     await Promise.all([schedules.stop(), audit.close()]);
     throw e;

@@ -1,5 +1,6 @@
 // vigie serve: the companion server the hospital hosts. Without --config it runs on the embedded defaults (the
-// shipped liste blanche, a generated demo directory, a demo patient record, no keys, no network).
+// shipped liste blanche, a generated demo directory, a demo patient record, no keys, no network) and lets the
+// Chromium build of this repository call it (its development id).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +8,10 @@ import type { CliCommand, CliIO } from '../io';
 import { EXIT, UsageError } from '../io';
 import { loadServerConfigFile, parseServerConfig, ServerConfigError, type ServerConfig } from '../../server/config';
 import { startServer } from '../../server/app';
-import { trustInstructions } from '../../server/tls';
+import { DEV_CHROME_ID } from '../../manifests/extension/dev-id';
+import { NOT_READY, READY } from '../../server/install-steps';
+import { addinBuilt } from '../../server/routes/outlook';
+import { startLines } from './serve-lines';
 
 /** The built targets next to the running bundle (dist/cli/vigie.cjs → dist/outlook, dist/downloads), or from the source tree. */
 function distDir(): string | undefined {
@@ -43,7 +47,7 @@ export const serveCommand: CliCommand = {
       else {
         const dist = distDir();
         config = parseServerConfig(
-          { di: { mode: 'demo' }, ...(dist ? { addinDir: join(dist, 'outlook'), downloadsDir: join(dist, 'downloads') } : {}) },
+          { di: { mode: 'demo' }, corsOrigins: [`chrome-extension://${DEV_CHROME_ID}`], ...(dist ? { addinDir: join(dist, 'outlook'), downloadsDir: join(dist, 'downloads') } : {}) },
           { env: io.env, baseDir: io.cwd },
         );
       }
@@ -73,28 +77,10 @@ export const serveCommand: CliCommand = {
       }
       throw e;
     }
-    const h = server.health();
-    const u = server.publicUrl;
-    const lines = [
-      '',
-      `Vigie MSSanté — serveur de l’établissement / companion server: ${u}/`,
-      `  Page d’accueil / landing page   ${u}/`,
-      `  État / health                   ${u}/healthz`,
-      `  Liste blanche (${h.listeBlanche.domains} domaines, ${h.listeBlanche.source}, ${h.listeBlanche.generatedAt.slice(0, 10)})   ${u}/api/liste-blanche`,
-      `  Annuaire / directory (${config.directory.source === 'synthetic' ? `démonstration, ${config.directory.syntheticCount} boîtes` : config.directory.source})   ${u}/api/directory/search?q=cardio%20lyon`,
-      `  Politique / policy              ${u}/policy.json`,
-      `  Complément Outlook / add-in     ${u}/outlook/manifest.xml${config.addinDir && existsSync(join(config.addinDir, 'manifest.xml')) ? '' : '  (pas encore construit / not built yet)'}`,
-      `  Paquets / packages (XPI, webmail extension)   ${u}/downloads/`,
-      `  Dossier patient / DI            ${config.di.mode === 'off' ? 'non configuré / not configured' : `${u}/api/di/documents?ins=279035121518989${config.di.mode === 'demo' ? '  (démonstration / demo)' : ''}`}`,
-      `  Pro Santé Connect               ${config.psc ? `${u}/api/psc/login` : 'non configuré / not configured'}`,
-      '',
-      'Outlook : Applications › Ajouter des applications › Mes compléments › Ajouter à partir d’un fichier (le manifeste ci-dessus).',
-      'Thunderbird : Outils › Modules complémentaires › ⚙ › Installer un module depuis un fichier (le .xpi).',
-      'Chrome/Edge : chrome://extensions › Mode développeur › Charger l’extension non empaquetée ; Firefox : about:debugging.',
-    ];
-    if (server.tls) lines.push('', ...(server.tls.created ? ['Certificat localhost créé / localhost certificate created.'] : []), ...trustInstructions(server.tls.certFile));
-    lines.push('', 'Ctrl+C pour arrêter / to stop.');
-    io.stdout(lines.join('\n'));
+    io.stdout(startLines(server.health(), server.publicUrl, addinBuilt(config), server.tls).join('\n'));
+    void server.directoryReady.then(() => {
+      io.stdout(server.directory.ready ? `\n${READY.fr}\n${READY.en}\nCtrl+C pour arrêter / to stop.` : `\n${NOT_READY.fr}\n${NOT_READY.en}`);
+    });
 
     await new Promise<void>((resolveStop) => {
       const stop = () => {

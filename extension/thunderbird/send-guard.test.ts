@@ -32,7 +32,7 @@ describe('SendGuard', () => {
     expect(tb.sent).toHaveLength(0);
     expect(shown).toEqual([tab]);
     expect(tb.badges.get(tab)).toBe('!');
-    expect(tb.labels.get(tab)).toBe('Vigie : envoi bloqué');
+    expect(tb.labels.get(tab)).toBe('Vigie\u00a0: envoi bloqué');
     // Fixed: the button goes back to plain at the next check.
     tb.tab(tab).details.to = ['jean.dupont@medecin.mssante.fr'];
     await tb.api.compose.sendMessage(tab);

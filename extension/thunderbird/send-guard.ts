@@ -25,8 +25,8 @@ export interface GuardDeps {
 }
 
 const LABEL = {
-  block: { fr: 'Vigie : envoi bloqué', en: 'Vigie: send blocked' },
-  warn: { fr: 'Vigie : à confirmer', en: 'Vigie: to confirm' },
+  block: { fr: 'Vigie\u00a0: envoi bloqué', en: 'Vigie: send blocked' },
+  warn: { fr: 'Vigie\u00a0: à confirmer', en: 'Vigie: to confirm' },
 };
 
 /** How long reading the compose and the settings may take: Thunderbird keeps the compose window locked meanwhile. */

@@ -31,3 +31,25 @@ export async function listen(port: number, host: string, tls: { cert: string; ke
     },
   };
 }
+
+/**
+ * The loopback addresses a server on `host` is reached at: the IPv6 loopback too when it listens on the IPv4 one
+ * (the local certificate covers both, and browsers may try `[::1]` for localhost).
+ */
+export function loopbackPeers(host: string): string[] {
+  return host === '127.0.0.1' || host === 'localhost' ? ['::1'] : [];
+}
+
+/** Listens on `host`, then on each of `extra` at the same port where the machine has it (no IPv6: skipped). */
+export async function listenAll(port: number, host: string, extra: string[], tls: { cert: string; key: string } | undefined, onRequest: (req: IncomingMessage, res: ServerResponse) => void, log: (line: string) => void): Promise<Listening> {
+  const first = await listen(port, host, tls, onRequest);
+  const others: Listening[] = [];
+  for (const h of extra) {
+    try {
+      others.push(await listen(first.port, h, tls, onRequest));
+    } catch (e) {
+      log(`listen: ${h} not served (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  return { ...first, close: async () => void (await Promise.all([first, ...others].map((l) => l.close()))) };
+}

@@ -1,6 +1,6 @@
 // The Outlook add-in: its XML and unified manifests rendered for this server's public URL (Office requires HTTPS; a
 // plain-HTTP server, only ever for tests or behind a proxy on the same host, serves the built copy with its URLs
-// replaced), and the built files under /outlook/.
+// replaced), offered as downloads (Outlook asks for a file), and the built files under /outlook/.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderUnifiedManifest, renderXmlManifest } from '../../manifests/outlook/render';
@@ -29,12 +29,12 @@ export const outlookRoutes: RouteModule = {
     router.on('GET', '/outlook/manifest.xml', (ctx) => {
       requireAddin();
       const xml = overHttps() ? renderXmlManifest({ baseUrl: publicUrl(), version: pkg.version }) : builtManifest('manifest.xml');
-      sendBytes(ctx.res, 200, xml, 'application/xml; charset=utf-8', { 'cache-control': 'no-cache', 'content-disposition': 'inline; filename="manifest.xml"' });
+      sendBytes(ctx.res, 200, xml, 'application/xml; charset=utf-8', { 'cache-control': 'no-cache', 'content-disposition': 'attachment; filename="vigie-outlook-manifest.xml"' });
     });
     router.on('GET', '/outlook/manifest.json', (ctx) => {
       requireAddin();
       const json = overHttps() ? renderUnifiedManifest({ baseUrl: publicUrl(), version: pkg.version }) : (JSON.parse(builtManifest('manifest.json')) as unknown);
-      sendJson(ctx.res, 200, json, { 'cache-control': 'no-cache' });
+      sendJson(ctx.res, 200, json, { 'cache-control': 'no-cache', 'content-disposition': 'attachment; filename="vigie-outlook-manifest.json"' });
     });
     router.on('GET', '/outlook/*', (ctx) => serveFile(ctx, config.addinDir, ctx.params.rest!, { sourceMaps: config.serveSourceMaps }));
   },

@@ -18,7 +18,7 @@ export interface DirectorySearchResult {
   didYouMean?: string[];
 }
 
-export type DirectoryErrorCode = 'unreachable' | 'not-ready' | 'bad-request' | 'bad-response' | 'aborted';
+export type DirectoryErrorCode = 'unreachable' | 'refused' | 'not-ready' | 'bad-request' | 'bad-response' | 'aborted';
 
 export class DirectoryError extends Error {
   constructor(readonly code: DirectoryErrorCode, readonly text: LocalizedText) {

@@ -52,7 +52,7 @@ async function thunderbird(fault: Fault, mode: 'block' | 'warn'): Promise<SendAt
   const label = tb.labels.get(tab);
   const leaves = !('cancel' in r && r.cancel);
   if (!leaves) expect(windows).toEqual([tab]);
-  return { leaves, level: leaves ? 'allow' : label === 'Vigie : à confirmer' ? 'warn' : 'block', message: tb.titles.get(tab) ?? '' };
+  return { leaves, level: leaves ? 'allow' : label === 'Vigie\u00a0: à confirmer' ? 'warn' : 'block', message: tb.titles.get(tab) ?? '' };
 }
 
 jest.setTimeout(20_000);

@@ -23,21 +23,21 @@ export function failurePolicyContract(host: string, attempt: AttemptRunner): voi
     });
 
     it.each([
-      ['api-error', /^Vigie n’a pas pu vérifier ce message : la messagerie n’a pas transmis le message à vérifier/],
-      ['api-silent', /^Vigie n’a pas pu vérifier ce message : la messagerie n’a pas répondu à temps/],
+      ['api-error', /^Vigie n’a pas pu vérifier ce message\u00a0: la messagerie n’a pas transmis le message à vérifier/],
+      ['api-silent', /^Vigie n’a pas pu vérifier ce message\u00a0: la messagerie n’a pas répondu à temps/],
     ] as const)('a host call with %s, block mode: stopped, with the explanation and what to do', async (fault, explanation) => {
       const r = await attempt(fault, 'block');
       expect(r.leaves).toBe(false);
       expect(r.level).toBe('block');
       expect(r.message).toMatch(explanation);
-      expect(r.message).toMatch(/Envoi bloqué par précaution\. Réessayez dans un instant ; si cela se reproduit, contactez le support informatique\.$/);
+      expect(r.message).toMatch(/Envoi bloqué par précaution\. Réessayez dans un instant\u202f; si cela se reproduit, contactez le support informatique\.$/);
     });
 
     it.each(['api-error', 'api-silent'] as const)('a host call with %s, warn mode: held and the user asked, never a silent send', async (fault) => {
       const r = await attempt(fault, 'warn');
       expect(r.leaves).toBe(false);
       expect(r.level).toBe('warn');
-      expect(r.message).toMatch(/^Vigie n’a pas pu vérifier ce message : .*Avant d’envoyer, vérifiez vous-même/);
+      expect(r.message).toMatch(/^Vigie n’a pas pu vérifier ce message\u00a0: .*Avant d’envoyer, vérifiez vous-même/);
     });
   });
 }

@@ -146,7 +146,7 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
       const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: [call] }), true, () => new Promise(() => {}));
       expect(Date.now() - started).toBeLessThan(4000);
       expect(r.allowEvent).toBe(false);
-      expect(r.errorMessage).toMatch(/Vigie n’a pas pu vérifier ce message : la messagerie n’a pas répondu à temps\. Envoi bloqué par précaution/);
+      expect(r.errorMessage).toMatch(/Vigie n’a pas pu vérifier ce message\u00a0: la messagerie n’a pas répondu à temps\. Envoi bloqué par précaution/);
     });
 
     it('in warn mode, holds the message and asks (Send anyway), never lets it go silently', async () => {

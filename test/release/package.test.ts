@@ -28,6 +28,14 @@ describe('npm run package', () => {
     for (const [hash, file] of sums) expect(createHash('sha256').update(readFileSync(join(out, file))).digest('hex')).toBe(hash);
   });
 
+  it('leaves the development key out of the Chrome package (the signed CRX has the hospital’s id)', () => {
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    const manifest = JSON.parse(strFromU8(unzipSync(readFileSync(join(out, `vigie-chrome-${version}.zip`)))['manifest.json']!));
+    expect(manifest.key).toBeUndefined();
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    expect(JSON.parse(readFileSync(join(root, 'dist/chrome/manifest.json'), 'utf8')).key).toMatch(/^MIIB/);
+  });
+
   it('renders the Outlook manifest for the base URL and send mode given', () => {
     const xml = readFileSync(join(out, 'outlook/manifest.xml'), 'utf8');
     expect(xml).toContain('DefaultValue="https://vigie.chu-exemple.fr/outlook/launch-event.js"');

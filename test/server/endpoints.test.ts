@@ -53,7 +53,7 @@ describe('health and landing page', () => {
     const html = await res.text();
     expect(html).toContain('/outlook/manifest.xml');
     expect(html).toContain('vigie-thunderbird.xpi');
-    expect(html).toMatch(/3000 boîtes/);
+    expect(html).toMatch(/3\u202f000 boîtes/);
     expect(html).not.toMatch(/<script/i);
   });
 });

@@ -136,7 +136,7 @@ describe('the built `vigie serve` (what `npm start` runs)', () => {
         const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 20_000);
         createInterface({ input: child.stdout }).on('line', (line) => {
           lines.push(line);
-          const m = /companion server: (http:\/\/[^\s]+?)\/$/.exec(line);
+          const m = /companion server\s?: (http:\/\/[^\s]+?)\/$/.exec(line);
           if (m) {
             clearTimeout(timer);
             resolve(m[1]!);
@@ -160,6 +160,20 @@ describe('the built `vigie serve` (what `npm start` runs)', () => {
       await new Promise((r) => setTimeout(r, 100));
       const printed = lines.join('\n');
       for (const part of ['/healthz', '/api/liste-blanche', '/api/directory/search', '/outlook/manifest.xml', '/downloads/', '/api/di/documents', 'Thunderbird']) expect(printed).toContain(part);
+      // The console says what the landing page says, in the same order, and when it is ready in both languages.
+      const page = await (await fetch(`${url}/`)).text();
+      const parts = ['Liste blanche MSSanté', 'Annuaire Santé', 'Dossier patient (DI)', 'Pro Santé Connect', 'Journal d’audit', 'Politique'];
+      const steps = ['Outlook', 'Thunderbird', 'Chrome, Edge, Firefox (webmail)'];
+      const inConsole = [...parts.map((p) => printed.indexOf(`\n  ${p}`)), ...steps.map((t) => printed.indexOf(`\n${t}\u00a0: `)), printed.indexOf('\nTéléchargements')];
+      const inPage = [...parts.map((p) => page.indexOf(`<th>${p} `)), ...steps.map((t) => page.indexOf(`<h2>${t}</h2>`)), page.indexOf('<h2>Téléchargements')];
+      for (const positions of [inConsole, inPage]) {
+        expect(positions.every((p) => p >= 0)).toBe(true);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      }
+      expect(printed).toMatch(/Ajouter un complément personnalisé/);
+      expect(page).toMatch(/Ajouter un complément personnalisé/);
+      expect(printed).toMatch(/^Prêt\u00a0: .*\n^Ready: /m);
+      for (const raw of ['synthetic:', '(block)', 'source : embedded']) expect(page).not.toContain(raw);
       const search = await (await fetch(`${url}/api/directory/search?q=lefevre%20claire`)).json();
       expect(search.results[0].address).toBe('claire.lefevre@medecin.mssante.fr');
     } finally {

@@ -15,7 +15,7 @@ const make = (lang: Language) => {
     title: 'Annuaire Santé',
     label: fr ? 'Rechercher un professionnel ou un service' : 'Search for a professional or a department',
     placeholder: fr ? 'Nom, profession, ville, établissement, RPPS…' : 'Name, profession, city, organisation, RPPS…',
-    hint: fr ? 'Flèches pour choisir, Entrée pour ajouter en « À », Maj+Entrée en Cc, Ctrl+Entrée en Cci.' : 'Arrows to choose, Enter adds to “To”, Shift+Enter to Cc, Ctrl+Enter to Bcc.',
+    hint: fr ? 'Flèches pour choisir, Entrée pour ajouter en «\u202fÀ\u202f», Maj+Entrée en Cc, Ctrl+Entrée en Cci.' : 'Arrows to choose, Enter adds to “To”, Shift+Enter to Cc, Ctrl+Enter to Bcc.',
     addName: (name: string) => (fr ? `Ajouter ${name} en` : `Add ${name} to`),
     addChosen: fr ? 'Ajouter le résultat choisi' : 'Add the chosen result',
     results: fr ? 'Résultats de l’Annuaire Santé' : 'Annuaire Santé results',
@@ -39,7 +39,7 @@ const make = (lang: Language) => {
     insLabel: fr ? 'Matricule INS qualifié du patient (15 caractères)' : 'Patient’s qualified INS (15 characters)',
     insHint: fr ? 'Recopiez l’INS qualifié depuis le dossier du patient.' : 'Copy the qualified INS from the patient record.',
     insInvalid: fr
-      ? { length: 'L’INS compte 15 caractères.', characters: 'Caractères invalides (chiffres, 2A ou 2B).', key: 'Clé de contrôle fausse : vérifiez l’INS.', sex: 'Premier chiffre invalide.', month: 'Mois de naissance invalide.' }
+      ? { length: 'L’INS compte 15 caractères.', characters: 'Caractères invalides (chiffres, 2A ou 2B).', key: 'Clé de contrôle fausse\u00a0: vérifiez l’INS.', sex: 'Premier chiffre invalide.', month: 'Mois de naissance invalide.' }
       : { length: 'An INS has 15 characters.', characters: 'Invalid characters (digits, 2A or 2B).', key: 'Wrong check key: check the INS.', sex: 'Invalid first digit.', month: 'Invalid birth month.' },
     addPatient: (f: string) => (fr ? `Ajouter en ${f}` : `Add to ${f}`),
   } satisfies Record<string, unknown> & { field: Record<RecipientField, string> };

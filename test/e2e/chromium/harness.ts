@@ -4,9 +4,10 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extensionIdOfKey } from '../../../manifests/extension/dev-id';
 import { chromeManagedPolicy } from '../../../manifests/policies/templates';
 import { HOSTS, ROOT, type FixtureServer } from '../webmail/fixture-server';
 
@@ -22,6 +23,12 @@ export function unpackedExtensionId(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 32).replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
 }
 
+/** The ID of the built extension: from its manifest `key` (the development key), else from its path. */
+export function builtExtensionId(): string {
+  const key = (JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8')) as { key?: string }).key;
+  return key ? extensionIdOfKey(key) : unpackedExtensionId(EXTENSION);
+}
+
 export interface Browser {
   context: BrowserContext;
   extensionId: string;
@@ -32,7 +39,7 @@ export interface Browser {
 /** Launches Chromium with the extension; `policy` (if given) is written to the managed policy folder first. */
 export async function launch(fixtures: FixtureServer, opts: { policy?: Record<string, unknown> } = {}): Promise<Browser> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
-  const extensionId = unpackedExtensionId(EXTENSION);
+  const extensionId = builtExtensionId();
   if (opts.policy) {
     mkdirSync(POLICY_DIR, { recursive: true });
     // The managed policy file IT deploys, as `npm run package` generates it (manifests/policies/templates.ts).

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { EXTENSION, launch, startCompanion, startFixtureServer, unpackedExtensionId, SCREENSHOTS, type Browser, type FixtureServer } from './harness';
+import { builtExtensionId, launch, startCompanion, startFixtureServer, SCREENSHOTS, type Browser, type FixtureServer } from './harness';
 
 const NIR = '2 95 10 99 126 111 93';
 let fixtures: FixtureServer;
@@ -40,7 +40,7 @@ describe('with a managed policy in Chromium’s policy folder', () => {
   let managed: Browser;
   let companion: { url: string; close(): Promise<void> };
   beforeAll(async () => {
-    companion = await startCompanion(unpackedExtensionId(EXTENSION));
+    companion = await startCompanion(builtExtensionId());
     managed = await launch(fixtures, {
       policy: {
         mode: 'warn',

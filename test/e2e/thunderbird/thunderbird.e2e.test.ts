@@ -97,7 +97,7 @@ describe('Vigie in Thunderbird', () => {
     expect(text).toContain('Envoi bloqué');
     expect(text).toContain('messagerie grand public');
     // The compose window says it too: Vigie's toolbar button carries the verdict.
-    expect(await tb.marionette.script(`for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return { badge: b.getAttribute("badge"), label: b.getAttribute("label"), tooltip: b.getAttribute("tooltiptext") }; }`, [subject])).toEqual({ badge: '!', label: 'Vigie : envoi bloqué', tooltip: expect.stringContaining('jean.dupont@gmail.com') });
+    expect(await tb.marionette.script(`for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return { badge: b.getAttribute("badge"), label: b.getAttribute("label"), tooltip: b.getAttribute("tooltiptext") }; }`, [subject])).toEqual({ badge: '!', label: 'Vigie\u00a0: envoi bloqué', tooltip: expect.stringContaining('jean.dupont@gmail.com') });
     writeFileSync(join(SHOTS, 'thunderbird-compose-blocked.png'), await tb.marionette.screenshotOf('msgcompose'));
     writeFileSync(join(SHOTS, 'thunderbird-vigie-window-blocked.png'), await tb.marionette.screenshotOf('mail:extensionPopup'));
     // Send pressed again: the same Vigie window comes forward, no second one.
