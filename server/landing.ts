@@ -76,6 +76,7 @@ ${downloads}
 <li><a href="/api/directory/suggest?address=claire.lefevre%40medecin.mssante.fr">/api/directory/suggest?address=</a></li>
 ${h.di.configured ? '<li><a href="/api/di/documents?ins=279035121518989">/api/di/documents?ins=</a> — documents du dossier patient <span class="en">patient record documents</span></li>' : ''}
 ${h.psc.configured ? '<li><a href="/api/psc/login">/api/psc/login</a> — connexion Pro Santé Connect <span class="en">Pro Santé Connect sign-in</span></li>' : ''}
+${h.audit.enabled ? '<li><a href="/admin">/admin — rapport d’audit des envois</a> (jeton d’administration) <span class="en">audit report of sends (admin token)</span></li>' : ''}
 </ul>
 </body></html>`;
 }
