@@ -15,15 +15,58 @@ export interface Query {
 }
 
 export const RARE = [
-  'Quertier', 'Vasquier', 'Daubrée', 'Kervella', 'Lhermitte', 'Ossart', 'Brézillon', 'Fauvelle', 'Tardieu', 'Peyrefitte',
-  'Abgrall', 'Rigaudière', 'Sauvanet', 'Coquelin', 'Maubert', 'Jolivet', 'Ravenel', 'Gastinel', 'Castagné', 'Lalande',
-  'Mauduit', 'Vernhes', 'Thévenot', 'Héraud', 'Cazenave', 'Ribière', 'Esnault', 'Trébuchet', 'Bonnaventure', 'Le Quéré',
-  'Darrieussecq', 'Ollivro', 'Scheffler', 'Nédélec', 'Pouzargues', 'Ferrandi', 'Guézennec', 'Lacombe-Arnaud', 'Vigouroux', 'Saint-Aubin',
+  'Quertier',
+  'Vasquier',
+  'Daubrée',
+  'Kervella',
+  'Lhermitte',
+  'Ossart',
+  'Brézillon',
+  'Fauvelle',
+  'Tardieu',
+  'Peyrefitte',
+  'Abgrall',
+  'Rigaudière',
+  'Sauvanet',
+  'Coquelin',
+  'Maubert',
+  'Jolivet',
+  'Ravenel',
+  'Gastinel',
+  'Castagné',
+  'Lalande',
+  'Mauduit',
+  'Vernhes',
+  'Thévenot',
+  'Héraud',
+  'Cazenave',
+  'Ribière',
+  'Esnault',
+  'Trébuchet',
+  'Bonnaventure',
+  'Le Quéré',
+  'Darrieussecq',
+  'Ollivro',
+  'Scheffler',
+  'Nédélec',
+  'Pouzargues',
+  'Ferrandi',
+  'Guézennec',
+  'Lacombe-Arnaud',
+  'Vigouroux',
+  'Saint-Aubin',
 ];
 const COMMON = ['Lefèvre', 'Martin', 'Dubois', 'Bernard', 'Moreau'];
 
-const plain = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
-const slug = (s: string) => fold(s).replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const plain = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const slug = (s: string) =>
+  fold(s)
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Planted entries and one query each, in eight styles a user really types. */
 export function plantedSet(): { mailboxes: SyntheticMailbox[]; queries: Query[] } {
@@ -36,8 +79,23 @@ export function plantedSet(): { mailboxes: SyntheticMailbox[]; queries: Query[] 
     if (style === 7) {
       const org = `CLINIQUE ${plain(rare).toUpperCase()}`;
       const m: SyntheticMailbox = {
-        type: 'ORG', address: `secretariat.pneumologie@clinique-${slug(rare)}.mssante.fr`, rpps: '', civility: '', familyName: '', givenName: '',
-        professionCode: '', profession: '', specialtyCode: '', specialty: '', service: 'Pneumologie', organisation: org, postcode, city, department: dept, structId: '1999000' + String(i).padStart(3, '0'), street: '',
+        type: 'ORG',
+        address: `secretariat.pneumologie@clinique-${slug(rare)}.mssante.fr`,
+        rpps: '',
+        civility: '',
+        familyName: '',
+        givenName: '',
+        professionCode: '',
+        profession: '',
+        specialtyCode: '',
+        specialty: '',
+        service: 'Pneumologie',
+        organisation: org,
+        postcode,
+        city,
+        department: dept,
+        structId: '1999000' + String(i).padStart(3, '0'),
+        street: '',
       };
       mailboxes.push(m);
       queries.push({ q: `secretariat pneumo ${plain(rare).split(' ')[0]} ${plain(city).split(' ')[0]}`, expect: m.address, kind: 'org-service-city' });
@@ -48,21 +106,55 @@ export function plantedSet(): { mailboxes: SyntheticMailbox[]; queries: Query[] 
     const prof = PROFESSIONS[i % 3 === 0 ? 0 : Math.floor(rnd() * PROFESSIONS.length)]!;
     const spec = prof.specs.find((s) => s.label) ?? prof.specs[0]!;
     const m: SyntheticMailbox = {
-      type: 'PER', address: `${slug(given)}.${slug(family)}@${rnd() < 0.5 ? prof.mailiz : `ch-${slug(city)}.mssante.fr`}`, rpps: `1009${String(1000000 + i * 7919).padStart(7, '0')}`,
-      civility: prof.civ, familyName: family, givenName: given, professionCode: prof.code, profession: prof.label, specialtyCode: spec.code, specialty: spec.label,
-      service: '', organisation: '', postcode, city, department: dept, structId: '', street: '',
+      type: 'PER',
+      address: `${slug(given)}.${slug(family)}@${rnd() < 0.5 ? prof.mailiz : `ch-${slug(city)}.mssante.fr`}`,
+      rpps: `1009${String(1000000 + i * 7919).padStart(7, '0')}`,
+      civility: prof.civ,
+      familyName: family,
+      givenName: given,
+      professionCode: prof.code,
+      profession: prof.label,
+      specialtyCode: spec.code,
+      specialty: spec.label,
+      service: '',
+      organisation: '',
+      postcode,
+      city,
+      department: dept,
+      structId: '',
+      street: '',
     };
     mailboxes.push(m);
     const words = plain(family).split(' ');
     let q: string;
     let kind: string;
     switch (style) {
-      case 0: q = `${given} ${family}`; kind = 'full-name'; break;
-      case 1: q = `${words.map((w) => w.slice(0, Math.max(4, w.length - 3))).join(' ')} ${plain(given).slice(0, 3)}`; kind = 'prefixes'; break;
-      case 2: q = `${plain(family)} ${plain(spec.label || prof.label).split(' ')[0]!.slice(0, 5)} ${plain(city).split(' ')[0]}`; kind = 'name-specialty-city'; break;
-      case 3: q = `${plain(family).toUpperCase()} ${plain(given).toUpperCase()}`; kind = 'upper-no-accents'; break;
-      case 4: q = m.rpps; kind = 'rpps'; break;
-      case 5: q = m.address; kind = 'address'; break;
+      case 0:
+        q = `${given} ${family}`;
+        kind = 'full-name';
+        break;
+      case 1:
+        q = `${words.map((w) => w.slice(0, Math.max(4, w.length - 3))).join(' ')} ${plain(given).slice(0, 3)}`;
+        kind = 'prefixes';
+        break;
+      case 2:
+        q = `${plain(family)} ${plain(spec.label || prof.label)
+          .split(' ')[0]!
+          .slice(0, 5)} ${plain(city).split(' ')[0]}`;
+        kind = 'name-specialty-city';
+        break;
+      case 3:
+        q = `${plain(family).toUpperCase()} ${plain(given).toUpperCase()}`;
+        kind = 'upper-no-accents';
+        break;
+      case 4:
+        q = m.rpps;
+        kind = 'rpps';
+        break;
+      case 5:
+        q = m.address;
+        kind = 'address';
+        break;
       default: {
         // One typo: two neighbouring letters swapped in the longest word of the family name.
         const w = [...words].sort((a, b) => b.length - a.length)[0]!;
@@ -81,7 +173,16 @@ export function plantedSet(): { mailboxes: SyntheticMailbox[]; queries: Query[] 
 export const typo = (w: string): string => (w.length < 5 ? w : w.slice(0, Math.floor(w.length / 2)) + w.slice(Math.floor(w.length / 2) + 1));
 
 /** The nouns people type for a specialty or profession, accents as they would type them. */
-const ACCENTED: Record<string, string> = { generaliste: 'généraliste', pediatre: 'pédiatre', infirmiere: 'infirmière', kinesitherapeute: 'kinésithérapeute', geriatre: 'gériatre', gynecologue: 'gynécologue', anesthesiste: 'anesthésiste', dieteticienne: 'diététicienne' };
+const ACCENTED: Record<string, string> = {
+  generaliste: 'généraliste',
+  pediatre: 'pédiatre',
+  infirmiere: 'infirmière',
+  kinesitherapeute: 'kinésithérapeute',
+  geriatre: 'gériatre',
+  gynecologue: 'gynécologue',
+  anesthesiste: 'anesthésiste',
+  dieteticienne: 'diététicienne',
+};
 const nounOf = (m: SyntheticMailbox): string | undefined => {
   const forms = formsOf(m.specialtyCode, m.specialty).filter((f) => f.length > 5);
   const f = forms[0] ?? formsOf(m.professionCode, m.profession).find((x) => x.length > 5);
@@ -90,8 +191,22 @@ const nounOf = (m: SyntheticMailbox): string | undefined => {
 
 /** Rare family names for the planted entries found the forgiving way. */
 export const RARE_FORGIVING = [
-  'Quaresma', 'Lhuissier', 'Vaucanson', 'Grimaldi-Bost', 'Tréguier', 'Ollagnier', 'Bechameil', 'Courtillet',
-  'Pastoureau', 'Dauphinot', 'Rigolleau', 'Sauzéat', 'Vervoort', 'Maupertuis', 'Kerangall', 'Ducasson',
+  'Quaresma',
+  'Lhuissier',
+  'Vaucanson',
+  'Grimaldi-Bost',
+  'Tréguier',
+  'Ollagnier',
+  'Bechameil',
+  'Courtillet',
+  'Pastoureau',
+  'Dauphinot',
+  'Rigolleau',
+  'Sauzéat',
+  'Vervoort',
+  'Maupertuis',
+  'Kerangall',
+  'Ducasson',
 ];
 
 /** Planted entries and one forgiving query each: titles, nouns, feminine forms, typos, "St". */
@@ -108,9 +223,23 @@ export function forgivingPlanted(): { mailboxes: SyntheticMailbox[]; queries: Qu
     const prof = style === 4 ? PROFESSIONS[i % 2 ? 1 : 2]! : doctor;
     const spec = prof === doctor ? doctor.specs.filter((x) => formsOf(x.code, x.label).length)[i % 6]! : prof.specs[0]!;
     const m: SyntheticMailbox = {
-      type: 'PER', address: `${slug(given)}.${slug(family)}@${i % 2 ? prof.mailiz : `ch-${slug(city)}.mssante.fr`}`, rpps: `1008${String(2000000 + i * 7919).padStart(7, '0')}`,
-      civility: prof.civ, familyName: family, givenName: given, professionCode: prof.code, profession: prof.label, specialtyCode: spec.code, specialty: spec.label,
-      service: '', organisation: i % 2 ? '' : `CENTRE HOSPITALIER DE ${plain(city).toUpperCase()}`, postcode, city, department: dept, structId: '', street: '',
+      type: 'PER',
+      address: `${slug(given)}.${slug(family)}@${i % 2 ? prof.mailiz : `ch-${slug(city)}.mssante.fr`}`,
+      rpps: `1008${String(2000000 + i * 7919).padStart(7, '0')}`,
+      civility: prof.civ,
+      familyName: family,
+      givenName: given,
+      professionCode: prof.code,
+      profession: prof.label,
+      specialtyCode: spec.code,
+      specialty: spec.label,
+      service: '',
+      organisation: i % 2 ? '' : `CENTRE HOSPITALIER DE ${plain(city).toUpperCase()}`,
+      postcode,
+      city,
+      department: dept,
+      structId: '',
+      street: '',
     };
     mailboxes.push(m);
     const fam = plain(family);
@@ -126,7 +255,12 @@ export function forgivingPlanted(): { mailboxes: SyntheticMailbox[]; queries: Qu
       `${fam} ${typo([...cityWords].sort((a, b) => b.length - a.length)[0]!)}`,
       `${fam} st ${cityWords.slice(1).join(' ')}`,
     ][style]!;
-    queries.push({ q, expect: m.address, kind: ['title', 'title-given', 'civility', 'noun-name', 'feminine-name', 'noun-typo-name', 'name-city-typo', 'name-st-city'][style]!, forgiving: true });
+    queries.push({
+      q,
+      expect: m.address,
+      kind: ['title', 'title-given', 'civility', 'noun-name', 'feminine-name', 'noun-typo-name', 'name-city-typo', 'name-st-city'][style]!,
+      forgiving: true,
+    });
   });
   return { mailboxes, queries };
 }
@@ -155,7 +289,8 @@ export function backgroundQueries(sample: SyntheticMailbox[], n: number): Query[
     else if (r < 0.32) out.push({ q: fam.slice(0, 3 + Math.floor(rnd() * 3)), kind: 'family-prefix' });
     else if (r < 0.42) out.push({ q: `${p.givenName} ${p.familyName}`, kind: 'given-family' });
     else if (r < 0.52) out.push({ q: `${plain(l.familyName)} ${city}`, kind: 'family-city' });
-    else if (r < 0.58) out.push({ q: `${plain(l.familyName)} ${plain(l.specialty || l.profession).slice(0, 6)} ${city.split(' ')[0]}`, kind: 'family-specialty-city' });
+    else if (r < 0.58)
+      out.push({ q: `${plain(l.familyName)} ${plain(l.specialty || l.profession).slice(0, 6)} ${city.split(' ')[0]}`, kind: 'family-specialty-city' });
     else if (r < 0.62) {
       const o = pick(orgs);
       out.push({ q: `${plain(o.service).split(' ')[0]} ${plain(o.city)}`, kind: 'service-city' });
@@ -170,7 +305,8 @@ export function backgroundQueries(sample: SyntheticMailbox[], n: number): Query[
     } else if (r < 0.88) {
       const m = pick(named);
       out.push({ q: `${typo(plain(nounOf(m)!))} ${plain(m.city)}`, kind: 'noun-typo-city', forgiving: true });
-    } else if (r < 0.93) out.push({ q: `${plain(l.familyName)} ${typo(city.split(' ').sort((a, b) => b.length - a.length)[0]!)}`, kind: 'family-city-typo', forgiving: true });
+    } else if (r < 0.93)
+      out.push({ q: `${plain(l.familyName)} ${typo(city.split(' ').sort((a, b) => b.length - a.length)[0]!)}`, kind: 'family-city-typo', forgiving: true });
     else if (r < 0.97 && saints.length) {
       const m = pick(saints);
       out.push({ q: `${plain(m.familyName)} st ${plain(m.city).split(' ').slice(1).join(' ')}`, kind: 'family-st-city', forgiving: true });

@@ -61,7 +61,9 @@ async function readRows(file: string): Promise<ExtractionRow[]> {
 }
 
 function docText(r: ExtractionRow): string {
-  return [r.familyName, r.givenName, r.profession, r.specialty, r.organisation || r.tradeName, r.service, r.city, r.postcode, r.department, r.rpps, r.address].filter(Boolean).join(' ');
+  return [r.familyName, r.givenName, r.profession, r.specialty, r.organisation || r.tradeName, r.service, r.city, r.postcode, r.department, r.rpps, r.address]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** One engine: build from the extraction file, then time every query. Prints one JSON line. */
@@ -149,9 +151,25 @@ async function child(engine: string, dataFile: string, queriesFile: string): Pro
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const result: EngineResult = {
-    engine, buildSeconds, heapMB: heap, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1]!,
-    cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95), cpuP99: percentile(cpu, 99), buildCpuSeconds, empty,
-    queries: queries.length, plantedFirst, planted, forgivingAnswered, forgiving, missed, slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5),
+    engine,
+    buildSeconds,
+    heapMB: heap,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times[times.length - 1]!,
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
+    cpuP99: percentile(cpu, 99),
+    buildCpuSeconds,
+    empty,
+    queries: queries.length,
+    plantedFirst,
+    planted,
+    forgivingAnswered,
+    forgiving,
+    missed,
+    slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -201,10 +219,33 @@ const TARGETS = { buildSeconds: 7, p95: 1, p99: 2, heapMB: 200 };
 function table(results: EngineResult[], count: number): string {
   const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
   const rows = [
-    ['engine', 'build s', '(cpu s)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', '(cpu p50/p95/p99 ms)', 'heap MB', 'planted first', 'forgiving answered', 'no result'],
+    [
+      'engine',
+      'build s',
+      '(cpu s)',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      '(cpu p50/p95/p99 ms)',
+      'heap MB',
+      'planted first',
+      'forgiving answered',
+      'no result',
+    ],
     ...results.map((r) => [
-      r.engine, f(r.buildSeconds, 1), f(r.buildCpuSeconds, 1), f(r.p50), f(r.p95), f(r.p99), f(r.max),
-      `${f(r.cpuP50)}/${f(r.cpuP95)}/${f(r.cpuP99)}`, f(r.heapMB, 0), `${r.plantedFirst}/${r.planted}`, `${r.forgivingAnswered}/${r.forgiving}`, String(r.empty),
+      r.engine,
+      f(r.buildSeconds, 1),
+      f(r.buildCpuSeconds, 1),
+      f(r.p50),
+      f(r.p95),
+      f(r.p99),
+      f(r.max),
+      `${f(r.cpuP50)}/${f(r.cpuP95)}/${f(r.cpuP99)}`,
+      f(r.heapMB, 0),
+      `${r.plantedFirst}/${r.planted}`,
+      `${r.forgivingAnswered}/${r.forgiving}`,
+      String(r.empty),
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
@@ -217,15 +258,23 @@ function table(results: EngineResult[], count: number): string {
       `heap ≤ ${TARGETS.heapMB} MB ${v.heapMB <= TARGETS.heapMB ? 'OK' : 'MISSED'}, every planted entry first ${v.plantedFirst === v.planted ? 'OK' : 'MISSED'}, ` +
       `every forgiving query answered ${v.forgivingAnswered === v.forgiving ? 'OK' : 'MISSED'}`
     : '';
-  const load = `\nMachine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (wall-clock figures include waiting for a core; cpu figures do not).`;
+  const load = `\nMachine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (wall-clock figures include waiting for a core; cpu figures do not).`;
   return lines.join('\n') + verdict + load;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      child: { type: 'string' }, data: { type: 'string' }, queries: { type: 'string' },
-      count: { type: 'string' }, background: { type: 'string' }, engines: { type: 'string' }, keep: { type: 'boolean' },
+      child: { type: 'string' },
+      data: { type: 'string' },
+      queries: { type: 'string' },
+      count: { type: 'string' },
+      background: { type: 'string' },
+      engines: { type: 'string' },
+      keep: { type: 'boolean' },
     },
   });
   if (values.child) return child(values.child, values.data!, values.queries!);
@@ -235,13 +284,19 @@ async function main(): Promise<void> {
   const engines = (values.engines ?? 'vigie,minisearch,flexsearch').split(',');
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-directory-'));
   try {
-    console.log(`Generating ${count} synthetic mailboxes (seed 535) and ${background} everyday + ${RARE.length + RARE_FORGIVING.length} planted queries in ${dir} …`);
+    console.log(
+      `Generating ${count} synthetic mailboxes (seed 535) and ${background} everyday + ${RARE.length + RARE_FORGIVING.length} planted queries in ${dir} …`,
+    );
     const g = await generate(dir, count, background);
     console.log(`  generated in ${g.seconds.toFixed(1)} s`);
     const results: EngineResult[] = [];
     for (const engine of engines) {
       console.log(`Running ${engine} …`);
-      const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', engine, '--data', g.dataFile, '--queries', g.queriesFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = spawnSync(
+        process.execPath,
+        ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', engine, '--data', g.dataFile, '--queries', g.queriesFile],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
       const line = r.stdout.trim().split('\n').pop() ?? '';
       try {
         const res = JSON.parse(line) as EngineResult;
@@ -251,14 +306,24 @@ async function main(): Promise<void> {
         console.log(`  ${engine} failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`);
       }
     }
-    console.log(`\nAnnuaire Santé index benchmark — ${count} mailboxes, ${background + RARE.length + RARE_FORGIVING.length} queries (limit 10, each run ${REPEAT}× and timed by its median), Node ${process.version}\n`);
+    console.log(
+      `\nAnnuaire Santé index benchmark — ${count} mailboxes, ${background + RARE.length + RARE_FORGIVING.length} queries (limit 10, each run ${REPEAT}× and timed by its median), Node ${process.version}\n`,
+    );
     console.log(table(results, count));
-    console.log('Engines: vigie = shared/directory (prefix on every word, AND, titles ignored, profession and specialty nouns, St/CEDEX folded, one-typo fallback, corrected queries when nothing is found);');
+    console.log(
+      'Engines: vigie = shared/directory (prefix on every word, AND, titles ignored, profession and specialty nouns, St/CEDEX folded, one-typo fallback, corrected queries when nothing is found);',
+    );
     console.log('MiniSearch 7 (prefix, fuzzy 0.2, AND, accents folded);');
     console.log('FlexSearch 0.8 Index (tokenize "forward", LatinBalance encoder). Build = read and parse the file + index; heap = after build and GC.');
     for (const r of results) {
       console.log(`\n${r.engine} slowest: ${r.slowest.map((x) => `"${x.q}" ${x.ms} ms`).join(', ')}`);
-      if (r.missed.length) console.log(`\n${r.engine} missed ${r.missed.length} planted: ${r.missed.slice(0, 8).map((m) => `${m.kind} "${m.q}"`).join('; ')}${r.missed.length > 8 ? ' …' : ''}`);
+      if (r.missed.length)
+        console.log(
+          `\n${r.engine} missed ${r.missed.length} planted: ${r.missed
+            .slice(0, 8)
+            .map((m) => `${m.kind} "${m.q}"`)
+            .join('; ')}${r.missed.length > 8 ? ' …' : ''}`,
+        );
     }
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });

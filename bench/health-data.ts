@@ -48,14 +48,24 @@ const rand = () => {
   return seed / 0x7fffffff;
 };
 const redraw = (s: string) => s.replace(/\d/g, () => String(Math.floor(rand() * 10)));
-const quote = (s: string) => s.split('\n').map((l) => `> ${l}`).join('\n');
+const quote = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 const messages: { subject: string; body: string; attachments: { name: string }[] }[] = [];
 let size = 0;
 for (let i = 0; size < TARGET; i++) {
   const m = corpus[i % corpus.length]!;
   const previous = corpus[(i * 7 + 3) % corpus.length]!;
   // One string, as a mail client hands a body over (not a chain of concatenations).
-  const body = [redraw(m.body), '\n\n', signature, `\n\nLe ${1 + (i % 28)}/0${1 + (i % 9)}/2024 à 09:${10 + (i % 50)}, a écrit :\n`, quote(redraw(previous.body))].join('');
+  const body = [
+    redraw(m.body),
+    '\n\n',
+    signature,
+    `\n\nLe ${1 + (i % 28)}/0${1 + (i % 9)}/2024 à 09:${10 + (i % 50)}, a écrit :\n`,
+    quote(redraw(previous.body)),
+  ].join('');
   messages.push({ subject: m.subject, body, attachments: m.attachments });
   size += bytes(m.subject) + bytes(body);
 }
@@ -63,7 +73,9 @@ const big = messages.map((m) => `${m.subject}\n\n${m.body}`).join('\n\n');
 const mbps = (n: number, ms: number) => (n / 1e6 / (ms / 1000)).toFixed(1);
 
 console.log(`health-data benchmark — Node ${process.version}`);
-console.log(`mixed mail: ${messages.length} messages (${Math.round(size / messages.length)} bytes on average), ${(size / 1e6).toFixed(1)} MB (UTF-8), built from ${corpus.length} corpus messages`);
+console.log(
+  `mixed mail: ${messages.length} messages (${Math.round(size / messages.length)} bytes on average), ${(size / 1e6).toFixed(1)} MB (UTF-8), built from ${corpus.length} corpus messages`,
+);
 const loopMs = time(() => {
   let n = 0;
   for (let i = 0; i < big.length; i++) n += big.charCodeAt(i) & 1;
@@ -75,10 +87,14 @@ const { best: perMessage, median: perMessageMedian } = timed(() => {
   flagged = 0;
   for (const m of messages) if (scanDraft(m).containsHealthData) flagged++;
 });
-const share = (n: number, ms: number) => ((n / ms) / (bytes(big) / loopMs)).toFixed(3);
-console.log(`  scanDraft, message by message: ${perMessage.toFixed(0)} ms → ${mbps(size, perMessage)} MB/s (median run ${mbps(size, perMessageMedian)} MB/s; ${share(size, perMessage)}× the reference loop) — ${flagged} flagged`);
+const share = (n: number, ms: number) => (n / ms / (bytes(big) / loopMs)).toFixed(3);
+console.log(
+  `  scanDraft, message by message: ${perMessage.toFixed(0)} ms → ${mbps(size, perMessage)} MB/s (median run ${mbps(size, perMessageMedian)} MB/s; ${share(size, perMessage)}× the reference loop) — ${flagged} flagged`,
+);
 const { best: whole, median: wholeMedian } = timed(() => scanText(big), 5);
-console.log(`  scanText, one 10 MB text:      ${whole.toFixed(0)} ms → ${mbps(bytes(big), whole)} MB/s (median run ${mbps(bytes(big), wholeMedian)} MB/s; ${share(bytes(big), whole)}× the reference loop)`);
+console.log(
+  `  scanText, one 10 MB text:      ${whole.toFixed(0)} ms → ${mbps(bytes(big), whole)} MB/s (median run ${mbps(bytes(big), wholeMedian)} MB/s; ${share(bytes(big), whole)}× the reference loop)`,
+);
 
 // 2. The hot parts and their alternatives.
 const bigBytes = bytes(big);
@@ -93,14 +109,18 @@ const nirRegex = time(() => {
 }, 3);
 console.log(`  NIR search — digit-run scanner: ${mbps(bigBytes, nirOurs)} MB/s; alternative, single regex + key check: ${mbps(bigBytes, nirRegex)} MB/s`);
 // The hand-written lists only, both ways: an alternation of the generated medicine names too takes minutes to run.
-const terms = Object.values(textVocabularies).flatMap((v) => Object.values(v.categories).flatMap((c) => c.terms)).filter((t) => !t.includes('*'));
+const terms = Object.values(textVocabularies)
+  .flatMap((v) => Object.values(v.categories).flatMap((c) => c.terms))
+  .filter((t) => !t.includes('*'));
 const escaped = terms.sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 const ALTERNATION = new RegExp(`(?<![\\p{L}\\d])(?:${escaped.join('|')})(?![\\p{L}\\d])`, 'giu');
 const sample = big.slice(0, 1_000_000);
 const coreLexicon = new Lexicon(textVocabularies);
 const altMs = time(() => [...sample.matchAll(ALTERNATION)].length, 3);
 const tokMs = time(() => new TextContext(sample, coreLexicon), 3);
-console.log(`  vocabulary match (1 MB sample, the ${terms.length} hand-written terms) — tokens + map: ${mbps(bytes(sample), tokMs)} MB/s; alternative, one regex alternation: ${mbps(bytes(sample), altMs)} MB/s (and accents must then be spelled out)`);
+console.log(
+  `  vocabulary match (1 MB sample, the ${terms.length} hand-written terms) — tokens + map: ${mbps(bytes(sample), tokMs)} MB/s; alternative, one regex alternation: ${mbps(bytes(sample), altMs)} MB/s (and accents must then be spelled out)`,
+);
 
 // 3. A typical message, one at a time as a mail client sends it: 1–5 KB (a message, its signature, the replies it
 // quotes). Each call timed alone; the 99th percentile is the figure the user waits for.
@@ -133,11 +153,15 @@ const latency = (scan: typeof scanDraft) => {
   return { quietest: rounds[0]!, median: rounds[2]! };
 };
 const typicalBytes = typical.map((m) => bytes(m.subject) + bytes(m.body));
-console.log(`typical messages: ${typical.length} of 1–5 KB (${Math.round(typicalBytes.reduce((a, b) => a + b, 0) / typical.length)} bytes on average), each scanned alone, 5 rounds (limit: 1 ms at p99)`);
+console.log(
+  `typical messages: ${typical.length} of 1–5 KB (${Math.round(typicalBytes.reduce((a, b) => a + b, 0) / typical.length)} bytes on average), each scanned alone, 5 rounds (limit: 1 ms at p99)`,
+);
 const report = (name: string, scan: typeof scanDraft) => {
   const { quietest, median } = latency(scan);
   const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
-  console.log(`  ${quietest.p99 <= 1 ? 'ok  ' : 'SLOW'} ${name}: p50 ${us(quietest.p50)}, p99 ${us(quietest.p99)}, max ${quietest.max.toFixed(2)} ms (median round: p99 ${us(median.p99)})`);
+  console.log(
+    `  ${quietest.p99 <= 1 ? 'ok  ' : 'SLOW'} ${name}: p50 ${us(quietest.p50)}, p99 ${us(quietest.p99)}, max ${quietest.max.toFixed(2)} ms (median round: p99 ${us(median.p99)})`,
+  );
 };
 report('library entry (all vocabulary)', scanDraft);
 // The compact entry (Outlook's event handler) reads the hand-written lists only.
@@ -184,6 +208,10 @@ for (const [name, f] of adversarial) {
   const growth = c! / Math.max(a!, 0.5);
   worst = Math.max(worst, c!);
   if (c! >= 5) worstGrowth = Math.max(worstGrowth, growth);
-  console.log(`  ${c! < 100 ? 'ok  ' : 'SLOW'} ${a!.toFixed(1).padStart(6)} ${b!.toFixed(1).padStart(6)} ${c!.toFixed(1).padStart(6)}  ×${growth.toFixed(1)}  ${name}`);
+  console.log(
+    `  ${c! < 100 ? 'ok  ' : 'SLOW'} ${a!.toFixed(1).padStart(6)} ${b!.toFixed(1).padStart(6)} ${c!.toFixed(1).padStart(6)}  ×${growth.toFixed(1)}  ${name}`,
+  );
 }
-console.log(`worst adversarial case at 1 MB: ${worst.toFixed(1)} ms ${worst < 100 ? '(under 100 ms)' : '(OVER 100 ms)'}; largest growth for ×4 input: ×${worstGrowth.toFixed(1)} (cases over 5 ms)`);
+console.log(
+  `worst adversarial case at 1 MB: ${worst.toFixed(1)} ms ${worst < 100 ? '(under 100 ms)' : '(OVER 100 ms)'}; largest growth for ×4 input: ×${worstGrowth.toFixed(1)} (cases over 5 ms)`,
+);

@@ -24,11 +24,20 @@ function hundredRecipients(): Draft {
   const to: string[] = [];
   for (let i = 0; i < 100; i++) {
     switch (i % 10) {
-      case 0: to.push(`Dr Patient ${i} <p${i}@gmail.com>`); break;
-      case 1: to.push(`x${i}@clinique-${i}.fr`); break;
-      case 2: to.push('279035121518989@patient.mssante.fr'); break;
-      case 3: to.push(`x${i}@medecin.msante.fr`); break;
-      default: to.push(`"Dr Nom ${i}, Service" <nom.prenom${i}@${listed[i % listed.length]}>`);
+      case 0:
+        to.push(`Dr Patient ${i} <p${i}@gmail.com>`);
+        break;
+      case 1:
+        to.push(`x${i}@clinique-${i}.fr`);
+        break;
+      case 2:
+        to.push('279035121518989@patient.mssante.fr');
+        break;
+      case 3:
+        to.push(`x${i}@medecin.msante.fr`);
+        break;
+      default:
+        to.push(`"Dr Nom ${i}, Service" <nom.prenom${i}@${listed[i % listed.length]}>`);
     }
   }
   return { from: 'dr.martin@medecin.mssante.fr', to, cc: [], bcc: [], subject: 'Compte rendu', body: '', attachments: [] };
@@ -52,7 +61,9 @@ function benchRecipients() {
     checkDraft(onlyListed, { whitelist, policy });
     t2.push(Number(process.hrtime.bigint() - t) / 1000);
   }
-  console.log(`recipient check, 100 recipients (mixed: 60 listed, 10 Gmail, 10 external, 10 patient, 10 look-alike typos): median ${median(times).toFixed(0)} µs, p95 ${pct(times, 95).toFixed(0)} µs   [target ≤ 1000 µs]`);
+  console.log(
+    `recipient check, 100 recipients (mixed: 60 listed, 10 Gmail, 10 external, 10 patient, 10 look-alike typos): median ${median(times).toFixed(0)} µs, p95 ${pct(times, 95).toFixed(0)} µs   [target ≤ 1000 µs]`,
+  );
   console.log(`recipient check, 60 listed recipients only: median ${median(t2).toFixed(0)} µs`);
 }
 
@@ -83,14 +94,18 @@ function benchVerify() {
   // The same signed list written with comments, CDATA sections and character references (same canonical form).
   const equal = equalMeaningListeBlanche(xml.toString('utf8'));
   console.log(`liste blanche ${(xml.length / 1e6).toFixed(2)} MB, parse + signature + IGC-Santé chain: ${timeVerify(xml, anchors)}`);
-  console.log(`  equal-meaning list (${(Buffer.byteLength(equal) / 1e6).toFixed(2)} MB: comments, CDATA, character references), same checks: ${timeVerify(equal, anchors)}`);
+  console.log(
+    `  equal-meaning list (${(Buffer.byteLength(equal) / 1e6).toFixed(2)} MB: comments, CDATA, character references), same checks: ${timeVerify(equal, anchors)}`,
+  );
   console.log(`  alternative: xml-crypto 6 defaults, signature only: ${timeStock(xml.toString('utf8'))}`);
   console.log(`  alternative: xml-crypto 6 defaults on the equal-meaning list, signature only: ${timeStock(equal)}`);
 }
 
 function benchSize() {
   const compact = encodeCompact(embeddedDomainSet());
-  console.log(`compact domain set: ${embeddedDomainSet().size} domains, ${(Buffer.byteLength(compact) / 1024).toFixed(1)} KB raw, ${(gzipSync(compact, { level: 9 }).length / 1024).toFixed(1)} KB gzipped   [target ≤ 60 KB gzipped]`);
+  console.log(
+    `compact domain set: ${embeddedDomainSet().size} domains, ${(Buffer.byteLength(compact) / 1024).toFixed(1)} KB raw, ${(gzipSync(compact, { level: 9 }).length / 1024).toFixed(1)} KB gzipped   [target ≤ 60 KB gzipped]`,
+  );
   console.log(`  as embedded in bundles (raw deflate, base64): ${(Buffer.byteLength(EMBEDDED_LISTE_BLANCHE_DEFLATED) / 1024).toFixed(1)} KB`);
 }
 

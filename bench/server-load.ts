@@ -12,7 +12,9 @@ import { CITIES, FAMILY_NAMES, GIVEN_NAMES, PROFESSIONS, seededRandom, synthetic
 import { DirectoryIndexBuilder } from '../shared/directory/directory-index';
 import { ExtractionParser } from '../shared/directory/extraction';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, count: { type: 'string', default: '535000' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, count: { type: 'string', default: '535000' } },
+});
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const count = Number(values.count);
@@ -36,7 +38,11 @@ async function extractionFile(): Promise<string> {
 function queries(n: number): string[] {
   const rnd = seededRandom(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const family = fold(pick(FAMILY_NAMES));
@@ -45,11 +51,16 @@ function queries(n: number): string[] {
     const prof = fold(pick(PROFESSIONS).label).split(/\s+/)[0]!;
     const kind = i % 6;
     out.push(
-      kind === 0 ? family
-        : kind === 1 ? family.slice(0, Math.max(3, Math.min(5, family.length)))
-          : kind === 2 ? `${given} ${family.slice(0, 4)}`
-            : kind === 3 ? `${family} ${city}`
-              : kind === 4 ? `${prof} ${city}`
+      kind === 0
+        ? family
+        : kind === 1
+          ? family.slice(0, Math.max(3, Math.min(5, family.length)))
+          : kind === 2
+            ? `${given} ${family.slice(0, 4)}`
+            : kind === 3
+              ? `${family} ${city}`
+              : kind === 4
+                ? `${prof} ${city}`
                 : `${given.slice(0, 3)} ${family}`,
     );
   }
@@ -101,7 +112,9 @@ async function main(): Promise<void> {
     // From here on the server's access log is drained, not kept (it would cost this process memory and time).
     child.stderr.removeAllListeners('data');
     child.stderr.resume();
-    console.log(`server ready: ${health.directory.entries} mailboxes indexed, ${((Date.now() - started) / 1000).toFixed(1)} s from start to ready (build in a worker thread), RSS ${rss().toFixed(0)} MB`);
+    console.log(
+      `server ready: ${health.directory.entries} mailboxes indexed, ${((Date.now() - started) / 1000).toFixed(1)} s from start to ready (build in a worker thread), RSS ${rss().toFixed(0)} MB`,
+    );
 
     const qs = queries(2000).map((q) => `/api/directory/search?q=${encodeURIComponent(q)}&limit=20`);
     let next = 0;
@@ -131,7 +144,9 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`directory search over HTTP, ${health.directory.entries} mailboxes, ${connections} connections, ${seconds} s, ${qs.length} distinct queries`);
     console.log(`  searches/s   ${rate.toFixed(0)}   (target ≥ 2,000)`);
-    console.log(`  latency      p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1]?.toFixed(1)} ms   (target p99 ≤ 50 ms)`);
+    console.log(
+      `  latency      p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1]?.toFixed(1)} ms   (target p99 ≤ 50 ms)`,
+    );
     console.log(`  responses    ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`  server RSS   ${rss().toFixed(0)} MB`);
   } finally {
@@ -158,7 +173,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`the same searches in-process, one thread, no HTTP (index alone)`);
   console.log(`  searches/s   ${(times.length / 5).toFixed(0)}`);
-  console.log(`  latency      p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   p99 ${percentile(times, 99).toFixed(2)} ms`);
+  console.log(
+    `  latency      p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   p99 ${percentile(times, 99).toFixed(2)} ms`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -12,11 +12,20 @@ import type { Draft } from '../shared/model';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
-const paragraph = 'Cher confrère, je vous adresse Mme Durand, 67 ans, suivie pour une insuffisance cardiaque ; traitement par bisoprolol 5 mg et furosémide 40 mg. Échographie de contrôle prévue en mars. ';
+const paragraph =
+  'Cher confrère, je vous adresse Mme Durand, 67 ans, suivie pour une insuffisance cardiaque ; traitement par bisoprolol 5 mg et furosémide 40 mg. Échographie de contrôle prévue en mars. ';
 function draft(bodyBytes: number, nir: boolean): Draft {
   let body = nir ? 'Patiente NIR 2 95 10 99 126 111 93. ' : '';
   while (body.length < bodyBytes) body += paragraph;
-  return { from: 'dr.martin.cabinet@gmail.com', to: ['paul.durand@gmail.com', 'secretariat@clinique-exemple.fr'], cc: ['Dr B <dr.bernard@aphp.mssante.fr>'], bcc: [], subject: 'Compte rendu de consultation', body: body.slice(0, bodyBytes), attachments: [{ name: 'CR_consultation.pdf' }] };
+  return {
+    from: 'dr.martin.cabinet@gmail.com',
+    to: ['paul.durand@gmail.com', 'secretariat@clinique-exemple.fr'],
+    cc: ['Dr B <dr.bernard@aphp.mssante.fr>'],
+    bcc: [],
+    subject: 'Compte rendu de consultation',
+    body: body.slice(0, bodyBytes),
+    attachments: [{ name: 'CR_consultation.pdf' }],
+  };
 }
 
 const whitelist = embeddedDomainSet();
@@ -34,7 +43,9 @@ for (const size of [1_000, 10_000, 50_000, 200_000]) {
       verdict = checkDraft(d, { whitelist, policy, scanHealthData: scanDraft }).verdict;
       times.push(performance.now() - t0);
     }
-    console.log(`  body ${String(size / 1000).padStart(4)} KB ${nir ? 'with a NIR   ' : 'no identifier'}  median ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms  (${verdict})`);
+    console.log(
+      `  body ${String(size / 1000).padStart(4)} KB ${nir ? 'with a NIR   ' : 'no identifier'}  median ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms  (${verdict})`,
+    );
   }
 }
 

@@ -33,7 +33,20 @@ await build({ ...node, entryPoints: ['server/directory/build-worker.ts'], outfil
 
 // 3. The Outlook event runtime bundle: one self-contained IIFE, ES2016 syntax (classic Outlook's JS-only runtime).
 mkdirSync(join(root, 'dist/outlook'), { recursive: true });
-await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'iife', target: 'es2016', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', entryPoints: ['addin/launch-event/index.ts'], outfile: 'dist/outlook/launch-event.js', plugins: [compactJson(root)] });
+await build({
+  bundle: true,
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  format: 'iife',
+  target: 'es2016',
+  minify: true,
+  legalComments: 'none',
+  absWorkingDir: root,
+  logLevel: 'warning',
+  entryPoints: ['addin/launch-event/index.ts'],
+  outfile: 'dist/outlook/launch-event.js',
+  plugins: [compactJson(root)],
+});
 
 // Thunderbird MailExtension → dist/thunderbird/vigie.xpi (steps in extension/thunderbird/build.ts).
 {
@@ -58,17 +71,44 @@ await build({ bundle: true, platform: 'neutral', mainFields: ['module', 'main'],
 {
   const out = join(root, 'dist/outlook');
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  await build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2019', minify: true, legalComments: 'none', absWorkingDir: root, logLevel: 'warning', sourcemap: true, entryPoints: ['addin/taskpane/index.tsx'], outfile: 'dist/outlook/taskpane.js', alias: browserAlias, jsx: 'automatic', jsxImportSource: 'preact', define: { 'process.env.VIGIE_VERSION': JSON.stringify(version) } });
+  await build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    legalComments: 'none',
+    absWorkingDir: root,
+    logLevel: 'warning',
+    sourcemap: true,
+    entryPoints: ['addin/taskpane/index.tsx'],
+    outfile: 'dist/outlook/taskpane.js',
+    alias: browserAlias,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.VIGIE_VERSION': JSON.stringify(version) },
+  });
   copyFileSync(join(root, 'addin/taskpane/taskpane.html'), join(out, 'taskpane.html'));
   copyFileSync(join(root, 'addin/taskpane/taskpane.css'), join(out, 'taskpane.css'));
   copyFileSync(join(root, 'shared/ui/styles.css'), join(out, 'styles.css'));
   copyFileSync(join(root, 'addin/launch-event/commands.html'), join(out, 'commands.html'));
   const officeDist = join(root, 'node_modules/@microsoft/office-js/dist');
   mkdirSync(join(out, 'office'), { recursive: true });
-  for (const f of readdirSync(officeDist)) if (/^(office|outlook[-_].*|es6-promise)\.js$/.test(f) && !f.includes('.debug.')) copyFileSync(join(officeDist, f), join(out, 'office', f));
+  for (const f of readdirSync(officeDist))
+    if (/^(office|outlook[-_].*|es6-promise)\.js$/.test(f) && !f.includes('.debug.')) copyFileSync(join(officeDist, f), join(out, 'office', f));
   for (const locale of ['fr-fr', 'en-us']) cpSync(join(officeDist, locale), join(out, 'office', locale), { recursive: true });
   writeIcons(join(out, 'assets'));
-  await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', absWorkingDir: root, logLevel: 'warning', entryPoints: ['manifests/outlook/render.ts'], outfile: 'dist/manifests/outlook-render.mjs', packages: 'external' });
+  await build({
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    absWorkingDir: root,
+    logLevel: 'warning',
+    entryPoints: ['manifests/outlook/render.ts'],
+    outfile: 'dist/manifests/outlook-render.mjs',
+    packages: 'external',
+  });
   const { renderXmlManifest, renderUnifiedManifest } = await import(`../dist/manifests/outlook-render.mjs?${Date.now()}`);
   // Rendered for local use; the companion server renders it again for its own public URL.
   writeFileSync(join(out, 'manifest.xml'), renderXmlManifest({ baseUrl: 'https://localhost:3000', version }));

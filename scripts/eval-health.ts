@@ -44,7 +44,8 @@ function readJsonl(path: string): Sample[] {
     .filter((line) => line.trim())
     .map((line, n) => {
       const row = JSON.parse(line) as { id?: string; health?: boolean; text?: string; attachments?: string[] };
-      if (typeof row.id !== 'string' || typeof row.health !== 'boolean' || typeof row.text !== 'string') throw new Error(`${path}:${n + 1}: expected {"id", "health", "text"}`);
+      if (typeof row.id !== 'string' || typeof row.health !== 'boolean' || typeof row.text !== 'string')
+        throw new Error(`${path}:${n + 1}: expected {"id", "health", "text"}`);
       const attachments = (row.attachments ?? []).map((name) => ({ name }));
       return { id: row.id, group: groupOf(row.id, row.health), positive: row.health, subject: '', body: row.text, attachments };
     });
@@ -76,7 +77,9 @@ function evaluate(title: string, samples: Sample[], brief = false): boolean {
   const fpr = negatives.length ? fp / negatives.length : 0;
   const ok = recall >= 0.95 && fpr <= 0.05;
   console.log(`\n${title}: ${samples.length} texts (${positives.length} with health data, ${negatives.length} without)`);
-  console.log(`  recall ${ratio(tp, positives.length)} (${tp}/${positives.length})   false-positive rate ${ratio(fp, negatives.length)} (${fp}/${negatives.length})   ${ok ? 'targets met' : 'TARGETS MISSED'} (recall ≥ 0.95, false-positive rate ≤ 0.05)`);
+  console.log(
+    `  recall ${ratio(tp, positives.length)} (${tp}/${positives.length})   false-positive rate ${ratio(fp, negatives.length)} (${fp}/${negatives.length})   ${ok ? 'targets met' : 'TARGETS MISSED'} (recall ≥ 0.95, false-positive rate ≤ 0.05)`,
+  );
   if (!brief) console.log('  per source group:');
   for (const g of brief ? [] : groups) {
     const inGroup = outcomes.filter((o) => o.sample.group === g);

@@ -21,7 +21,9 @@ const OUT = join(EXTENDED, 'medication-names.json');
 const MIN_LETTERS = 5;
 /** Words that start denominations without naming a medicine, or that ordinary mail uses in another sense. */
 const NOT_A_NAME = new Set(
-  'acide sodium chlorure potassium calcium magnesium glucose vitamine solution serum eau oxygene azote air lait sirop huile pommade creme gel collyre poudre sel sels fer zinc cuivre iode soufre carbone argent charbon sulfate phosphate citrate acetate bicarbonate gluconate lactate hydroxyde oxyde peroxyde alcool ether vaseline paraffine glycerine glycerol talc amidon saccharose sorbitol mannitol dextrose fructose maltose lactose plasma sang albumine immunoglobuline vaccin toxine anatoxine extrait allergene pollen teinture essence baume complexe formule association gamme nouvelle nouveau classic classique junior enfant enfants adulte adultes bebe nourrisson forte fort plus ultra super mega mini maxi rapide retard flash spray stick patch dose doses unidose action actif active vital vitale energie energy control confort comfort derm dermo hydra nutri bio naturel nature natural medical pharma santé sante sante clinique hopital hospital france paris lyon europe suppositoire monoxyde antigone marga comprime gelule ampoule collutoire pastille granules'.split(' '),
+  'acide sodium chlorure potassium calcium magnesium glucose vitamine solution serum eau oxygene azote air lait sirop huile pommade creme gel collyre poudre sel sels fer zinc cuivre iode soufre carbone argent charbon sulfate phosphate citrate acetate bicarbonate gluconate lactate hydroxyde oxyde peroxyde alcool ether vaseline paraffine glycerine glycerol talc amidon saccharose sorbitol mannitol dextrose fructose maltose lactose plasma sang albumine immunoglobuline vaccin toxine anatoxine extrait allergene pollen teinture essence baume complexe formule association gamme nouvelle nouveau classic classique junior enfant enfants adulte adultes bebe nourrisson forte fort plus ultra super mega mini maxi rapide retard flash spray stick patch dose doses unidose action actif active vital vitale energie energy control confort comfort derm dermo hydra nutri bio naturel nature natural medical pharma santé sante sante clinique hopital hospital france paris lyon europe suppositoire monoxyde antigone marga comprime gelule ampoule collutoire pastille granules'.split(
+    ' ',
+  ),
 );
 
 function decode(bytes: Buffer): string {
@@ -41,7 +43,8 @@ function main(): void {
     .filter((f) => f.endsWith('.json') && join(EXTENDED, f) !== OUT)
     .map((f) => JSON.parse(readFileSync(join(EXTENDED, f), 'utf8')) as VocabularyFile);
   const known = new Set<string>();
-  for (const vocab of [...Object.values(textVocabularies), ...handWritten]) for (const cat of Object.values(vocab.categories)) for (const t of cat.terms) known.add(termWords(t).join(' '));
+  for (const vocab of [...Object.values(textVocabularies), ...handWritten])
+    for (const cat of Object.values(vocab.categories)) for (const t of cat.terms) known.add(termWords(t).join(' '));
   const names = new Set<string>();
   let rows = 0;
   for (const line of decode(readFileSync(path)).split(/\r?\n/)) {

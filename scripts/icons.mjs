@@ -30,7 +30,9 @@ function inside(x, y) {
   const dy = Math.max(r - y, 0, y - (1 - r));
   if (dx * dx + dy * dy > r * r) return 'none';
   const sx = Math.abs(x - 0.5);
-  const shieldTop = 0.17, shieldMid = 0.55, shieldBottom = 0.86;
+  const shieldTop = 0.17,
+    shieldMid = 0.55,
+    shieldBottom = 0.86;
   let inShield = false;
   if (y >= shieldTop && y <= shieldMid) inShield = sx <= 0.3;
   else if (y > shieldMid && y <= shieldBottom) inShield = sx <= 0.3 * (1 - (y - shieldMid) / (shieldBottom - shieldMid));
@@ -51,22 +53,40 @@ export function iconPng(size) {
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
-      let rr = 0, gg = 0, bb = 0, aa = 0;
-      for (let j = 0; j < ss; j++) for (let i = 0; i < ss; i++) {
-        const c = inside((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
-        if (c === 'none') continue;
-        const [r, g, b] = c === 'white' ? [255, 255, 255] : blue;
-        rr += r; gg += g; bb += b; aa += 1;
-      }
+      let rr = 0,
+        gg = 0,
+        bb = 0,
+        aa = 0;
+      for (let j = 0; j < ss; j++)
+        for (let i = 0; i < ss; i++) {
+          const c = inside((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
+          if (c === 'none') continue;
+          const [r, g, b] = c === 'white' ? [255, 255, 255] : blue;
+          rr += r;
+          gg += g;
+          bb += b;
+          aa += 1;
+        }
       const n = ss * ss;
       const o = 1 + x * 4;
-      row[o] = aa ? Math.round(rr / aa) : 0; row[o + 1] = aa ? Math.round(gg / aa) : 0; row[o + 2] = aa ? Math.round(bb / aa) : 0; row[o + 3] = Math.round((aa / n) * 255);
+      row[o] = aa ? Math.round(rr / aa) : 0;
+      row[o + 1] = aa ? Math.round(gg / aa) : 0;
+      row[o + 2] = aa ? Math.round(bb / aa) : 0;
+      row[o + 3] = Math.round((aa / n) * 255);
     }
     rows.push(row);
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4); ihdr[8] = 8; ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function writeIcons(dir, sizes = [16, 32, 48, 64, 80, 96, 128]) {

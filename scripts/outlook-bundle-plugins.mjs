@@ -27,7 +27,8 @@ export function compactJson(root) {
         const text = JSON.stringify(data);
         const packed = deflateRawSync(Buffer.from(text), { level: 9 }).toString('base64');
         if (packed.length >= text.length) return { contents: text, loader: 'json' };
-        const named = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default') : [];
+        const named =
+          data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default') : [];
         const contents = [
           `import { inflateBase64Text } from ${JSON.stringify(inflater)};`,
           `const data = JSON.parse(inflateBase64Text(${JSON.stringify(packed)}));`,

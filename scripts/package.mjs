@@ -10,7 +10,14 @@ import { zipSync } from 'fflate';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { 'base-url': { type: 'string' }, 'send-mode': { type: 'string', default: 'SoftBlock' }, out: { type: 'string', default: 'dist/release' }, 'chrome-id': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    'base-url': { type: 'string' },
+    'send-mode': { type: 'string', default: 'SoftBlock' },
+    out: { type: 'string', default: 'dist/release' },
+    'chrome-id': { type: 'string' },
+  },
+});
 const baseUrl = values['base-url'];
 if (!baseUrl) {
   console.error('package: --base-url <https://…> is required (where the hospital serves the companion server)');
@@ -43,7 +50,8 @@ function filesOf(dir) {
   return files;
 }
 // Fixed dates inside the archives: the same sources give the same bytes (and the same SHA256SUMS).
-const zipFiles = (files, prefix = '') => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [prefix + k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 9 });
+const zipFiles = (files, prefix = '') =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [prefix + k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 9 });
 const zipDir = (dir, prefix = '') => zipFiles(filesOf(dir), prefix);
 
 rmSync(out, { recursive: true, force: true });
@@ -58,11 +66,23 @@ writeFileSync(join(out, `vigie-chrome-${version}.zip`), zipFiles(chromeFiles));
 writeFileSync(join(out, `vigie-firefox-${version}.xpi`), zipDir(need('dist/firefox')));
 
 // 2. Outlook manifests for the hospital's URL (the generator the server and the tests use).
-await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', absWorkingDir: root, logLevel: 'warning', entryPoints: ['manifests/policies/release.ts'], outfile: 'dist/manifests/release.mjs', packages: 'external' });
+await build({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  absWorkingDir: root,
+  logLevel: 'warning',
+  entryPoints: ['manifests/policies/release.ts'],
+  outfile: 'dist/manifests/release.mjs',
+  packages: 'external',
+});
 const release = await import(`${join(root, 'dist/manifests/release.mjs')}?${Date.now()}`);
 const ids = release.extensionIds(root, values['chrome-id']);
 if (!values['chrome-id']) {
-  console.warn(`package: no --chrome-id given: the Chrome/Edge policy templates name the example id ${ids.chrome}; package again with the id of the CRX signed with the hospital's key before deploying them`);
+  console.warn(
+    `package: no --chrome-id given: the Chrome/Edge policy templates name the example id ${ids.chrome}; package again with the id of the CRX signed with the hospital's key before deploying them`,
+  );
 }
 writeFileSync(join(out, 'outlook/manifest.xml'), release.renderXmlManifest({ baseUrl, version, sendMode: values['send-mode'] }));
 writeFileSync(join(out, 'outlook/manifest.json'), JSON.stringify(release.renderUnifiedManifest({ baseUrl, version, sendMode: values['send-mode'] }), null, 2));
@@ -76,8 +96,13 @@ for (const [k, v] of Object.entries(filesOf(need('data')))) server[`vigie-server
 for (const [k, v] of Object.entries(filesOf(need('node_modules/@electric-sql/pglite')))) {
   if (!/\.(map|tar\.gz)$/.test(k)) server[`vigie-server-${version}/node_modules/@electric-sql/pglite/${k}`] = v;
 }
-server[`vigie-server-${version}/README.txt`] = Buffer.from(`Vigie MSSanté ${version} — serveur compagnon / companion server\n\nnode dist/cli/vigie.cjs serve --config <vigie-server.json>\n(Node.js 20 ou plus / or later; voir docs/deployment.md / see docs/deployment.md)\n`);
-writeFileSync(join(out, `vigie-server-${version}.zip`), zipSync(Object.fromEntries(Object.entries(server).map(([k, v]) => [k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 6 }));
+server[`vigie-server-${version}/README.txt`] = Buffer.from(
+  `Vigie MSSanté ${version} — serveur compagnon / companion server\n\nnode dist/cli/vigie.cjs serve --config <vigie-server.json>\n(Node.js 20 ou plus / or later; voir docs/deployment.md / see docs/deployment.md)\n`,
+);
+writeFileSync(
+  join(out, `vigie-server-${version}.zip`),
+  zipSync(Object.fromEntries(Object.entries(server).map(([k, v]) => [k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])), { level: 6 }),
+);
 
 // 4. Policy templates.
 for (const [path, text] of Object.entries(release.policyFiles(ids, baseUrl, version))) {

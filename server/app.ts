@@ -73,7 +73,13 @@ export async function startServer(config: ServerConfig, hooks: ServerHooks = {})
     policy,
     store,
     directory,
-    annuaire: fhir ? new AnnuaireSanteClient({ apiKey: fhir.apiKey, ...(fhir.baseUrl ? { baseUrl: fhir.baseUrl } : {}), fetch: hooks.annuaireFetch ?? ((url, init) => fetch(url, init)) }) : undefined,
+    annuaire: fhir
+      ? new AnnuaireSanteClient({
+          apiKey: fhir.apiKey,
+          ...(fhir.baseUrl ? { baseUrl: fhir.baseUrl } : {}),
+          fetch: hooks.annuaireFetch ?? ((url, init) => fetch(url, init)),
+        })
+      : undefined,
     psc: new ProSanteConnect(config, () => publicUrl),
     audit,
     health: () => healthOf({ config, policy, store, refresher, directory, audit, started }),

@@ -91,7 +91,9 @@ const schema = {
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
     publicUrl: { type: 'string', pattern: '^https?://[^/]+$' },
     tls: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: { mode: { enum: ['self-signed', 'files', 'off'], default: 'self-signed' }, certFile: { type: 'string' }, keyFile: { type: 'string' } },
     },
     trustProxy: { type: 'boolean', default: false },
@@ -102,7 +104,9 @@ const schema = {
     serveSourceMaps: { type: 'boolean', default: false },
     corsOrigins: { type: 'array', items: { type: 'string', pattern: '^(https?|chrome-extension|moz-extension|safari-web-extension)://[^/]+$' }, default: [] },
     limits: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: {
         bodyBytes: { type: 'integer', minimum: 0, maximum: 10485760, default: 65536 },
         urlChars: { type: 'integer', minimum: 64, maximum: 16384, default: 2048 },
@@ -111,7 +115,9 @@ const schema = {
       },
     },
     listeBlanche: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: {
         url: { type: 'string', pattern: '^https://' },
         caFile: { type: 'string' },
@@ -120,7 +126,9 @@ const schema = {
       },
     },
     directory: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: {
         source: { enum: ['synthetic', 'file', 'url'], default: 'synthetic' },
         syntheticCount: { type: 'integer', minimum: 1, maximum: 2000000, default: 50000 },
@@ -128,20 +136,37 @@ const schema = {
         url: { type: 'string', pattern: '^https://' },
         watchDir: { type: 'string' },
         refreshMinutes: { type: 'number', minimum: 1, default: 1440 },
-        fhir: { type: 'object', additionalProperties: false, required: ['apiKey'], properties: { baseUrl: { type: 'string', pattern: '^https://' }, apiKey: secret } },
+        fhir: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['apiKey'],
+          properties: { baseUrl: { type: 'string', pattern: '^https://' }, apiKey: secret },
+        },
       },
     },
     di: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: { mode: { enum: ['off', 'demo', 'mhd'], default: 'off' }, baseUrl: { type: 'string', pattern: '^https?://' } },
     },
     psc: {
-      type: 'object', additionalProperties: false, required: ['issuer', 'clientId', 'clientSecret'],
-      properties: { issuer: { type: 'string', pattern: '^https?://' }, clientId: { type: 'string', minLength: 1 }, clientSecret: secret, redirectUri: { type: 'string', pattern: '^https?://' }, allowHttp: { type: 'boolean' } },
+      type: 'object',
+      additionalProperties: false,
+      required: ['issuer', 'clientId', 'clientSecret'],
+      properties: {
+        issuer: { type: 'string', pattern: '^https?://' },
+        clientId: { type: 'string', minLength: 1 },
+        clientSecret: secret,
+        redirectUri: { type: 'string', pattern: '^https?://' },
+        allowHttp: { type: 'boolean' },
+      },
     },
     sessionSecret: secret,
     audit: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: {
         enabled: { type: 'boolean', default: true },
         database: { type: 'string', pattern: '^(postgres(ql)?://.+|(env|file):.+)$' },
@@ -153,7 +178,9 @@ const schema = {
       },
     },
     admin: {
-      type: 'object', additionalProperties: false, default: {},
+      type: 'object',
+      additionalProperties: false,
+      default: {},
       properties: { token: secret },
     },
   },
@@ -165,7 +192,10 @@ export interface ConfigError {
 }
 
 export class ServerConfigError extends Error {
-  constructor(readonly errors: ConfigError[], where = 'server configuration') {
+  constructor(
+    readonly errors: ConfigError[],
+    where = 'server configuration',
+  ) {
     super(`invalid ${where}:\n${errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
   }
 }
@@ -175,8 +205,10 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 function describe(e: ErrorObject): ConfigError {
   const path = e.instancePath || '/';
   if (e.keyword === 'additionalProperties') return { path, message: `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"` };
-  if (e.keyword === 'enum') return { path, message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
-  if (e.keyword === 'pattern' && /Secret|apiKey|token/i.test(path)) return { path, message: 'must name a secret as "env:VARIABLE" or "file:/path", never the secret itself' };
+  if (e.keyword === 'enum')
+    return { path, message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+  if (e.keyword === 'pattern' && /Secret|apiKey|token/i.test(path))
+    return { path, message: 'must name a secret as "env:VARIABLE" or "file:/path", never the secret itself' };
   return { path, message: e.message ?? e.keyword };
 }
 
@@ -221,20 +253,25 @@ export function parseServerConfig(input: unknown, opts: { env?: Record<string, s
   if (c.directory.watchDir) c.directory.watchDir = abs(c.directory.watchDir);
   const errors: ConfigError[] = [];
   if (c.tls.mode === 'files' && (!c.tls.certFile || !c.tls.keyFile)) errors.push({ path: '/tls', message: 'mode "files" needs certFile and keyFile' });
-  if (c.directory.source === 'file' && !c.directory.file && !c.directory.watchDir) errors.push({ path: '/directory', message: 'source "file" needs file or watchDir' });
+  if (c.directory.source === 'file' && !c.directory.file && !c.directory.watchDir)
+    errors.push({ path: '/directory', message: 'source "file" needs file or watchDir' });
   if (c.directory.source === 'url' && !c.directory.url) errors.push({ path: '/directory/url', message: 'source "url" needs a url' });
-  if (c.di.mode === 'mhd' && (!c.di.baseUrl || !c.psc)) errors.push({ path: '/di', message: 'mode "mhd" needs baseUrl and a psc section (documents are read on behalf of the logged-in professional)' });
-  if (c.psc && !c.sessionSecret) errors.push({ path: '/sessionSecret', message: 'PSC login needs a sessionSecret (env:NAME or file:/path) to seal its cookies' });
+  if (c.di.mode === 'mhd' && (!c.di.baseUrl || !c.psc))
+    errors.push({ path: '/di', message: 'mode "mhd" needs baseUrl and a psc section (documents are read on behalf of the logged-in professional)' });
+  if (c.psc && !c.sessionSecret)
+    errors.push({ path: '/sessionSecret', message: 'PSC login needs a sessionSecret (env:NAME or file:/path) to seal its cookies' });
   if (errors.length) throw new ServerConfigError(errors);
   if (c.directory.fhir) c.directory.fhir.apiKey = readSecret(c.directory.fhir.apiKey, env, baseDir);
   if (c.psc) c.psc.clientSecret = readSecret(c.psc.clientSecret, env, baseDir);
   if (c.sessionSecret) c.sessionSecret = readSecret(c.sessionSecret, env, baseDir);
   if (c.audit.database && !/^postgres(ql)?:\/\//.test(c.audit.database)) {
     c.audit.database = readSecret(c.audit.database, env, baseDir);
-    if (!/^postgres(ql)?:\/\//.test(c.audit.database)) throw new ServerConfigError([{ path: '/audit/database', message: 'the referenced value must be a postgres:// URL' }]);
+    if (!/^postgres(ql)?:\/\//.test(c.audit.database))
+      throw new ServerConfigError([{ path: '/audit/database', message: 'the referenced value must be a postgres:// URL' }]);
   }
   const token = c.admin.token ? readSecret(c.admin.token, env, baseDir) : env.VIGIE_ADMIN_TOKEN;
-  if (token !== undefined && token.length < 16) throw new ServerConfigError([{ path: c.admin.token ? '/admin/token' : 'VIGIE_ADMIN_TOKEN', message: 'the admin token must be at least 16 characters' }]);
+  if (token !== undefined && token.length < 16)
+    throw new ServerConfigError([{ path: c.admin.token ? '/admin/token' : 'VIGIE_ADMIN_TOKEN', message: 'the admin token must be at least 16 characters' }]);
   c.admin = token ? { token } : {};
   return c;
 }

@@ -3,9 +3,21 @@
 import { escapeHtml, pageHead } from './page';
 
 const KINDS: { test: RegExp; fr: string; en: string }[] = [
-  { test: /thunderbird.*\.xpi$/i, fr: 'Thunderbird\u00a0: Outils › Modules complémentaires › ⚙ › Installer un module depuis un fichier.', en: 'Thunderbird: Tools › Add-ons › ⚙ › Install Add-on From File.' },
-  { test: /firefox.*\.xpi$/i, fr: 'Firefox (webmail)\u00a0: about:debugging › Ce Firefox › Charger un module temporaire.', en: 'Firefox (webmail): about:debugging › This Firefox › Load Temporary Add-on.' },
-  { test: /\.zip$/i, fr: 'Chrome ou Edge (webmail)\u00a0: décompresser, puis chrome://extensions › Mode développeur › Charger l’extension non empaquetée.', en: 'Chrome or Edge (webmail): unzip, then chrome://extensions › Developer mode › Load unpacked.' },
+  {
+    test: /thunderbird.*\.xpi$/i,
+    fr: 'Thunderbird\u00a0: Outils › Modules complémentaires › ⚙ › Installer un module depuis un fichier.',
+    en: 'Thunderbird: Tools › Add-ons › ⚙ › Install Add-on From File.',
+  },
+  {
+    test: /firefox.*\.xpi$/i,
+    fr: 'Firefox (webmail)\u00a0: about:debugging › Ce Firefox › Charger un module temporaire.',
+    en: 'Firefox (webmail): about:debugging › This Firefox › Load Temporary Add-on.',
+  },
+  {
+    test: /\.zip$/i,
+    fr: 'Chrome ou Edge (webmail)\u00a0: décompresser, puis chrome://extensions › Mode développeur › Charger l’extension non empaquetée.',
+    en: 'Chrome or Edge (webmail): unzip, then chrome://extensions › Developer mode › Load unpacked.',
+  },
 ];
 
 export function downloadsPage(names: string[]): string {

@@ -51,6 +51,12 @@ export function healthOf({ config, policy, store, refresher, directory, audit, s
     di: { mode: config.di.mode, configured: config.di.mode !== 'off' },
     psc: { configured: !!config.psc },
     policy: { source: policy.source === 'embedded' ? 'embedded' : 'file', mode: policy.policy.mode },
-    audit: { enabled: config.audit.enabled, store: audit.kind, retentionDays: config.audit.retentionDays, adminToken: !!config.admin.token, ...(audit.lastPurge ? { lastPurge: audit.lastPurge } : {}) },
+    audit: {
+      enabled: config.audit.enabled,
+      store: audit.kind,
+      retentionDays: config.audit.retentionDays,
+      adminToken: !!config.admin.token,
+      ...(audit.lastPurge ? { lastPurge: audit.lastPurge } : {}),
+    },
   };
 }

@@ -33,7 +33,13 @@ export function installSteps(addinBuilt: boolean): InstallStep[] {
 }
 
 /** Said once the directory answers: the moment the server is ready for every client. */
-export const READY: Words = { fr: 'Prêt\u00a0: l’Annuaire Santé répond, tous les clients peuvent se connecter.', en: 'Ready: the directory answers, every client can connect.' };
+export const READY: Words = {
+  fr: 'Prêt\u00a0: l’Annuaire Santé répond, tous les clients peuvent se connecter.',
+  en: 'Ready: the directory answers, every client can connect.',
+};
 
 /** Said when the first directory build failed: what the landing page shows, and where to look. */
-export const NOT_READY: Words = { fr: 'L’Annuaire Santé n’a pas pu être construit\u00a0: la page d’accueil dit pourquoi et quoi faire.', en: 'The directory could not be built: the landing page says why and what to do.' };
+export const NOT_READY: Words = {
+  fr: 'L’Annuaire Santé n’a pas pu être construit\u00a0: la page d’accueil dit pourquoi et quoi faire.',
+  en: 'The directory could not be built: the landing page says why and what to do.',
+};

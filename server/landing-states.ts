@@ -28,7 +28,10 @@ function listeBlanche(h: Health): PartState {
   const embedded = lb.source === 'embedded';
   const from: Words = embedded
     ? { fr: 'copie livrée avec Vigie', en: 'the copy shipped with Vigie' }
-    : { fr: lb.source === 'server' ? 'téléchargée depuis l’adresse configurée' : 'lue dans un fichier', en: lb.source === 'server' ? 'downloaded from the configured address' : 'read from a file' };
+    : {
+        fr: lb.source === 'server' ? 'téléchargée depuis l’adresse configurée' : 'lue dans un fichier',
+        en: lb.source === 'server' ? 'downloaded from the configured address' : 'read from a file',
+      };
   const detail: Words = {
     fr: `${frNumber.format(lb.domains)} domaines MSSanté, liste signée le ${frDate(lb.generatedAt)} (il y a ${frNumber.format(lb.ageDays)} jours), ${from.fr}.`,
     en: `${enNumber.format(lb.domains)} MSSanté domains, list signed on ${enDate(lb.generatedAt)} (${enNumber.format(lb.ageDays)} days ago), ${from.en}.`,
@@ -41,12 +44,16 @@ function listeBlanche(h: Health): PartState {
       en: `The last download failed (${failure.reason}); the previous list stays in use. Check that the server reaches listeBlanche.url and that listeBlanche.caFile holds the IGC-Santé chain.`,
     };
   } else if (lb.stale) {
-    todo = embedded || !lb.refresh.configured
-      ? {
-          fr: 'Trop ancienne pour la politique\u00a0: des boîtes MSSanté récentes peuvent être refusées à tort. Sans conséquence pour un essai\u00a0; en service, donnez l’adresse officielle dans listeBlanche.url (docs/deployment.md) pour qu’elle soit téléchargée chaque jour.',
-          en: 'Too old for the policy: recent MSSanté mailboxes may be refused by mistake. Harmless for a trial; in service, set the official address in listeBlanche.url (docs/deployment.md) so that it is downloaded every day.',
-        }
-      : { fr: 'Trop ancienne pour la politique\u00a0: vérifiez que les téléchargements aboutissent.', en: 'Too old for the policy: check that the downloads succeed.' };
+    todo =
+      embedded || !lb.refresh.configured
+        ? {
+            fr: 'Trop ancienne pour la politique\u00a0: des boîtes MSSanté récentes peuvent être refusées à tort. Sans conséquence pour un essai\u00a0; en service, donnez l’adresse officielle dans listeBlanche.url (docs/deployment.md) pour qu’elle soit téléchargée chaque jour.',
+            en: 'Too old for the policy: recent MSSanté mailboxes may be refused by mistake. Harmless for a trial; in service, set the official address in listeBlanche.url (docs/deployment.md) so that it is downloaded every day.',
+          }
+        : {
+            fr: 'Trop ancienne pour la politique\u00a0: vérifiez que les téléchargements aboutissent.',
+            en: 'Too old for the policy: check that the downloads succeed.',
+          };
   }
   return {
     name: { fr: 'Liste blanche MSSanté', en: 'MSSanté liste blanche' },
@@ -77,7 +84,10 @@ function directory(h: Health): PartState {
       name,
       ok: false,
       state: { fr: 'en construction', en: 'building' },
-      detail: { fr: 'L’index de recherche se construit\u00a0; les recherches répondent dès qu’il est prêt.', en: 'The search index is being built; searches answer as soon as it is ready.' },
+      detail: {
+        fr: 'L’index de recherche se construit\u00a0; les recherches répondent dès qu’il est prêt.',
+        en: 'The search index is being built; searches answer as soon as it is ready.',
+      },
       todo: { fr: 'Attendez quelques secondes et rechargez la page.', en: 'Wait a few seconds and reload the page.' },
     };
   }
@@ -86,13 +96,19 @@ function directory(h: Health): PartState {
     ok: false,
     state: { fr: 'indisponible', en: 'unavailable' },
     detail: { fr: `Aucun index\u00a0: ${d.lastError?.reason ?? 'la construction a échoué'}.`, en: `No index: ${d.lastError?.reason ?? 'the build failed'}.` },
-    todo: { fr: 'Vérifiez le fichier d’extraction (directory.url ou directory.watchDir) et le journal du serveur.', en: 'Check the extraction file (directory.url or directory.watchDir) and the server log.' },
+    todo: {
+      fr: 'Vérifiez le fichier d’extraction (directory.url ou directory.watchDir) et le journal du serveur.',
+      en: 'Check the extraction file (directory.url or directory.watchDir) and the server log.',
+    },
   };
 }
 
 function others(h: Health): PartState[] {
   const modes: Record<string, Words> = {
-    block: { fr: 'blocage (un envoi hors MSSanté depuis une boîte MSSanté est arrêté)', en: 'block (a send outside MSSanté from an MSSanté mailbox is stopped)' },
+    block: {
+      fr: 'blocage (un envoi hors MSSanté depuis une boîte MSSanté est arrêté)',
+      en: 'block (a send outside MSSanté from an MSSanté mailbox is stopped)',
+    },
     warn: { fr: 'avertissement (l’utilisateur confirme)', en: 'warn (the user confirms)' },
     audit: { fr: 'audit (rien n’est arrêté, tout est consigné)', en: 'audit (nothing is stopped, everything is recorded)' },
   };
@@ -104,16 +120,34 @@ function others(h: Health): PartState[] {
       ok: true,
       ...(h.di.configured
         ? h.di.mode === 'demo'
-          ? { state: { fr: 'démonstration', en: 'demo' }, detail: { fr: 'Trois patients fictifs et quelques documents.', en: 'Three fictitious patients and a few documents.' } }
-          : { state: { fr: 'configuré', en: 'configured' }, detail: { fr: 'Documents lus dans le dossier patient de l’établissement.', en: 'Documents read from the organisation’s patient record.' } }
-        : { state: { fr: 'non configuré', en: 'not configured' }, detail: { fr: 'Les documents du dossier patient ne sont pas proposés (réglage di).', en: 'Patient record documents are not offered (di setting).' } }),
+          ? {
+              state: { fr: 'démonstration', en: 'demo' },
+              detail: { fr: 'Trois patients fictifs et quelques documents.', en: 'Three fictitious patients and a few documents.' },
+            }
+          : {
+              state: { fr: 'configuré', en: 'configured' },
+              detail: { fr: 'Documents lus dans le dossier patient de l’établissement.', en: 'Documents read from the organisation’s patient record.' },
+            }
+        : {
+            state: { fr: 'non configuré', en: 'not configured' },
+            detail: { fr: 'Les documents du dossier patient ne sont pas proposés (réglage di).', en: 'Patient record documents are not offered (di setting).' },
+          }),
     },
     {
       name: { fr: 'Pro Santé Connect', en: 'Pro Santé Connect' },
       ok: true,
       ...(h.psc.configured
-        ? { state: { fr: 'configuré', en: 'configured' }, detail: { fr: 'Les utilisateurs se connectent avec leur carte ou e-CPS.', en: 'Users sign in with their card or e-CPS.' } }
-        : { state: { fr: 'non configuré', en: 'not configured' }, detail: { fr: 'Pas de connexion Pro Santé Connect\u00a0: inutile pour un essai, nécessaire pour lire un vrai dossier patient (réglage psc).', en: 'No Pro Santé Connect sign-in: not needed for a trial, needed to read a real patient record (psc setting).' } }),
+        ? {
+            state: { fr: 'configuré', en: 'configured' },
+            detail: { fr: 'Les utilisateurs se connectent avec leur carte ou e-CPS.', en: 'Users sign in with their card or e-CPS.' },
+          }
+        : {
+            state: { fr: 'non configuré', en: 'not configured' },
+            detail: {
+              fr: 'Pas de connexion Pro Santé Connect\u00a0: inutile pour un essai, nécessaire pour lire un vrai dossier patient (réglage psc).',
+              en: 'No Pro Santé Connect sign-in: not needed for a trial, needed to read a real patient record (psc setting).',
+            },
+          }),
     },
     {
       name: { fr: 'Journal d’audit', en: 'Audit log' },
@@ -121,8 +155,18 @@ function others(h: Health): PartState[] {
       ...(audit.enabled
         ? {
             state: audit.store === 'postgres' ? { fr: 'PostgreSQL partagé', en: 'shared PostgreSQL' } : { fr: 'base embarquée', en: 'embedded database' },
-            detail: { fr: `Vérifications conservées ${frNumber.format(audit.retentionDays)} jours, rapport sur /admin.`, en: `Checks kept ${enNumber.format(audit.retentionDays)} days, report at /admin.` },
-            ...(audit.adminToken ? {} : { todo: { fr: 'Aucun jeton d’administration\u00a0: le rapport reste fermé tant que admin.token (ou VIGIE_ADMIN_TOKEN) n’est pas donné.', en: 'No admin token: the report stays closed until admin.token (or VIGIE_ADMIN_TOKEN) is set.' } }),
+            detail: {
+              fr: `Vérifications conservées ${frNumber.format(audit.retentionDays)} jours, rapport sur /admin.`,
+              en: `Checks kept ${enNumber.format(audit.retentionDays)} days, report at /admin.`,
+            },
+            ...(audit.adminToken
+              ? {}
+              : {
+                  todo: {
+                    fr: 'Aucun jeton d’administration\u00a0: le rapport reste fermé tant que admin.token (ou VIGIE_ADMIN_TOKEN) n’est pas donné.',
+                    en: 'No admin token: the report stays closed until admin.token (or VIGIE_ADMIN_TOKEN) is set.',
+                  },
+                }),
           }
         : { state: { fr: 'désactivé', en: 'off' }, detail: { fr: 'Les vérifications ne sont pas consignées.', en: 'Checks are not recorded.' } }),
     },
@@ -147,7 +191,10 @@ export function overall(states: PartState[]): PartState {
     ok: bad.length === 0,
     state: bad.length ? { fr: 'à surveiller', en: 'needs attention' } : { fr: 'tout fonctionne', en: 'all working' },
     detail: bad.length
-      ? { fr: `À voir\u00a0: ${bad.map((s) => s.name.fr).join(', ')} (ce qu’il faut faire est indiqué ci-dessous).`, en: `To look at: ${bad.map((s) => s.name.en).join(', ')} (what to do is said below).` }
+      ? {
+          fr: `À voir\u00a0: ${bad.map((s) => s.name.fr).join(', ')} (ce qu’il faut faire est indiqué ci-dessous).`,
+          en: `To look at: ${bad.map((s) => s.name.en).join(', ')} (what to do is said below).`,
+        }
       : { fr: 'Chaque partie répond.', en: 'Every part answers.' },
   };
 }

@@ -16,7 +16,15 @@ export interface Health {
     stale: boolean;
     domains: number;
     signer: string;
-    refresh: { configured: boolean; url?: string; lastAttemptAt?: string; lastSuccessAt?: string; lastError?: { at: string; reason: string }; nextAt?: string; running: boolean };
+    refresh: {
+      configured: boolean;
+      url?: string;
+      lastAttemptAt?: string;
+      lastSuccessAt?: string;
+      lastError?: { at: string; reason: string };
+      nextAt?: string;
+      running: boolean;
+    };
     lastRefused?: { at: string; reason: string };
   };
   directory: {
@@ -32,7 +40,13 @@ export interface Health {
   di: { mode: string; configured: boolean };
   psc: { configured: boolean };
   policy: { source: 'embedded' | 'file'; mode: string };
-  audit: { enabled: boolean; store: 'embedded' | 'postgres'; retentionDays: number; adminToken: boolean; lastPurge?: { at: string; removed: number } | { at: string; error: string } };
+  audit: {
+    enabled: boolean;
+    store: 'embedded' | 'postgres';
+    retentionDays: number;
+    adminToken: boolean;
+    lastPurge?: { at: string; removed: number } | { at: string; error: string };
+  };
 }
 
 const esc = escapeHtml;

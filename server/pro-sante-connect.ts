@@ -19,8 +19,13 @@ export class ProSanteConnect {
   private client: Promise<PscClient> | undefined;
   private readonly demoDi: DemoDocumentSource | undefined;
 
-  constructor(private readonly config: ServerConfig, private readonly publicUrl: () => string) {
-    this.sealer = config.sessionSecret ? new CookieSealer(config.sessionSecret, config.tls.mode !== 'off' || (config.publicUrl ?? '').startsWith('https:')) : undefined;
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly publicUrl: () => string,
+  ) {
+    this.sealer = config.sessionSecret
+      ? new CookieSealer(config.sessionSecret, config.tls.mode !== 'off' || (config.publicUrl ?? '').startsWith('https:'))
+      : undefined;
     this.demoDi = config.di.mode === 'demo' ? new DemoDocumentSource() : undefined;
   }
 
@@ -33,7 +38,13 @@ export class ProSanteConnect {
   pscClient(): Promise<PscClient> {
     if (!this.config.psc) throw new HttpError(404, 'psc-off', 'Pro Santé Connect is not configured on this server');
     const p = this.config.psc;
-    this.client ??= PscClient.create({ issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret, redirectUri: this.redirectUri(), ...(p.allowHttp ? { allowHttp: true } : {}) }).catch((e: unknown) => {
+    this.client ??= PscClient.create({
+      issuer: p.issuer,
+      clientId: p.clientId,
+      clientSecret: p.clientSecret,
+      redirectUri: this.redirectUri(),
+      ...(p.allowHttp ? { allowHttp: true } : {}),
+    }).catch((e: unknown) => {
       this.client = undefined;
       throw new HttpError(502, 'psc-unreachable', `Pro Santé Connect discovery failed: ${(e as Error).message}`);
     });

@@ -18,7 +18,25 @@ export function directoryJobOf(c: ServerConfig): BuildJob | undefined {
       count: d.syntheticCount,
       source: `synthetic:${d.syntheticCount}`,
       planted: [
-        { type: 'PER', address: 'claire.lefevre@medecin.mssante.fr', rpps: '10001234567', civility: 'DR', familyName: 'LEFÈVRE', givenName: 'Claire', professionCode: '10', profession: 'Médecin', specialtyCode: 'SM04', specialty: 'Cardiologie et maladies vasculaires', service: '', organisation: '', postcode: '69003', city: 'Lyon', department: '69', structId: '', street: '' },
+        {
+          type: 'PER',
+          address: 'claire.lefevre@medecin.mssante.fr',
+          rpps: '10001234567',
+          civility: 'DR',
+          familyName: 'LEFÈVRE',
+          givenName: 'Claire',
+          professionCode: '10',
+          profession: 'Médecin',
+          specialtyCode: 'SM04',
+          specialty: 'Cardiologie et maladies vasculaires',
+          service: '',
+          organisation: '',
+          postcode: '69003',
+          city: 'Lyon',
+          department: '69',
+          structId: '',
+          street: '',
+        },
       ],
     };
   }
@@ -42,7 +60,11 @@ export class Schedules {
   private listTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly config: ServerConfig, private readonly directory: DirectoryService, private readonly refresher: ListeBlancheRefresher) {}
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly directory: DirectoryService,
+    private readonly refresher: ListeBlancheRefresher,
+  ) {}
 
   /** Starts the first directory build and the rebuild schedules; resolves when the first build has ended (well or not). */
   startDirectory(firstJob: BuildJob | undefined): Promise<void> {

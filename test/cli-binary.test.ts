@@ -11,7 +11,9 @@ describe('dist/cli/vigie.cjs', () => {
   });
 
   it('runs the check with its exit codes', () => {
-    const r = spawnSync(process.execPath, [bin, 'check', '--from', 'm@medecin.mssante.fr', '--', 'a@pharmacien.mssante.fr', 'b@yahoo.fr'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'check', '--from', 'm@medecin.mssante.fr', '--', 'a@pharmacien.mssante.fr', 'b@yahoo.fr'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(20);
     expect(JSON.parse(r.stdout).recipients[1].category).toBe('consumer');
   });

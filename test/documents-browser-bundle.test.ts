@@ -22,7 +22,19 @@ describe('shared/documents in a browser bundle', () => {
       logLevel: 'silent',
     });
     const code = out.outputFiles[0]!.text;
-    const sandbox: Record<string, unknown> = { TextEncoder, TextDecoder, btoa, atob, crypto: webcrypto, URL, URLSearchParams, AbortController, setTimeout, clearTimeout, console };
+    const sandbox: Record<string, unknown> = {
+      TextEncoder,
+      TextDecoder,
+      btoa,
+      atob,
+      crypto: webcrypto,
+      URL,
+      URLSearchParams,
+      AbortController,
+      setTimeout,
+      clearTimeout,
+      console,
+    };
     sandbox.self = sandbox;
     sandbox.window = sandbox;
     runInNewContext(`${code}\nthis.core = core;`, sandbox);

@@ -18,20 +18,35 @@ let server: MhdServer;
 const docs: Record<string, { ref: DocumentReference; bytes: Uint8Array }> = {};
 
 async function seedPatient(identifier: Patient['identifier']): Promise<Patient> {
-  return server.repo.createResource<Patient>({ resourceType: 'Patient', identifier, name: [{ family: 'CORSE', given: ['Figatellix'] }], birthDate: '1988-10-12' });
+  return server.repo.createResource<Patient>({
+    resourceType: 'Patient',
+    identifier,
+    name: [{ family: 'CORSE', given: ['Figatellix'] }],
+    birthDate: '1988-10-12',
+  });
 }
 
-async function seedDocument(name: string, patient: Patient, bytes: Uint8Array, over: Partial<DocumentReference> = {}, attachment: Record<string, unknown> = {}) {
+async function seedDocument(
+  name: string,
+  patient: Patient,
+  bytes: Uint8Array,
+  over: Partial<DocumentReference> = {},
+  attachment: Record<string, unknown> = {},
+) {
   const binary = await server.repo.createResource({ resourceType: 'Binary', contentType: 'application/pdf', data: Buffer.from(bytes).toString('base64') });
   const ref = await server.repo.createResource<DocumentReference>({
     resourceType: 'DocumentReference',
     status: 'current',
     masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:1.2.250.1.999.1.${Object.keys(docs).length + 1}` },
     type: { coding: [{ system: LOINC, code: '11490-0', display: 'Lettre de liaison' }] },
-    category: [{ coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument', code: '10', display: 'Compte rendu' }] }],
+    category: [
+      { coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument', code: '10', display: 'Compte rendu' }] },
+    ],
     subject: { reference: `Patient/${patient.id}` },
     date: '2026-03-01T10:00:00Z',
-    content: [{ attachment: { contentType: 'application/pdf', url: `Binary/${binary.id}`, size: bytes.length, hash: sha1b64(bytes), title: name, ...attachment } }],
+    content: [
+      { attachment: { contentType: 'application/pdf', url: `Binary/${binary.id}`, size: bytes.length, hash: sha1b64(bytes), title: name, ...attachment } },
+    ],
     ...over,
   });
   docs[name] = { ref, bytes };
@@ -43,14 +58,24 @@ const client = (token: string | null = 'good', extra: Partial<ConstructorParamet
 
 beforeAll(async () => {
   server = await startMhdServer({ valid: ['good'], forbidden: ['restricted'] });
-  const a = await seedPatient([{ system: 'urn:oid:1.2.250.1.213.1.4.8', value: INS_A }, { system: 'urn:oid:1.2.250.1.71.4.2.2.1', value: 'IPP-A' }]);
+  const a = await seedPatient([
+    { system: 'urn:oid:1.2.250.1.213.1.4.8', value: INS_A },
+    { system: 'urn:oid:1.2.250.1.71.4.2.2.1', value: 'IPP-A' },
+  ]);
   const b = await seedPatient([{ system: 'urn:oid:1.2.250.1.213.1.4.8', value: INS_B }]);
   const c = await seedPatient([{ system: 'urn:oid:1.2.250.1.71.4.2.2.1', value: 'IPP-C' }]);
   await seedDocument('lettre-a1', a, pdf('lettre 1'));
   await seedDocument('lettre-a2', a, pdf('lettre 2'), { date: '2025-06-01T10:00:00Z' });
   await seedDocument('imagerie-a', a, pdf('imagerie'), {
     type: { coding: [{ system: LOINC, code: '18748-4', display: 'CR imagerie' }] },
-    securityLabel: [{ coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument', code: 'INVISIBLE_PATIENT' }] }, { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'N' }] }],
+    securityLabel: [
+      {
+        coding: [
+          { system: 'https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument', code: 'INVISIBLE_PATIENT' },
+        ],
+      },
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'N' }] },
+    ],
     context: { period: { start: '2026-02-27T08:00:00Z' } },
   });
   await seedDocument('ancien-a', a, pdf('ancien'), { status: 'superseded' });
@@ -76,7 +101,12 @@ describe('ITI-67 Find Document References', () => {
     expect(last.url).toContain('status=current');
     expect(last.authorization).toBe('Bearer good');
     const lettre = found.find((d) => d.title === 'lettre-a1')!;
-    expect(lettre).toMatchObject({ contentType: 'application/pdf', type: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1' }, classCode: { code: '10' }, uniqueId: expect.stringMatching(/^1\.2\.250\.1\.999\.1\.\d+$/) });
+    expect(lettre).toMatchObject({
+      contentType: 'application/pdf',
+      type: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1' },
+      classCode: { code: '10' },
+      uniqueId: expect.stringMatching(/^1\.2\.250\.1\.999\.1\.\d+$/),
+    });
   });
 
   it('follows paging links', async () => {
@@ -118,7 +148,9 @@ describe('ITI-68 Retrieve Document', () => {
     expect(packed.entries[0]).toMatchObject({ uniqueId: s!.uniqueId, typeCode: '18748-4', wrapped: true });
     expect(packed.attachments[1]!.bytes).toEqual(got.bytes);
     // The creation time is the document's date; the class follows the type (18748-4 → 31 Imagerie médicale).
-    expect(packed.metadataXml).toMatch(/nodeRepresentation="31"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</);
+    expect(packed.metadataXml).toMatch(
+      /nodeRepresentation="31"[^>]*>\s*<rim:Slot name="codingScheme">\s*<rim:ValueList>\s*<rim:Value>1\.2\.250\.1\.213\.1\.1\.4\.1</,
+    );
     expect(packed.metadataXml).toContain('<rim:Value>20260301100000</rim:Value>');
     // The DI's visibility flag and act date travel: INVISIBLE_PATIENT in confidentialityCode, serviceStartTime.
     expect(s!.securityLabels).toEqual(['INVISIBLE_PATIENT']);
@@ -155,7 +187,9 @@ describe('ITI-68 Retrieve Document', () => {
     expect(got.sha1Hex).toBe(createHash('sha1').update(docs['gros-a']!.bytes).digest('hex'));
     await expect(client('good', { maxDocumentBytes: 25 * 1024 * 1024 }).fetchDocument(big)).rejects.toMatchObject({ code: 'too-large' });
     // Without a stated size, the body is cut off at the limit.
-    await expect(client('good', { maxDocumentBytes: 25 * 1024 * 1024 }).fetchDocument({ ...big, size: undefined, hash: undefined })).rejects.toMatchObject({ code: 'too-large' });
+    await expect(client('good', { maxDocumentBytes: 25 * 1024 * 1024 }).fetchDocument({ ...big, size: undefined, hash: undefined })).rejects.toMatchObject({
+      code: 'too-large',
+    });
     const packed = packXdm({
       patient: { ins: { matricule: INS_A, qualified: true }, family: 'Corse', given: 'Figatellix', birthDate: '1988-10-12' },
       documents: [{ bytes: got.bytes, mimeType: 'application/pdf', title: 'gros', patient: got.summary.patient }],
@@ -171,7 +205,9 @@ describe('ITI-68 Retrieve Document', () => {
 describe('errors', () => {
   it('401 without a token or with an unknown one, 403 when the DI denies access', async () => {
     for (const token of [null, 'expired']) {
-      const err = await client(token).findDocuments({ patient: { ins: INS_A } }).catch((e: unknown) => e);
+      const err = await client(token)
+        .findDocuments({ patient: { ins: INS_A } })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DocumentSourceError);
       expect(err).toMatchObject({ code: 'unauthorized', status: 401 });
       expect((err as DocumentSourceError).text.fr).toMatch(/reconnectez-vous/);

@@ -11,7 +11,11 @@ const schema = (name: string) => ({ fileName: name, contents: readFileSync(join(
 const read = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
 async function validate(xml: string) {
-  return validateXML({ xml: [{ fileName: 'METADATA.XML', contents: xml }], schema: [schema('ebRS/lcm.xsd')], preload: [schema('ebRS/rim.xsd'), schema('ebRS/rs.xsd'), schema('w3/xml.xsd')] });
+  return validateXML({
+    xml: [{ fileName: 'METADATA.XML', contents: xml }],
+    schema: [schema('ebRS/lcm.xsd')],
+    preload: [schema('ebRS/rim.xsd'), schema('ebRS/rs.xsd'), schema('w3/xml.xsd')],
+  });
 }
 
 const base: Omit<XdmPackInput, 'documents'> = {
@@ -25,8 +29,20 @@ const base: Omit<XdmPackInput, 'documents'> = {
 describe('METADATA.XML against the ebRIM 3.0 schema', () => {
   it.each([
     ['a level-1 CDA with its PDF', [{ bytes: read('cda-n1-imagerie.xml'), mimeType: 'text/xml', title: '' }]],
-    ['a level-3 CDA and its PDF rendering', [{ bytes: read('cda-n3-biologie.xml'), mimeType: 'text/xml', title: '' }, { bytes: read('cr-imagerie-test.pdf'), mimeType: 'application/pdf', title: 'rendu' }]],
-    ['both CDAs in one message', [{ bytes: read('cda-n1-imagerie.xml'), mimeType: 'text/xml', title: '' }, { bytes: read('cda-n3-biologie.xml'), mimeType: 'text/xml', title: '' }]],
+    [
+      'a level-3 CDA and its PDF rendering',
+      [
+        { bytes: read('cda-n3-biologie.xml'), mimeType: 'text/xml', title: '' },
+        { bytes: read('cr-imagerie-test.pdf'), mimeType: 'application/pdf', title: 'rendu' },
+      ],
+    ],
+    [
+      'both CDAs in one message',
+      [
+        { bytes: read('cda-n1-imagerie.xml'), mimeType: 'text/xml', title: '' },
+        { bytes: read('cda-n3-biologie.xml'), mimeType: 'text/xml', title: '' },
+      ],
+    ],
   ])('is valid for %s', async (_label, documents) => {
     const r = packXdm({ ...base, documents });
     const result = await validate(r.metadataXml);
@@ -35,7 +51,18 @@ describe('METADATA.XML against the ebRIM 3.0 schema', () => {
   });
 
   it('is valid for a bare PDF wrapped in a CDA level 1', async () => {
-    const r = packXdm({ ...base, recipients: ['dr.durand@medecin.mssante.fr'], patient: { ins: { matricule: '279035121518989', oid: '1.2.250.1.213.1.4.10', qualified: true }, family: 'PAT-TROIS', given: 'Dominique', birthDate: '1979-03-28', sex: 'F' }, documents: [{ bytes: read('cr-imagerie-test.pdf'), mimeType: 'application/pdf', title: 'Compte rendu' }] });
+    const r = packXdm({
+      ...base,
+      recipients: ['dr.durand@medecin.mssante.fr'],
+      patient: {
+        ins: { matricule: '279035121518989', oid: '1.2.250.1.213.1.4.10', qualified: true },
+        family: 'PAT-TROIS',
+        given: 'Dominique',
+        birthDate: '1979-03-28',
+        sex: 'F',
+      },
+      documents: [{ bytes: read('cr-imagerie-test.pdf'), mimeType: 'application/pdf', title: 'Compte rendu' }],
+    });
     expect((await validate(r.metadataXml)).valid).toBe(true);
   });
 
@@ -45,6 +72,8 @@ describe('METADATA.XML against the ebRIM 3.0 schema', () => {
     const result = await validate(tampered);
     expect(result.valid).toBe(false);
     expect(result.errors[0]!.message).toMatch(/maxLength/);
-    expect(() => packXdm({ ...base, title: 'x'.repeat(1025), documents: [{ bytes: read('cda-n1-imagerie.xml'), mimeType: 'text/xml', title: '' }] })).toThrow(/too long/);
+    expect(() => packXdm({ ...base, title: 'x'.repeat(1025), documents: [{ bytes: read('cda-n1-imagerie.xml'), mimeType: 'text/xml', title: '' }] })).toThrow(
+      /too long/,
+    );
   });
 });

@@ -9,11 +9,20 @@ import { within } from '../../shared/client/within';
 
 export const AUDIT_WAIT_MS = 400;
 
-export async function reportCheck(base: string | undefined, fetchFn: PostFetch | undefined, policy: OrgPolicy, verdict: Verdict, outcome?: AuditOutcome, overrideReason?: string, waitMs = AUDIT_WAIT_MS): Promise<void> {
+export async function reportCheck(
+  base: string | undefined,
+  fetchFn: PostFetch | undefined,
+  policy: OrgPolicy,
+  verdict: Verdict,
+  outcome?: AuditOutcome,
+  overrideReason?: string,
+  waitMs = AUDIT_WAIT_MS,
+): Promise<void> {
   if (!base || !fetchFn) return;
   try {
     const reporter = new AuditReporter({ serverUrl: base, fetch: fetchFn, policy });
-    if (!reporter.record(verdict, { host: 'outlook', mode: policy.mode, ...(outcome ? { outcome } : {}), ...(overrideReason ? { overrideReason } : {}) })) return;
+    if (!reporter.record(verdict, { host: 'outlook', mode: policy.mode, ...(outcome ? { outcome } : {}), ...(overrideReason ? { overrideReason } : {}) }))
+      return;
     const sent = reporter.flush();
     if (waitMs > 0) await within(sent, Math.min(waitMs, AUDIT_WAIT_MS));
   } catch {

@@ -32,7 +32,13 @@ interface OfficeLike {
   context: {
     urls?: { javascriptRuntimeUrl?: string };
     displayLanguage?: string;
-    mailbox: { item: OfficeComposeItem & { sessionData?: SessionDataLike; notificationMessages?: { replaceAsync(key: string, msg: object, cb?: () => void): void; removeAsync(key: string, cb?: () => void): void } }; userProfile?: { emailAddress?: string } };
+    mailbox: {
+      item: OfficeComposeItem & {
+        sessionData?: SessionDataLike;
+        notificationMessages?: { replaceAsync(key: string, msg: object, cb?: () => void): void; removeAsync(key: string, cb?: () => void): void };
+      };
+      userProfile?: { emailAddress?: string };
+    };
     requirements?: { isSetSupported(name: string, version: string): boolean };
   };
 }
@@ -68,9 +74,13 @@ export function completion(verdict: Verdict, lang: 'fr' | 'en'): Parameters<Send
   return {
     allowEvent: false,
     errorMessage: view.message,
-    ...(supports14 && view.actions.includes('directory') ? { cancelLabel: lang === 'fr' ? 'Annuaire Santé' : 'Find address', commandId: PICKER_COMMAND_ID } : {}),
+    ...(supports14 && view.actions.includes('directory')
+      ? { cancelLabel: lang === 'fr' ? 'Annuaire Santé' : 'Find address', commandId: PICKER_COMMAND_ID }
+      : {}),
     // A warning lets the user send anyway; a block does not. Its button opens the task pane, where the reason is given.
-    ...(verdict.verdict === 'warn' && supports14 ? { sendModeOverride: 'promptUser', cancelLabel: lang === 'fr' ? 'Donner un motif' : 'Give a reason', commandId: PICKER_COMMAND_ID } : {}),
+    ...(verdict.verdict === 'warn' && supports14
+      ? { sendModeOverride: 'promptUser', cancelLabel: lang === 'fr' ? 'Donner un motif' : 'Give a reason', commandId: PICKER_COMMAND_ID }
+      : {}),
   };
 }
 
@@ -94,7 +104,15 @@ export async function onMessageSend(event: SendEvent): Promise<void> {
   if (reason) data?.removeAsync(OVERRIDE_KEY);
   else if (verdict.verdict === 'warn') void writeStamped(data, WARNED_KEY, {});
   const outcome = verdict.verdict === 'allow' || reason ? (reason ? 'overridden' : 'sent') : verdict.verdict === 'block' ? 'stopped' : undefined;
-  await reportCheck(serverBase(), typeof fetch === 'function' ? (fetch as unknown as PostFetch) : undefined, checkedPolicy ?? defaultPolicy(), verdict, outcome, reason, SEND_BUDGET_MS - (Date.now() - started));
+  await reportCheck(
+    serverBase(),
+    typeof fetch === 'function' ? (fetch as unknown as PostFetch) : undefined,
+    checkedPolicy ?? defaultPolicy(),
+    verdict,
+    outcome,
+    reason,
+    SEND_BUDGET_MS - (Date.now() - started),
+  );
   event.completed(reason ? { allowEvent: true } : completion(verdict, lang));
 }
 
@@ -103,12 +121,21 @@ export async function onRecipientsChanged(event: SendEvent): Promise<void> {
   try {
     const item = Office.context.mailbox.item;
     const lang = languageOf(Office.context.displayLanguage);
-    const { verdict } = await runSendCheck({ readDraft: async () => ({ ...(await session().readDraft()), body: '' }), context: async () => ({ ...(await context()), scanHealthData: undefined }), budgetMs: SEND_BUDGET_MS });
+    const { verdict } = await runSendCheck({
+      readDraft: async () => ({ ...(await session().readDraft()), body: '' }),
+      context: async () => ({ ...(await context()), scanHealthData: undefined }),
+      budgetMs: SEND_BUDGET_MS,
+    });
     const bar = item.notificationMessages;
     if (bar) {
       const update = new Promise<void>((resolve) => {
         if (verdict.verdict === 'allow') bar.removeAsync('vigie', () => resolve());
-        else bar.replaceAsync('vigie', { type: 'informationalMessage', message: verdictView(verdict, lang, { maxLength: 150 }).message, icon: 'Icon.16x16', persistent: false }, () => resolve());
+        else
+          bar.replaceAsync(
+            'vigie',
+            { type: 'informationalMessage', message: verdictView(verdict, lang, { maxLength: 150 }).message, icon: 'Icon.16x16', persistent: false },
+            () => resolve(),
+          );
       });
       await within(update, 500).catch(() => undefined);
     }

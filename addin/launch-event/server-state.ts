@@ -26,7 +26,9 @@ async function serverPolicy(base: string, fetchFn: FetchFn, now: number): Promis
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   try {
     const text = await within(
-      fetchFn(`${base}/policy.json`, { credentials: 'omit', ...(controller ? { signal: controller.signal } : {}) }).then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status ?? ''}`)))),
+      fetchFn(`${base}/policy.json`, { credentials: 'omit', ...(controller ? { signal: controller.signal } : {}) }).then((res) =>
+        res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status ?? ''}`)),
+      ),
       SERVER_TIMEOUT_MS,
     );
     const managed: unknown = JSON.parse(text);

@@ -53,7 +53,11 @@ export class OfficeComposeActions {
     const read = (r: Recipients | undefined) =>
       r
         ? new Promise<string[]>((resolve, reject) =>
-            r.getAsync((res) => (res.status === 'succeeded' ? resolve((res.value ?? []).map((x) => x.emailAddress ?? '').filter(Boolean)) : reject(new Error(`recipients: ${res.error?.message ?? 'failed'}`)))),
+            r.getAsync((res) =>
+              res.status === 'succeeded'
+                ? resolve((res.value ?? []).map((x) => x.emailAddress ?? '').filter(Boolean))
+                : reject(new Error(`recipients: ${res.error?.message ?? 'failed'}`)),
+            ),
           )
         : Promise.resolve([]);
     return (await Promise.all([read(this.item.to), read(this.item.cc), read(this.item.bcc)])).flat();

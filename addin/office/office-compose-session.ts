@@ -56,7 +56,10 @@ function field(list: EmailAddress[]): string[] {
 }
 
 export class OfficeComposeSession implements ComposeSession {
-  constructor(private readonly item: OfficeComposeItem, private readonly userAddress: string | undefined) {}
+  constructor(
+    private readonly item: OfficeComposeItem,
+    private readonly userAddress: string | undefined,
+  ) {}
 
   addRecipient(field: ComposeField, r: { address: string; displayName: string }): Promise<void> {
     const item = this.item;
@@ -79,7 +82,9 @@ export class OfficeComposeSession implements ComposeSession {
       get(item.optionalAttendees, 'optionalAttendees'),
       call<string>((cb) => item.subject.getAsync(cb), 'subject'),
       call<string>((cb) => item.body.getAsync('text', cb), 'body'),
-      item.getAttachmentsAsync ? call<{ name: string; size?: number }[]>((cb) => item.getAttachmentsAsync!(cb), 'attachments') : Promise.resolve<{ name: string; size?: number }[]>([]),
+      item.getAttachmentsAsync
+        ? call<{ name: string; size?: number }[]>((cb) => item.getAttachmentsAsync!(cb), 'attachments')
+        : Promise.resolve<{ name: string; size?: number }[]>([]),
     ]);
     const all = [...to, ...cc, ...bcc, ...required, ...optional];
     return {

@@ -51,7 +51,9 @@ afterEach(() => document.body.replaceChildren());
 describe('Outlook task pane: the reason to send anyway', () => {
   it('offers the policy’s reasons and a labelled 200-character field with the reminder', () => {
     const { root, q } = mount(true);
-    expect([...root.querySelectorAll('input[type="radio"]')].map((r) => r.closest('label')!.textContent!.trim())).toEqual(policy.overrideReasons.map((r) => r.fr));
+    expect([...root.querySelectorAll('input[type="radio"]')].map((r) => r.closest('label')!.textContent!.trim())).toEqual(
+      policy.overrideReasons.map((r) => r.fr),
+    );
     expect(q('legend').textContent).toBe('Pourquoi envoyer quand même\u202f?');
     const text = q<HTMLInputElement>('#vigie-reason-text');
     expect(text.maxLength).toBe(200);

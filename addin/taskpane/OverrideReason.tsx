@@ -21,7 +21,8 @@ const words = {
     other: 'Autre motif (facultatif si un motif est coché)',
     confirm: 'Confirmer l’envoi',
     sending: 'Envoi du message…',
-    noSend: 'Votre version d’Outlook ne permet pas à Vigie d’envoyer le message (Mailbox 1.15)\u00a0: confirmez le motif ici, puis cliquez sur Envoyer dans le message. Vigie le laisse partir avec ce motif, noté au journal de l’établissement. Sans motif, le bouton « Envoyer quand même » d’Outlook l’envoie sans motif noté.',
+    noSend:
+      'Votre version d’Outlook ne permet pas à Vigie d’envoyer le message (Mailbox 1.15)\u00a0: confirmez le motif ici, puis cliquez sur Envoyer dans le message. Vigie le laisse partir avec ce motif, noté au journal de l’établissement. Sans motif, le bouton « Envoyer quand même » d’Outlook l’envoie sans motif noté.',
     saved: 'Motif enregistré. Cliquez maintenant sur Envoyer dans le message.',
     notSaved: 'Outlook n’a pas pu garder le motif\u00a0: utilisez « Envoyer quand même » dans l’alerte d’Outlook.',
     sendFailed: 'Outlook n’a pas pu envoyer le message\u00a0: ',
@@ -32,7 +33,8 @@ const words = {
     other: 'Other reason (optional when one is ticked)',
     confirm: 'Confirm sending',
     sending: 'Sending the message…',
-    noSend: 'Your version of Outlook does not let Vigie send the message (Mailbox 1.15): confirm the reason here, then click Send in the message. Vigie lets it go with that reason, noted in the organisation’s log. Without a reason, Outlook’s “Send anyway” button sends it with no reason noted.',
+    noSend:
+      'Your version of Outlook does not let Vigie send the message (Mailbox 1.15): confirm the reason here, then click Send in the message. Vigie lets it go with that reason, noted in the organisation’s log. Without a reason, Outlook’s “Send anyway” button sends it with no reason noted.',
     saved: 'Reason saved. Now click Send in the message.',
     notSaved: 'Outlook could not keep the reason: use “Send anyway” in Outlook’s alert.',
     sendFailed: 'Outlook could not send the message: ',
@@ -86,7 +88,16 @@ export function OverrideReason(props: { lang: Language; policy: OrgPolicy; item:
           <label class="vigie-label" for="vigie-reason-text">
             {w.other}
           </label>
-          <input id="vigie-reason-text" class="vigie-input" type="text" maxLength={OVERRIDE_REASON_MAX} value={typed} aria-invalid={!!error} aria-describedby="vigie-reason-hint vigie-reason-error" onInput={(e) => (setTyped((e.currentTarget as HTMLInputElement).value), setError(''))} />
+          <input
+            id="vigie-reason-text"
+            class="vigie-input"
+            type="text"
+            maxLength={OVERRIDE_REASON_MAX}
+            value={typed}
+            aria-invalid={!!error}
+            aria-describedby="vigie-reason-hint vigie-reason-error"
+            onInput={(e) => (setTyped((e.currentTarget as HTMLInputElement).value), setError(''))}
+          />
           <p id="vigie-reason-hint" class="vigie-hint">
             {overrideReminder(props.policy)[props.lang]}
           </p>

@@ -28,8 +28,20 @@ export interface TaskPaneProps {
 }
 
 const words = {
-  fr: { tabs: 'Vigie MSSanté', picker: 'Annuaire Santé', docs: 'Documents du dossier', attachFailed: 'Outlook n’a pas pu joindre les documents : ', insertFailed: 'Outlook n’a pas pu ajouter le destinataire : ' },
-  en: { tabs: 'Vigie MSSanté', picker: 'Annuaire Santé', docs: 'Record documents', attachFailed: 'Outlook could not attach the documents: ', insertFailed: 'Outlook could not add the recipient: ' },
+  fr: {
+    tabs: 'Vigie MSSanté',
+    picker: 'Annuaire Santé',
+    docs: 'Documents du dossier',
+    attachFailed: 'Outlook n’a pas pu joindre les documents : ',
+    insertFailed: 'Outlook n’a pas pu ajouter le destinataire : ',
+  },
+  en: {
+    tabs: 'Vigie MSSanté',
+    picker: 'Annuaire Santé',
+    docs: 'Record documents',
+    attachFailed: 'Outlook could not attach the documents: ',
+    insertFailed: 'Outlook could not add the recipient: ',
+  },
 };
 
 export function TaskPane(props: TaskPaneProps) {
@@ -53,12 +65,26 @@ export function TaskPane(props: TaskPaneProps) {
       {props.override && <OverrideReason lang={props.lang} {...props.override} />}
       <div role="tablist" aria-label={w.tabs} class="vigie-tabs">
         {tabs.map(([id, label]) => (
-          <button id={`vigie-tab-${id}`} role="tab" type="button" class="vigie-tab" aria-selected={tab === id} aria-controls={`vigie-panel-${id}`} tabIndex={tab === id ? 0 : -1} onClick={() => setTab(id)} onKeyDown={onKey}>
+          <button
+            id={`vigie-tab-${id}`}
+            role="tab"
+            type="button"
+            class="vigie-tab"
+            aria-selected={tab === id}
+            aria-controls={`vigie-panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+            onKeyDown={onKey}
+          >
             {label}
           </button>
         ))}
       </div>
-      {problem && <p class="vigie-status vigie-error" role="alert">{problem}</p>}
+      {problem && (
+        <p class="vigie-status vigie-error" role="alert">
+          {problem}
+        </p>
+      )}
       <div id="vigie-panel-picker" role="tabpanel" aria-labelledby="vigie-tab-picker" hidden={tab !== 'picker'}>
         <ContactPicker
           client={props.directory}

@@ -57,7 +57,11 @@ void Office.onReady().then(async () => {
   const origin = window.location.origin;
   const fetchFn = (url: string, init?: RequestInit) => window.fetch(url, init);
   const documents = new ServerDocumentApi(origin, fetchFn);
-  const [{ policy: orgPolicy, documents: policy }, author, warned] = await Promise.all([serverPolicy(origin), documents.getAuthor(), readStamped(item.sessionData, WARNED_KEY)]);
+  const [{ policy: orgPolicy, documents: policy }, author, warned] = await Promise.all([
+    serverPolicy(origin),
+    documents.getAuthor(),
+    readStamped(item.sessionData, WARNED_KEY),
+  ]);
   // Opened from a warning's Smart Alerts button: the reason comes first; Mailbox 1.15 lets the pane send (sendAsync).
   const canSend = Office.context.requirements?.isSetSupported('Mailbox', '1.15') ?? false;
   const senderAddress = Office.context.mailbox?.userProfile?.emailAddress;

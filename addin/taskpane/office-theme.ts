@@ -37,11 +37,22 @@ export function officeThemeCss(theme: OfficeTheme | undefined): string {
     '--vigie-fg': hex(fg),
     '--vigie-surface': hex(theme?.controlBackgroundColor && HEX.test(theme.controlBackgroundColor) ? theme.controlBackgroundColor : bg),
     ...(dark
-      ? { '--vigie-muted': '#c8c8c8', '--vigie-border': '#6b6b6b', '--vigie-accent': '#479ef5', '--vigie-accent-fg': '#0a0a0a', '--vigie-active': '#243a52', '--vigie-error': '#ff99a4', '--vigie-ok': '#7fd27f', '--vigie-focus': '2px solid #479ef5' }
+      ? {
+          '--vigie-muted': '#c8c8c8',
+          '--vigie-border': '#6b6b6b',
+          '--vigie-accent': '#479ef5',
+          '--vigie-accent-fg': '#0a0a0a',
+          '--vigie-active': '#243a52',
+          '--vigie-error': '#ff99a4',
+          '--vigie-ok': '#7fd27f',
+          '--vigie-focus': '2px solid #479ef5',
+        }
       : {}),
   };
   // In a contrast theme the browser forces the system colours over these (shared/ui/styles.css, forced-colors).
-  return `.vigie-root { ${Object.entries(vars).map(([k, v]) => `${k}: ${v};`).join(' ')} } body { background: ${hex(bg)}; }`;
+  return `.vigie-root { ${Object.entries(vars)
+    .map(([k, v]) => `${k}: ${v};`)
+    .join(' ')} } body { background: ${hex(bg)}; }`;
 }
 
 let sheet: CSSStyleSheet | undefined;

@@ -3,11 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVigie } from '../test-io';
 
-interface CheckOut { verdict: string; recipients: { input: string; address: string | null; category: string; reason: string }[]; findings: unknown[]; message: string }
+interface CheckOut {
+  verdict: string;
+  recipients: { input: string; address: string | null; category: string; reason: string }[];
+  findings: unknown[];
+  message: string;
+}
 
 describe('vigie check', () => {
   it('blocks Gmail from an MSSanté sender: exit 20, the recipient named in the message', async () => {
-    const r = await runVigie(['check', '--from', 'Dr Martin <martin@medecin.mssante.fr>', '--', 'Dr Durand <durand@medecin.mssante.fr>', 'jean.dupont@gmail.com']);
+    const r = await runVigie([
+      'check',
+      '--from',
+      'Dr Martin <martin@medecin.mssante.fr>',
+      '--',
+      'Dr Durand <durand@medecin.mssante.fr>',
+      'jean.dupont@gmail.com',
+    ]);
     expect(r.code).toBe(20);
     const out = r.json() as CheckOut;
     expect(out.verdict).toBe('block');
@@ -29,7 +41,13 @@ describe('vigie check', () => {
   });
 
   it('allows MSSanté recipients: exit 0; one field may hold several addresses', async () => {
-    const r = await runVigie(['check', '--from', 'martin@medecin.mssante.fr', 'a@medecin.mssante.fr; b@mssante.apicrypt.org', '279035121518989@patient.mssante.fr']);
+    const r = await runVigie([
+      'check',
+      '--from',
+      'martin@medecin.mssante.fr',
+      'a@medecin.mssante.fr; b@mssante.apicrypt.org',
+      '279035121518989@patient.mssante.fr',
+    ]);
     expect(r.code).toBe(0);
     expect((r.json() as CheckOut).recipients.map((x) => x.category)).toEqual(['mssante', 'mssante', 'patient']);
   });

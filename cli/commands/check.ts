@@ -27,11 +27,13 @@ function attachmentOf(path: string, name: string): AttachmentInfo {
   return { name: basename(name), size: bytes.length, ...(patientIns.length ? { patientIns } : {}) };
 }
 
-const usage = 'vigie check --from <address> [--subject <text>] [--body-file <path>|-] [--attachment <file name>]... [--cc <field>]... [--bcc <field>]... [--policy <policy.json>] [--whitelist <liste blanche XML>] [--directory-index <dir>] [--lang fr|en] [--] <recipient field>...';
+const usage =
+  'vigie check --from <address> [--subject <text>] [--body-file <path>|-] [--attachment <file name>]... [--cc <field>]... [--bcc <field>]... [--policy <policy.json>] [--whitelist <liste blanche XML>] [--directory-index <dir>] [--lang fr|en] [--] <recipient field>...';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Checks a message before it is sent: prints the verdict as JSON; exit 0 allow, 10 warn, 20 block, 2 usage error. In audit mode the verdict is allow and `audit` says what would have happened.',
+  summary:
+    'Checks a message before it is sent: prints the verdict as JSON; exit 0 allow, 10 warn, 20 block, 2 usage error. In audit mode the verdict is allow and `audit` says what would have happened.',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     let parsed;
@@ -105,8 +107,25 @@ export const checkCommand: CliCommand = {
     const out = {
       verdict: verdict.verdict,
       sender: verdict.sender,
-      recipients: verdict.recipients.map((r) => ({ input: r.input, field: r.field, address: r.address, category: r.category, reasonCode: r.reasonCode, reason: r.reason[lang], ...(r.lookalike ? { lookalike: r.lookalike } : {}), ...(r.didYouMean ? { didYouMean: r.didYouMean.map((d) => ({ address: d.address, label: d.label[lang] })) } : {}) })),
-      findings: verdict.findings.map((f) => ({ kind: f.kind, source: f.source, start: f.start, end: f.end, excerpt: f.excerpt, weight: f.weight, label: f.label[lang] })),
+      recipients: verdict.recipients.map((r) => ({
+        input: r.input,
+        field: r.field,
+        address: r.address,
+        category: r.category,
+        reasonCode: r.reasonCode,
+        reason: r.reason[lang],
+        ...(r.lookalike ? { lookalike: r.lookalike } : {}),
+        ...(r.didYouMean ? { didYouMean: r.didYouMean.map((d) => ({ address: d.address, label: d.label[lang] })) } : {}),
+      })),
+      findings: verdict.findings.map((f) => ({
+        kind: f.kind,
+        source: f.source,
+        start: f.start,
+        end: f.end,
+        excerpt: f.excerpt,
+        weight: f.weight,
+        label: f.label[lang],
+      })),
       message: verdict.message[lang],
       reasons: verdict.reasons,
       notices: verdict.notices.map((n) => n[lang]),

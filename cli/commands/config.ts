@@ -18,9 +18,11 @@ const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 /** Finds the Vigie policies in a host policy file (or takes the file as an org policy) and validates each. */
 export function validateConfigDocument(json: unknown): Checked[] {
   const obj = json as Record<string, unknown> | null;
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return [{ kind: 'org-policy', at: '', errors: [{ path: '/', message: 'must be a JSON object', messageFr: 'doit être un objet JSON' }] }];
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return [{ kind: 'org-policy', at: '', errors: [{ path: '/', message: 'must be a JSON object', messageFr: 'doit être un objet JSON' }] }];
   const nested = (container: unknown, kind: Checked['kind'], pointer: string): Checked[] => {
-    if (!container || typeof container !== 'object') return [{ kind, at: pointer, errors: [{ path: '/', message: 'no extension policy found', messageFr: 'aucune politique d’extension trouvée' }] }];
+    if (!container || typeof container !== 'object')
+      return [{ kind, at: pointer, errors: [{ path: '/', message: 'no extension policy found', messageFr: 'aucune politique d’extension trouvée' }] }];
     return Object.entries(container as Record<string, unknown>).map(([id, policy]) => {
       const r = parsePolicy(policy);
       return { kind, at: `${pointer}/${escape(id)}`, errors: r.ok ? [] : r.errors };

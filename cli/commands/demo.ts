@@ -25,7 +25,9 @@ export const demoCommand: CliCommand = {
     const whitelist = embeddedDomainSet();
     const parsed = parsePolicy({ internalDomains: ['chu-exemple.fr'] });
     if (!parsed.ok) return EXIT.failure;
-    io.stdout(`Vigie MSSanté — liste blanche embarquée : ${whitelist.size} domaines, générée le ${whitelist.info.generatedAt.slice(0, 10)}, signée par ${whitelist.info.signer.replace(/.*CN=/, 'CN=')}`);
+    io.stdout(
+      `Vigie MSSanté — liste blanche embarquée : ${whitelist.size} domaines, générée le ${whitelist.info.generatedAt.slice(0, 10)}, signée par ${whitelist.info.signer.replace(/.*CN=/, 'CN=')}`,
+    );
     io.stdout('Expéditeur : dr.martin@medecin.mssante.fr (boîte MSSanté), politique : blocage, domaine interne chu-exemple.fr\n');
     for (const s of scenarios) {
       const draft: Draft = { from: 'dr.martin@medecin.mssante.fr', to: [], cc: [], bcc: [], subject: 'Compte rendu', body: '', attachments: [], ...s.draft };

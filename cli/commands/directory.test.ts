@@ -7,10 +7,23 @@ import { directoryCommand, loadIndex } from './directory';
 import { EXTRACTION_HEADER, extractionLine, syntheticExtraction, type SyntheticMailbox } from '../../shared/directory/synthetic';
 
 const planted: SyntheticMailbox = {
-  type: 'PER', address: 'anne-sophie.lefevre-bonnaventure@chu-lyon.mssante.fr', rpps: '10001234567', civility: 'DR',
-  familyName: 'Lefèvre-Bonnaventure', givenName: 'Anne-Sophie', professionCode: '10', profession: 'Médecin', specialtyCode: 'SM04',
-  specialty: 'Cardiologie et maladies vasculaires', service: '', organisation: 'CHU DE LYON', postcode: '69003', city: 'Lyon',
-  department: '69', structId: '', street: '',
+  type: 'PER',
+  address: 'anne-sophie.lefevre-bonnaventure@chu-lyon.mssante.fr',
+  rpps: '10001234567',
+  civility: 'DR',
+  familyName: 'Lefèvre-Bonnaventure',
+  givenName: 'Anne-Sophie',
+  professionCode: '10',
+  profession: 'Médecin',
+  specialtyCode: 'SM04',
+  specialty: 'Cardiologie et maladies vasculaires',
+  service: '',
+  organisation: 'CHU DE LYON',
+  postcode: '69003',
+  city: 'Lyon',
+  department: '69',
+  structId: '',
+  street: '',
 };
 
 let dir: string;
@@ -36,7 +49,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('vigie directory', () => {
   it('builds an index from the .txt and from the ANS ZIP, and prints counts and seconds', async () => {
-    for (const [file, out] of [['extraction.txt', 'idx-txt'], ['extraction.zip', 'idx-zip']]) {
+    for (const [file, out] of [
+      ['extraction.txt', 'idx-txt'],
+      ['extraction.zip', 'idx-zip'],
+    ]) {
       const r = await run(['build', '--extraction', file!, '--out', out!]);
       expect(r.code).toBe(0);
       const summary = JSON.parse(r.out);
@@ -53,8 +69,15 @@ describe('vigie directory', () => {
     expect(r.code).toBe(0);
     const results = JSON.parse(r.out);
     expect(results[0]).toMatchObject({
-      address: planted.address, type: 'PER', displayName: 'Dr Anne-Sophie LEFÈVRE-BONNAVENTURE', profession: 'Médecin',
-      specialty: 'Cardiologie et maladies vasculaires', organisation: 'CHU DE LYON', city: 'LYON', postcode: '69003', rpps: '10001234567',
+      address: planted.address,
+      type: 'PER',
+      displayName: 'Dr Anne-Sophie LEFÈVRE-BONNAVENTURE',
+      profession: 'Médecin',
+      specialty: 'Cardiologie et maladies vasculaires',
+      organisation: 'CHU DE LYON',
+      city: 'LYON',
+      postcode: '69003',
+      rpps: '10001234567',
     });
     expect(results.length).toBeLessThanOrEqual(3);
     const orgs = JSON.parse((await run(['search', '--index', 'idx-txt', '--type', 'ORG', '--limit', '5', 'secretariat'])).out);
@@ -63,7 +86,11 @@ describe('vigie directory', () => {
   });
 
   it('forgives how people type, and says “Vouliez-vous dire …” when nothing is found', async () => {
-    for (const q of [['Dr', 'Lefèvre-Bonnaventure'], ['docteur', 'bonnaventure', 'cardiologue'], ['cardilogue', 'bonnaventure', 'lyon']]) {
+    for (const q of [
+      ['Dr', 'Lefèvre-Bonnaventure'],
+      ['docteur', 'bonnaventure', 'cardiologue'],
+      ['cardilogue', 'bonnaventure', 'lyon'],
+    ]) {
       expect([q, JSON.parse((await run(['search', '--index', 'idx-txt', ...q])).out)[0]?.address]).toEqual([q, planted.address]);
     }
     const none = await run(['search', '--index', 'idx-txt', 'bonnaventurre', 'cardiologuee']);

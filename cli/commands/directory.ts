@@ -134,7 +134,22 @@ async function build(rest: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
-const LISTED = ['address', 'type', 'displayName', 'profession', 'specialty', 'organisation', 'service', 'city', 'postcode', 'department', 'rpps', 'civility', 'familyName', 'givenName'] as const;
+const LISTED = [
+  'address',
+  'type',
+  'displayName',
+  'profession',
+  'specialty',
+  'organisation',
+  'service',
+  'city',
+  'postcode',
+  'department',
+  'rpps',
+  'civility',
+  'familyName',
+  'givenName',
+] as const;
 
 function shown(e: Record<string, string | undefined>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
@@ -165,19 +180,34 @@ async function search(rest: string[], io: CliIO): Promise<number> {
     ...(str(values.department) ? { department: str(values.department) } : {}),
   };
   if (queriesFile) {
-    const lines = readFileSync(resolve(io.cwd, queriesFile), 'utf8').split(/\r?\n/).filter((l) => l.trim());
+    const lines = readFileSync(resolve(io.cwd, queriesFile), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
     const outLines: string[] = [];
     for (const query of lines) {
       const t0 = performance.now();
       const { results, didYouMean } = index.searchWithHints(query, opts);
       const ms = performance.now() - t0;
-      outLines.push(JSON.stringify({ query, results: results.map((r) => shown(r.entry as unknown as Record<string, string>)), ms: Math.round(ms * 1000) / 1000, ...(didYouMean.length ? { didYouMean } : {}) }));
+      outLines.push(
+        JSON.stringify({
+          query,
+          results: results.map((r) => shown(r.entry as unknown as Record<string, string>)),
+          ms: Math.round(ms * 1000) / 1000,
+          ...(didYouMean.length ? { didYouMean } : {}),
+        }),
+      );
     }
     io.stdout(outLines.join('\n'));
     return EXIT.ok;
   }
   const { results, didYouMean } = index.searchWithHints(positionals.join(' '), opts);
-  io.stdout(JSON.stringify(results.map((r) => ({ ...shown(r.entry as unknown as Record<string, string>), match: r.match, score: r.score })), null, 2));
+  io.stdout(
+    JSON.stringify(
+      results.map((r) => ({ ...shown(r.entry as unknown as Record<string, string>), match: r.match, score: r.score })),
+      null,
+      2,
+    ),
+  );
   if (didYouMean.length) {
     io.stderr(
       `Aucune boîte trouvée. Vouliez-vous dire ${didYouMean.map((q) => `«\u00a0${q}\u00a0»`).join(' ou ')}\u202f?\n` +
@@ -217,7 +247,8 @@ async function generate(rest: string[], io: CliIO): Promise<number> {
 
 export const directoryCommand: CliCommand = {
   name: 'directory',
-  summary: 'Annuaire Santé: build a local index from the MSSanté extraction (.txt or .zip), search it (JSON), suggest close addresses; generate writes a synthetic extraction.',
+  summary:
+    'Annuaire Santé: build a local index from the MSSanté extraction (.txt or .zip), search it (JSON), suggest close addresses; generate writes a synthetic extraction.',
   usage:
     'vigie directory build --extraction <file.txt|.zip> --out <dir> | search --index <dir> [--limit N] [--type PER|ORG] [--profession P] [--department D] (<words>... | --queries <file>) | suggest --index <dir> <address> | generate --count N [--seed S] --out <file.txt>',
   async run(args: string[], io: CliIO): Promise<number> {

@@ -32,7 +32,10 @@ export const scanCommand: CliCommand = {
         throw new UsageError(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
       }
     }
-    const report = scanText(text, values.attachment.map((name) => ({ name })));
+    const report = scanText(
+      text,
+      values.attachment.map((name) => ({ name })),
+    );
     const out = {
       containsHealthData: report.containsHealthData,
       findings: report.findings.map((f) => ({ kind: f.kind, source: f.source, start: f.start, end: f.end, excerpt: f.excerpt, weight: f.weight })),

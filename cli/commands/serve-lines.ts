@@ -23,9 +23,21 @@ export function startLines(h: Health, url: string, addinBuilt: boolean, tls: Loc
     ...states.flatMap(stateLines),
   ];
   for (const step of installSteps(addinBuilt)) lines.push('', `${step.title}\u00a0: ${url}${step.path}`, `  ${step.fr}`, `  ${step.en}`);
-  const api = ['/healthz', '/api/liste-blanche', '/api/directory/search?q=cardio%20lyon', '/api/directory/suggest?address=', ...(h.di.configured ? ['/api/di/documents?ins=279035121518989'] : []), ...(h.psc.configured ? ['/api/psc/login'] : [])];
+  const api = [
+    '/healthz',
+    '/api/liste-blanche',
+    '/api/directory/search?q=cardio%20lyon',
+    '/api/directory/suggest?address=',
+    ...(h.di.configured ? ['/api/di/documents?ins=279035121518989'] : []),
+    ...(h.psc.configured ? ['/api/psc/login'] : []),
+  ];
   lines.push('', `Téléchargements / downloads\u00a0: ${url}/downloads/`, '', 'API', ...api.map((p) => `  ${url}${p}`));
   if (tls) lines.push('', ...(tls.created ? ['Certificat localhost créé / localhost certificate created.'] : []), ...trustInstructions(tls.certFile));
-  if (h.directory.status !== 'ready') lines.push('', 'Construction de l’Annuaire Santé… la ligne «\u202fPrêt\u202f» dit quand tout répond.', 'Building the directory… the “Ready” line says when everything answers.');
+  if (h.directory.status !== 'ready')
+    lines.push(
+      '',
+      'Construction de l’Annuaire Santé… la ligne «\u202fPrêt\u202f» dit quand tout répond.',
+      'Building the directory… the “Ready” line says when everything answers.',
+    );
   return lines;
 }

@@ -28,7 +28,13 @@ export const serveCommand: CliCommand = {
     try {
       ({ values } = parseArgs({
         args,
-        options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, http: { type: 'boolean' }, 'directory-size': { type: 'string' } },
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          config: { type: 'string' },
+          http: { type: 'boolean' },
+          'directory-size': { type: 'string' },
+        },
         strict: true,
       }));
     } catch (e) {
@@ -47,7 +53,11 @@ export const serveCommand: CliCommand = {
       else {
         const dist = distDir();
         config = parseServerConfig(
-          { di: { mode: 'demo' }, corsOrigins: [`chrome-extension://${DEV_CHROME_ID}`], ...(dist ? { addinDir: join(dist, 'outlook'), downloadsDir: join(dist, 'downloads') } : {}) },
+          {
+            di: { mode: 'demo' },
+            corsOrigins: [`chrome-extension://${DEV_CHROME_ID}`],
+            ...(dist ? { addinDir: join(dist, 'outlook'), downloadsDir: join(dist, 'downloads') } : {}),
+          },
           { env: io.env, baseDir: io.cwd },
         );
       }

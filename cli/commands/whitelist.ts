@@ -27,19 +27,25 @@ export const whitelistCommand: CliCommand = {
     try {
       const { verified, set } = loadVerifiedFile(resolve(io.cwd, file));
       const age = freshness(set, policy.whitelist.maxAgeDays, new Date());
-      io.stdout(JSON.stringify({
-        valid: true,
-        generatedAt: verified.generatedAt,
-        domains: verified.domains.length,
-        entries: verified.entries.length,
-        signer: verified.signer,
-        chain: verified.chain,
-        sha256: verified.sha256,
-        ageDays: age.ageDays,
-        stale: age.stale,
-        maxAgeDays: policy.whitelist.maxAgeDays,
-        verifyMs: Math.round(performance.now() - started),
-      }, null, 2));
+      io.stdout(
+        JSON.stringify(
+          {
+            valid: true,
+            generatedAt: verified.generatedAt,
+            domains: verified.domains.length,
+            entries: verified.entries.length,
+            signer: verified.signer,
+            chain: verified.chain,
+            sha256: verified.sha256,
+            ageDays: age.ageDays,
+            stale: age.stale,
+            maxAgeDays: policy.whitelist.maxAgeDays,
+            verifyMs: Math.round(performance.now() - started),
+          },
+          null,
+          2,
+        ),
+      );
       return EXIT.ok;
     } catch (e) {
       const code = (e as { code?: string }).code ?? 'io';

@@ -98,7 +98,8 @@ export function statedPatient(v: Values): StatedPatient {
 export function documentsOf(v: Values, cwd: string): XdmDocument[] {
   if (v.document.length === 0) throw new UsageError('at least one --document is required');
   const typeCode = v['type-code'];
-  if (typeCode !== undefined && !/^[0-9]{1,7}-[0-9]$|^[A-Z0-9_-]{1,40}$/.test(typeCode)) throw new UsageError(`--type-code "${typeCode}" is neither a LOINC code nor a TRE_A05 code`);
+  if (typeCode !== undefined && !/^[0-9]{1,7}-[0-9]$|^[A-Z0-9_-]{1,40}$/.test(typeCode))
+    throw new UsageError(`--type-code "${typeCode}" is neither a LOINC code nor a TRE_A05 code`);
   return v.document.map((file) => {
     const path = resolve(cwd, file);
     let bytes: Uint8Array;

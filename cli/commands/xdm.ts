@@ -11,7 +11,8 @@ import { documentsOf, parseXdmArgs, statedPatient, XDM_USAGE } from './xdm-optio
 
 export const xdmCommand: CliCommand = {
   name: 'xdm',
-  summary: 'xdm pack: writes IHE_XDM.ZIP (and the PDF copies beside it) and prints the subject and X-MSS headers as JSON; exit 0, 10 size warning, 20 refused, 1 refused input, 2 usage error.',
+  summary:
+    'xdm pack: writes IHE_XDM.ZIP (and the PDF copies beside it) and prints the subject and X-MSS headers as JSON; exit 0, 10 size warning, 20 refused, 1 refused input, 2 usage error.',
   usage: XDM_USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const [sub, ...rest] = args;
@@ -38,11 +39,22 @@ export const xdmCommand: CliCommand = {
         documents,
         ...(v.title ? { title: v.title } : {}),
         ...(v['author-idnat'] || v['author-family'] || v.organisation
-          ? { author: { idNat: v['author-idnat'], family: v['author-family'], given: v['author-given'], ...(v.organisation ? { institution: { name: v.organisation } } : {}) } }
+          ? {
+              author: {
+                idNat: v['author-idnat'],
+                family: v['author-family'],
+                given: v['author-given'],
+                ...(v.organisation ? { institution: { name: v.organisation } } : {}),
+              },
+            }
           : {}),
         sender: { organisation: v.organisation ?? '', application: { name: 'Vigie MSSanté', version: '0.1.0', vendor: 'Vigie' } },
         recipients: v.to,
-        masking: { hiddenFromProfessionals: v['masque-ps'], invisibleToPatient: v['invisible-patient'], invisibleToLegalRepresentatives: v['invisible-representants-legaux'] },
+        masking: {
+          hiddenFromProfessionals: v['masque-ps'],
+          invisibleToPatient: v['invisible-patient'],
+          invisibleToLegalRepresentatives: v['invisible-representants-legaux'],
+        },
         policy,
         ...(v['no-read-receipt'] ? { readReceipt: false } : {}),
         ...(v['read-receipt-to'] ? { readReceiptTo: v['read-receipt-to'] } : {}),
@@ -68,7 +80,16 @@ export const xdmCommand: CliCommand = {
       subject: result.subject,
       headers: Object.fromEntries(result.headers.map((h) => [h.name, h.value])),
       attachments: written,
-      entries: result.entries.map((e) => ({ path: e.path, size: e.size, sha1: e.hashHex, mimeType: e.mimeType, typeCode: e.typeCode, uniqueId: e.uniqueId, cda: e.cda, wrapped: e.wrapped })),
+      entries: result.entries.map((e) => ({
+        path: e.path,
+        size: e.size,
+        sha1: e.hashHex,
+        mimeType: e.mimeType,
+        typeCode: e.typeCode,
+        uniqueId: e.uniqueId,
+        cda: e.cda,
+        wrapped: e.wrapped,
+      })),
       size: { level: result.size.level, messageBytes: result.size.messageBytes, message: result.size.message[lang] },
       notices: result.notices.map((n) => n[lang]),
     };

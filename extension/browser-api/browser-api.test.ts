@@ -5,10 +5,18 @@ function fakeApi(opts: { managed?: Record<string, unknown> | Error; lang?: strin
   const listeners: ((changes: Record<string, unknown>, area: string) => void)[] = [];
   const api: WebExtensionApi = {
     storage: {
-      managed: { get: async () => { if (opts.managed instanceof Error) throw opts.managed; return opts.managed ?? {}; } },
+      managed: {
+        get: async () => {
+          if (opts.managed instanceof Error) throw opts.managed;
+          return opts.managed ?? {};
+        },
+      },
       local: {
         get: async (k) => (typeof k === 'string' ? (k in local ? { [k]: local[k] } : {}) : { ...local }),
-        set: async (items) => { Object.assign(local, items); for (const l of listeners) l(Object.fromEntries(Object.keys(items).map((key) => [key, {}])), 'local'); },
+        set: async (items) => {
+          Object.assign(local, items);
+          for (const l of listeners) l(Object.fromEntries(Object.keys(items).map((key) => [key, {}])), 'local');
+        },
       },
       onChanged: { addListener: (cb) => void listeners.push(cb) },
     },

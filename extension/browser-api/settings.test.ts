@@ -6,7 +6,11 @@ import { memoryArea } from '../thunderbird/testing/fake-thunderbird';
 function storageWith(managed: Record<string, unknown> | 'none', local: Record<string, unknown> = {}) {
   const localArea = memoryArea({ [USER_OPTIONS_KEY]: local });
   const api = {
-    storage: { managed: managed === 'none' ? memoryArea({}, { throwOnGet: 'Managed storage manifest not found' }) : memoryArea(managed), local: localArea, onChanged: { addListener: () => undefined } },
+    storage: {
+      managed: managed === 'none' ? memoryArea({}, { throwOnGet: 'Managed storage manifest not found' }) : memoryArea(managed),
+      local: localArea,
+      onChanged: { addListener: () => undefined },
+    },
     i18n: { getUILanguage: () => 'fr-FR' },
     runtime: { getURL: (p: string) => p },
   } as unknown as WebExtensionApi;
@@ -25,7 +29,10 @@ describe('extension settings over browser storage', () => {
     expect(await saveUserSettings(storage, { serverUrl: 'https://mine.example/', mode: 'warn' }, locked)).toEqual({ ok: true });
     expect(localArea.data[USER_OPTIONS_KEY]).toEqual({ mode: 'warn' });
     expect(await loadSettings(storage)).toMatchObject({ serverUrl: 'https://vigie.chu-exemple.fr/', policy: { mode: 'warn' } });
-    expect(await saveUserSettings(storage, { mode: 'never', language: 'fr' }, locked)).toEqual({ ok: false, errors: [{ key: 'mode', reason: 'invalid value' }] });
+    expect(await saveUserSettings(storage, { mode: 'never', language: 'fr' }, locked)).toEqual({
+      ok: false,
+      errors: [{ key: 'mode', reason: 'invalid value' }],
+    });
     expect(localArea.data[USER_OPTIONS_KEY]).toEqual({ mode: 'warn' });
   });
 });

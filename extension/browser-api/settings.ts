@@ -9,7 +9,11 @@ export async function loadSettings(storage: ExtensionStorage): Promise<Effective
 }
 
 /** Saves the user's choices: locked keys dropped, a bad value refuses the whole save (nothing is half-saved). */
-export async function saveUserSettings(storage: ExtensionStorage, values: Record<string, unknown>, locked: readonly string[]): Promise<{ ok: true } | { ok: false; errors: { key: string; reason: string }[] }> {
+export async function saveUserSettings(
+  storage: ExtensionStorage,
+  values: Record<string, unknown>,
+  locked: readonly string[],
+): Promise<{ ok: true } | { ok: false; errors: { key: string; reason: string }[] }> {
   const r = userSettingsToSave(values, locked);
   if (!r.ok) return r;
   await storage.setUser(r.values);

@@ -44,7 +44,10 @@ export interface Messages {
   /** A content script's check at Send, for the organisation's audit journal (the background posts it to the server). */
   'background/audit': { request: { verdict: Verdict; outcome: 'sent' | 'stopped' | 'overridden'; overrideReason?: string }; response: { recorded: boolean } };
   /** From an extension page embedded in a tab: forward a compose message to that tab's top frame. */
-  'background/to-tab': { request: { message: Envelope<'compose/insert-recipient'> | Envelope<'compose/attach'> | Envelope<'compose/status'>; tabId?: number }; response: unknown };
+  'background/to-tab': {
+    request: { message: Envelope<'compose/insert-recipient'> | Envelope<'compose/attach'> | Envelope<'compose/status'>; tabId?: number };
+    response: unknown;
+  };
 }
 
 export type MessageType = keyof Messages;
@@ -67,7 +70,9 @@ export type Handlers = { [T in MessageType]?: (payload: RequestOf<T>, sender: Se
 export class MessagingError extends Error {}
 
 export function isEnvelope(x: unknown): x is Envelope {
-  return !!x && typeof x === 'object' && typeof (x as Envelope).type === 'string' && typeof (x as Envelope).payload === 'object' && (x as Envelope).payload !== null;
+  return (
+    !!x && typeof x === 'object' && typeof (x as Envelope).type === 'string' && typeof (x as Envelope).payload === 'object' && (x as Envelope).payload !== null
+  );
 }
 
 export function createRouter(handlers: Handlers) {
@@ -79,7 +84,10 @@ export function createRouter(handlers: Handlers) {
       if (!h) return undefined;
       return Promise.resolve()
         .then(() => h(msg.payload, sender))
-        .then((value) => ({ ok: true, value }), (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+        .then(
+          (value) => ({ ok: true, value }),
+          (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+        );
     },
   };
 }

@@ -10,7 +10,9 @@ describe('message router', () => {
   const transport = (msg: Envelope) => router.handle(msg, { tab: { id: 7 } }) ?? Promise.resolve(undefined);
 
   it('routes a typed request to its handler and returns the typed reply', async () => {
-    await expect(send(transport, 'compose/insert-recipient', { address: 'dr.b@medecin.mssante.fr', displayName: 'Dr B', field: 'to' })).resolves.toEqual({ inserted: true });
+    await expect(send(transport, 'compose/insert-recipient', { address: 'dr.b@medecin.mssante.fr', displayName: 'Dr B', field: 'to' })).resolves.toEqual({
+      inserted: true,
+    });
     await expect(send(transport, 'compose/insert-recipient', { address: 'x@gmail.com', displayName: 'X', field: 'cc' })).resolves.toEqual({ inserted: false });
   });
 

@@ -34,8 +34,10 @@ let reporter: { url: string; r: AuditReporter } | undefined;
 async function report(verdict: Verdict, outcome: 'sent' | 'stopped' | 'overridden', overrideReason?: string): Promise<void> {
   const s = await settings();
   if (!s.serverUrl) return;
-  if (reporter?.url !== s.serverUrl) reporter = { url: s.serverUrl, r: new AuditReporter({ serverUrl: s.serverUrl, fetch: (u, i) => fetch(u, i), policy: s.policy }) };
-  if (reporter.r.record(verdict, { host: 'thunderbird', mode: s.policy.mode, outcome, ...(overrideReason ? { overrideReason } : {}) })) await reporter.r.flush();
+  if (reporter?.url !== s.serverUrl)
+    reporter = { url: s.serverUrl, r: new AuditReporter({ serverUrl: s.serverUrl, fetch: (u, i) => fetch(u, i), policy: s.policy }) };
+  if (reporter.r.record(verdict, { host: 'thunderbird', mode: s.policy.mode, outcome, ...(overrideReason ? { overrideReason } : {}) }))
+    await reporter.r.flush();
 }
 const guard = new SendGuard({
   api,

@@ -31,8 +31,17 @@ export async function buildThunderbird(root: string): Promise<{ xpi: string; id:
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   const common: BuildOptions = {
-    bundle: true, format: 'iife', platform: 'browser', target: 'firefox128', absWorkingDir: root, logLevel: 'warning', minify: true, legalComments: 'none',
-    jsx: 'automatic', jsxImportSource: 'preact', define: { 'process.env.NODE_ENV': '"production"' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'firefox128',
+    absWorkingDir: root,
+    logLevel: 'warning',
+    minify: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
     // xmlbuilder2's own browser build (its Node entry needs Node built-ins).
     alias: { xmlbuilder2: join(root, 'node_modules/xmlbuilder2/lib/xmlbuilder2.min.js') },
   };

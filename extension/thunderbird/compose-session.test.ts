@@ -1,14 +1,25 @@
 import { ThunderbirdComposeSession, vCardEmail } from './compose-session';
 import { FakeThunderbird } from './testing/fake-thunderbird';
 
-const team = { 'Equipe cardio': [{ name: 'Dr Paul Durand', email: 'paul.durand@chu-lyon.mssante.fr' }, { name: 'Cousin', email: 'cousin@gmail.com' }] };
+const team = {
+  'Equipe cardio': [
+    { name: 'Dr Paul Durand', email: 'paul.durand@chu-lyon.mssante.fr' },
+    { name: 'Cousin', email: 'cousin@gmail.com' },
+  ],
+};
 
 describe('ThunderbirdComposeSession.read', () => {
   it('takes the sender from the identity, the text body, and attachment names', async () => {
     const tb = new FakeThunderbird({ identities: [{ id: 'id1', name: 'Dr Claire Martin', email: 'claire.martin@medecin.mssante.fr' }] });
     const tab = tb.openCompose({ from: 'ignored@example.org', to: ['a@medecin.mssante.fr'], subject: 'CR', plainTextBody: 'Bonjour' }, ['cr.pdf']);
     const { draft } = await new ThunderbirdComposeSession(tb.api, tab).read();
-    expect(draft).toMatchObject({ from: '"Dr Claire Martin" <claire.martin@medecin.mssante.fr>', to: ['a@medecin.mssante.fr'], subject: 'CR', body: 'Bonjour', attachments: [{ name: 'cr.pdf', size: 1000 }] });
+    expect(draft).toMatchObject({
+      from: '"Dr Claire Martin" <claire.martin@medecin.mssante.fr>',
+      to: ['a@medecin.mssante.fr'],
+      subject: 'CR',
+      body: 'Bonjour',
+      attachments: [{ name: 'cr.pdf', size: 1000 }],
+    });
   });
 
   it('falls back to the From field when the identity cannot be read', async () => {
@@ -80,24 +91,41 @@ describe('ThunderbirdComposeSession writes', () => {
 
   it('attaches documents and sets the subject and X-MSS headers, keeping other custom headers', async () => {
     const tb = new FakeThunderbird();
-    const tab = tb.openCompose({ subject: 'old', customHeaders: [{ name: 'X-Other', value: '1' }, { name: 'X-MSS-NIL', value: 'old' }] });
+    const tab = tb.openCompose({
+      subject: 'old',
+      customHeaders: [
+        { name: 'X-Other', value: '1' },
+        { name: 'X-MSS-NIL', value: 'old' },
+      ],
+    });
     const s = new ThunderbirdComposeSession(tb.api, tab);
-    await s.attachDocuments([{ name: 'IHE_XDM.ZIP', bytes: new Uint8Array([1, 2, 3]), contentType: 'application/zip' }], { subject: 'XDM/1.0/DDM+CR', headers: { 'X-MSS-NIL': 'REF' } });
+    await s.attachDocuments([{ name: 'IHE_XDM.ZIP', bytes: new Uint8Array([1, 2, 3]), contentType: 'application/zip' }], {
+      subject: 'XDM/1.0/DDM+CR',
+      headers: { 'X-MSS-NIL': 'REF' },
+    });
     expect(tb.tab(tab).attachments.map((a) => [a.name, a.size, a.file.type])).toEqual([['IHE_XDM.ZIP', 3, 'application/zip']]);
     expect(tb.tab(tab).details.subject).toBe('XDM/1.0/DDM+CR');
-    expect(tb.tab(tab).details.customHeaders).toEqual([{ name: 'X-Other', value: '1' }, { name: 'X-MSS-NIL', value: 'REF' }]);
+    expect(tb.tab(tab).details.customHeaders).toEqual([
+      { name: 'X-Other', value: '1' },
+      { name: 'X-MSS-NIL', value: 'REF' },
+    ]);
   });
 
   it('refuses a header Thunderbird would not send (not X-)', async () => {
     const tb = new FakeThunderbird();
     const tab = tb.openCompose({});
-    await expect(new ThunderbirdComposeSession(tb.api, tab).attachDocuments([], { headers: { 'Disposition-Notification-To': '<a@b.fr>' } })).rejects.toThrow(/X- headers only/);
+    await expect(new ThunderbirdComposeSession(tb.api, tab).attachDocuments([], { headers: { 'Disposition-Notification-To': '<a@b.fr>' } })).rejects.toThrow(
+      /X- headers only/,
+    );
   });
 });
 
 describe('vCardEmail', () => {
   it('reads the first EMAIL and FN, unfolded and unescaped', () => {
-    expect(vCardEmail('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Durand\\, Paul\r\nEMAIL;TYPE=work:paul.du\r\n rand@chu-lyon.mssante.fr\r\nEND:VCARD')).toEqual({ name: 'Durand, Paul', email: 'paul.durand@chu-lyon.mssante.fr' });
+    expect(vCardEmail('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Durand\\, Paul\r\nEMAIL;TYPE=work:paul.du\r\n rand@chu-lyon.mssante.fr\r\nEND:VCARD')).toEqual({
+      name: 'Durand, Paul',
+      email: 'paul.durand@chu-lyon.mssante.fr',
+    });
     expect(vCardEmail('BEGIN:VCARD\r\nFN:No mail\r\nEND:VCARD')).toBeUndefined();
   });
 });

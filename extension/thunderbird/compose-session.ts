@@ -35,7 +35,10 @@ export function vCardEmail(vCard: string | undefined): { name?: string; email: s
   const text = vCard.replace(/\r?\n[ \t]/g, '');
   const email = /^EMAIL[^:\r\n]*:([^\r\n]+)$/im.exec(text)?.[1]?.trim();
   if (!email) return undefined;
-  const fn = /^FN[^:\r\n]*:([^\r\n]+)$/im.exec(text)?.[1]?.replace(/\\([,;\\])/g, '$1').trim();
+  const fn = /^FN[^:\r\n]*:([^\r\n]+)$/im
+    .exec(text)?.[1]
+    ?.replace(/\\([,;\\])/g, '$1')
+    .trim();
   return { email, ...(fn ? { name: fn } : {}) };
 }
 
@@ -53,7 +56,10 @@ function htmlToText(html: string): string {
 }
 
 export class ThunderbirdComposeSession implements ComposeSession {
-  constructor(private readonly api: Api, readonly tabId: number) {}
+  constructor(
+    private readonly api: Api,
+    readonly tabId: number,
+  ) {}
 
   details(): Promise<ComposeDetails> {
     return this.api.compose.getComposeDetails(this.tabId);
@@ -77,7 +83,17 @@ export class ThunderbirdComposeSession implements ComposeSession {
     }
     const body = typeof details.plainTextBody === 'string' ? details.plainTextBody : htmlToText(details.body ?? '');
     return {
-      draft: { from, to: out.to, cc: out.cc, bcc: out.bcc, subject: details.subject ?? '', body, attachments, ...(distributionLists.length ? { distributionLists } : {}), ...(identities.length ? { identities } : {}) },
+      draft: {
+        from,
+        to: out.to,
+        cc: out.cc,
+        bcc: out.bcc,
+        subject: details.subject ?? '',
+        body,
+        attachments,
+        ...(distributionLists.length ? { distributionLists } : {}),
+        ...(identities.length ? { identities } : {}),
+      },
       distributionLists,
       expandedLists,
     };
@@ -172,7 +188,10 @@ export class ThunderbirdComposeSession implements ComposeSession {
   private async members(listId: string): Promise<string[] | undefined> {
     try {
       const contacts: ContactNode[] = await this.api.addressBooks!.mailingLists!.listMembers(listId);
-      return contacts.map((c) => vCardEmail(c.vCard)).filter((e): e is { name?: string; email: string } => !!e).map((e) => mailbox(e.name, e.email));
+      return contacts
+        .map((c) => vCardEmail(c.vCard))
+        .filter((e): e is { name?: string; email: string } => !!e)
+        .map((e) => mailbox(e.name, e.email));
     } catch {
       return undefined;
     }
@@ -230,7 +249,10 @@ export class ThunderbirdComposeSession implements ComposeSession {
    * Puts DI documents on the message: the subject, the X-MSS headers and the read-receipt option first (the compose
    * API takes X- headers only; anything else is refused before any change), then the files.
    */
-  async attachDocuments(files: { name: string; bytes: Uint8Array; contentType: string }[], meta?: { subject?: string; headers?: Record<string, string>; readReceipt?: boolean }): Promise<void> {
+  async attachDocuments(
+    files: { name: string; bytes: Uint8Array; contentType: string }[],
+    meta?: { subject?: string; headers?: Record<string, string>; readReceipt?: boolean },
+  ): Promise<void> {
     const headers = Object.entries(meta?.headers ?? {});
     const bad = headers.find(([n]) => !/^X-[A-Za-z0-9-]+$/.test(n));
     if (bad) throw new Error(`header "${bad[0]}" cannot be set by an extension (X- headers only)`);

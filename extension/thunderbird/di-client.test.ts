@@ -23,7 +23,10 @@ describe('serverDocumentsApi', () => {
     const api = serverDocumentsApi('https://srv.example/vigie', f);
     expect((await api.listDocuments('279035121518989')).map((d) => d.id)).toEqual(['d1']);
     expect(await api.fetchDocument('279035121518989', 'd1')).toEqual(pdf);
-    expect(seen).toEqual(['https://srv.example/vigie/api/di/documents?ins=279035121518989', 'https://srv.example/vigie/api/di/documents/d1?ins=279035121518989']);
+    expect(seen).toEqual([
+      'https://srv.example/vigie/api/di/documents?ins=279035121518989',
+      'https://srv.example/vigie/api/di/documents/d1?ins=279035121518989',
+    ]);
   });
 
   it('refuses bytes that do not match the stated SHA-1, and passes the server’s error message on', async () => {

@@ -99,7 +99,10 @@ export interface ThunderbirdApi {
   };
   identities?: { get(id: string): Promise<MailIdentity | null>; list?(accountId?: string): Promise<MailIdentity[]> };
   messengerUtilities?: {
-    parseMailboxString(text: string, options?: { preserveGroups?: boolean; expandMailingLists?: boolean }): Promise<{ name?: string; email?: string; group?: unknown[] }[]>;
+    parseMailboxString(
+      text: string,
+      options?: { preserveGroups?: boolean; expandMailingLists?: boolean },
+    ): Promise<{ name?: string; email?: string; group?: unknown[] }[]>;
   };
   addressBooks?: {
     list(complete?: boolean): Promise<AddressBookNode[]>;

@@ -50,7 +50,13 @@ describe('SendGuard', () => {
   it('cancels (fail safe) and still shows the window when the check itself fails', async () => {
     const tb = new FakeThunderbird();
     const shown: number[] = [];
-    const guard = new SendGuard({ api: tb.api, context: async () => { throw new Error('no policy'); }, showWindow: async (t) => void shown.push(t) });
+    const guard = new SendGuard({
+      api: tb.api,
+      context: async () => {
+        throw new Error('no policy');
+      },
+      showWindow: async (t) => void shown.push(t),
+    });
     const tab = tb.openCompose({ to: ['a@medecin.mssante.fr'] });
     expect(await guard.onBeforeSend({ id: tab }, tb.tab(tab).details)).toEqual({ cancel: true });
     expect(shown).toEqual([tab]);
@@ -74,7 +80,10 @@ describe('SendGuard', () => {
     expect(await guard.confirmAndSend(tab)).toMatchObject({ ok: false, error: 'reason-required' });
     expect(tb.sent).toHaveLength(0);
     expect(await guard.confirmAndSend(tab, 'no-mssante-address')).toEqual({ ok: true });
-    expect(reports).toEqual([['warn', 'stopped', undefined], ['warn', 'overridden', 'no-mssante-address']]);
+    expect(reports).toEqual([
+      ['warn', 'stopped', undefined],
+      ['warn', 'overridden', 'no-mssante-address'],
+    ]);
     expect(tb.sent.map((s) => s.details.subject)).toEqual(['RDV']);
     // The confirmation was used up.
     expect(await tb.api.storage.session!.get(null)).toEqual({});
@@ -108,9 +117,21 @@ describe('SendGuard', () => {
   });
 
   it('stops a mailing list whose members include a Gmail address', async () => {
-    const tb0 = new FakeThunderbird({ lists: { Equipe: [{ name: 'A', email: 'a@medecin.mssante.fr' }, { name: 'B', email: 'b@gmail.com' }] }, parseMailboxString: true });
+    const tb0 = new FakeThunderbird({
+      lists: {
+        Equipe: [
+          { name: 'A', email: 'a@medecin.mssante.fr' },
+          { name: 'B', email: 'b@gmail.com' },
+        ],
+      },
+      parseMailboxString: true,
+    });
     const shown: number[] = [];
-    const guard = new SendGuard({ api: tb0.api, context: async () => ({ whitelist: aDomainSet(), policy: aPolicy() }), showWindow: async (t) => void shown.push(t) });
+    const guard = new SendGuard({
+      api: tb0.api,
+      context: async () => ({ whitelist: aDomainSet(), policy: aPolicy() }),
+      showWindow: async (t) => void shown.push(t),
+    });
     const tab = tb0.openCompose({ to: ['Equipe <Equipe>'] });
     const { verdict } = await guard.check(tab);
     expect(verdict.verdict).toBe('block');
@@ -124,7 +145,11 @@ describe('SendGuard', () => {
         { id: 'mss', accountId: 'a2', name: 'Dr Martin', email: 'dr.martin@medecin.mssante.fr' },
       ],
     });
-    const guard = new SendGuard({ api: tb.api, context: async () => ({ whitelist: aDomainSet(), policy: aPolicy({ internalDomains: ['chu-exemple.fr'] }), scanHealthData: scanDraft }), showWindow: async () => undefined });
+    const guard = new SendGuard({
+      api: tb.api,
+      context: async () => ({ whitelist: aDomainSet(), policy: aPolicy({ internalDomains: ['chu-exemple.fr'] }), scanHealthData: scanDraft }),
+      showWindow: async () => undefined,
+    });
     const body = 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45. Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.';
     const tab = tb.openCompose({ identityId: 'perso', to: ['confrere@chu-autre.fr'], subject: 'CR', plainTextBody: body });
     const { verdict } = await guard.check(tab);

@@ -42,7 +42,16 @@ const confirmationKey = (tabId: number) => `vigie.confirmed.${tabId}`;
  */
 export async function fingerprint(draft: Draft | undefined): Promise<string> {
   if (!draft) return 'unreadable';
-  const text = JSON.stringify([draft.from, draft.to, draft.cc, draft.bcc, draft.subject, draft.body, draft.attachments.map((a) => a.name), draft.distributionLists ?? []]);
+  const text = JSON.stringify([
+    draft.from,
+    draft.to,
+    draft.cc,
+    draft.bcc,
+    draft.subject,
+    draft.body,
+    draft.attachments.map((a) => a.name),
+    draft.distributionLists ?? [],
+  ]);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

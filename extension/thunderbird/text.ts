@@ -26,12 +26,19 @@ export const text = {
     inserted: (name: string) => `${name} ajouté au message.`,
     attached: (n: number) => (n > 1 ? `${n} documents joints au message.` : 'Document joint au message.'),
     listExpanded: (name: string, n: number) => `Liste «\u202f${name}\u202f»\u00a0: ${n} membre(s) vérifié(s).`,
-    noServer: 'Aucun serveur Vigie n’est configuré\u00a0: la recherche dans l’Annuaire Santé et les documents du dossier patient sont indisponibles. Renseignez l’adresse du serveur dans les options de Vigie.',
+    noServer:
+      'Aucun serveur Vigie n’est configuré\u00a0: la recherche dans l’Annuaire Santé et les documents du dossier patient sont indisponibles. Renseignez l’adresse du serveur dans les options de Vigie.',
     openOptions: 'Options de Vigie',
     noTab: 'Ouvrez Vigie depuis une fenêtre de rédaction.',
     documentsTitle: 'Documents du dossier patient',
     category: {
-      mssante: 'MSSanté', patient: 'Patient (Mon espace santé)', 'patient-invalid': 'Adresse patient invalide', consumer: 'Messagerie grand public', internal: 'Messagerie interne', external: 'Hors MSSanté', invalid: 'Adresse illisible',
+      mssante: 'MSSanté',
+      patient: 'Patient (Mon espace santé)',
+      'patient-invalid': 'Adresse patient invalide',
+      consumer: 'Messagerie grand public',
+      internal: 'Messagerie interne',
+      external: 'Hors MSSanté',
+      invalid: 'Adresse illisible',
     } satisfies Record<RecipientCategory, string>,
     options: {
       title: 'Options de Vigie MSSanté',
@@ -78,12 +85,19 @@ export const text = {
     inserted: (name: string) => `${name} added to the message.`,
     attached: (n: number) => (n > 1 ? `${n} documents attached.` : 'Document attached.'),
     listExpanded: (name: string, n: number) => `List “${name}”: ${n} member(s) checked.`,
-    noServer: 'No Vigie server is configured: the Annuaire Santé search and patient-record documents are unavailable. Enter the server address in Vigie’s options.',
+    noServer:
+      'No Vigie server is configured: the Annuaire Santé search and patient-record documents are unavailable. Enter the server address in Vigie’s options.',
     openOptions: 'Vigie options',
     noTab: 'Open Vigie from a compose window.',
     documentsTitle: 'Patient record documents',
     category: {
-      mssante: 'MSSanté', patient: 'Patient (Mon espace santé)', 'patient-invalid': 'Invalid patient address', consumer: 'Consumer mail', internal: 'Internal mail', external: 'Outside MSSanté', invalid: 'Unreadable address',
+      mssante: 'MSSanté',
+      patient: 'Patient (Mon espace santé)',
+      'patient-invalid': 'Invalid patient address',
+      consumer: 'Consumer mail',
+      internal: 'Internal mail',
+      external: 'Outside MSSanté',
+      invalid: 'Unreadable address',
     } satisfies Record<RecipientCategory, string>,
     options: {
       title: 'Vigie MSSanté options',

@@ -10,7 +10,11 @@ const BAL_TYPE: Record<string, { fr: string; en: string }> = {
 };
 
 export function escapeValue(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+  return v
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

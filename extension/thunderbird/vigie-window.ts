@@ -26,7 +26,13 @@ export class VigieWindows {
     }
     // The page registers its window itself as it loads (register below): windows.create may resolve late, or not
     // at all in a headless Thunderbird.
-    const w = await this.api.windows.create({ type: 'popup', url: this.api.runtime.getURL(`popup/popup.html?tab=${tabId}&reason=send`), width: 620, height: 720, allowScriptsToClose: true });
+    const w = await this.api.windows.create({
+      type: 'popup',
+      url: this.api.runtime.getURL(`popup/popup.html?tab=${tabId}&reason=send`),
+      width: 620,
+      height: 720,
+      allowScriptsToClose: true,
+    });
     if (w.id !== undefined) await this.area.set({ [key(tabId)]: w.id });
   }
 

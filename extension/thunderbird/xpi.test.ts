@@ -14,7 +14,13 @@ function buildXpi(): void {
 }
 
 let files: Record<string, Uint8Array>;
-let manifest: Record<string, unknown> & { browser_specific_settings: { gecko: { id: string } }; background: Record<string, unknown>; compose_action: Record<string, string> & { default_icon: Record<string, string> }; options_ui: { page: string }; icons: Record<string, string> };
+let manifest: Record<string, unknown> & {
+  browser_specific_settings: { gecko: { id: string } };
+  background: Record<string, unknown>;
+  compose_action: Record<string, string> & { default_icon: Record<string, string> };
+  options_ui: { page: string };
+  icons: Record<string, string>;
+};
 
 beforeAll(async () => {
   if (!existsSync(XPI)) buildXpi();
@@ -34,7 +40,13 @@ describe('dist/thunderbird/vigie.xpi', () => {
   });
 
   it('contains every file the manifest names, and every __MSG_ key in French and English', () => {
-    const named = [manifest.background.scripts as string[], manifest.compose_action.default_popup, Object.values(manifest.compose_action.default_icon), manifest.options_ui.page, Object.values(manifest.icons)].flat();
+    const named = [
+      manifest.background.scripts as string[],
+      manifest.compose_action.default_popup,
+      Object.values(manifest.compose_action.default_icon),
+      manifest.options_ui.page,
+      Object.values(manifest.icons),
+    ].flat();
     for (const f of named) expect(Object.keys(files)).toContain(f);
     for (const page of ['popup/popup.html', 'options/options.html']) {
       const html = strFromU8(files[page]!);
@@ -51,11 +63,26 @@ describe('dist/thunderbird/vigie.xpi', () => {
 
   it('passes addons-linter with no error', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const linter = require('addons-linter') as { createInstance(o: unknown): { run(): Promise<{ summary: { errors: number }; errors: { code: string; message: string }[] }> } };
-    const r = await linter.createInstance({ config: { _: [XPI], logLevel: 'fatal', stack: false, pretty: false, warningsAsErrors: false, metadata: false, output: 'none', boring: true, selfHosted: true }, runAsBinary: false }).run();
+    const linter = require('addons-linter') as {
+      createInstance(o: unknown): { run(): Promise<{ summary: { errors: number }; errors: { code: string; message: string }[] }> };
+    };
+    const r = await linter
+      .createInstance({
+        config: {
+          _: [XPI],
+          logLevel: 'fatal',
+          stack: false,
+          pretty: false,
+          warningsAsErrors: false,
+          metadata: false,
+          output: 'none',
+          boring: true,
+          selfHosted: true,
+        },
+        runAsBinary: false,
+      })
+      .run();
     expect(r.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     expect(r.summary.errors).toBe(0);
   }, 120_000);
 });
-
-

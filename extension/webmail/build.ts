@@ -12,7 +12,6 @@ const root = join(__dirname, '../..');
 const readJson = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8')) as Json;
 const version = (readJson('package.json') as { version: string }).version;
 
-
 export async function buildWebmailExtension(): Promise<string[]> {
   const common: BuildOptions = {
     bundle: true,
@@ -39,7 +38,8 @@ export async function buildWebmailExtension(): Promise<string[]> {
     build({ ...common, entryPoints: ['extension/webmail/panel/index.tsx'], outfile: join(stage, 'panel.js') }),
     build({ ...common, entryPoints: ['extension/webmail/options/index.ts'], outfile: join(stage, 'options.js') }),
   ]);
-  for (const f of ['panel/panel.html', 'panel/panel.css', 'options/options.html']) copyFileSync(join(root, 'extension/webmail', f), join(stage, f.split('/')[1]!));
+  for (const f of ['panel/panel.html', 'panel/panel.css', 'options/options.html'])
+    copyFileSync(join(root, 'extension/webmail', f), join(stage, f.split('/')[1]!));
   copyFileSync(join(root, 'shared/ui/styles.css'), join(stage, 'ui.css'));
   cpSync(join(root, 'manifests/extension/_locales'), join(stage, '_locales'), { recursive: true });
   for (const s of [16, 32, 48, 128]) writeFileSync(join(stage, `icons/${s}.png`), iconPng(s));

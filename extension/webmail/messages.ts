@@ -17,12 +17,27 @@ export const ui = {
   confirmLead: { fr: 'Confirmez-vous l’envoi ?', en: 'Do you confirm sending?' },
   blockedLead: { fr: 'Envoi arrêté par Vigie.', en: 'Send stopped by Vigie.' },
   missing: { fr: 'manque\u00a0: ', en: 'missing: ' },
-  unguarded: { fr: 'Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl+Entrée.', en: 'Vigie cannot guard this page: it only holds the Ctrl+Enter shortcut.' },
-  noServer: { fr: 'Aucun serveur Vigie n’est configuré : la recherche dans l’Annuaire Santé est indisponible (réglage serverUrl).', en: 'No Vigie server is configured: the Annuaire Santé search is unavailable (serverUrl setting).' },
-  noCompose: { fr: 'Ouvrez un nouveau message dans votre messagerie, puis choisissez le destinataire.', en: 'Open a new message in your webmail, then choose the recipient.' },
+  unguarded: {
+    fr: 'Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl+Entrée.',
+    en: 'Vigie cannot guard this page: it only holds the Ctrl+Enter shortcut.',
+  },
+  noServer: {
+    fr: 'Aucun serveur Vigie n’est configuré : la recherche dans l’Annuaire Santé est indisponible (réglage serverUrl).',
+    en: 'No Vigie server is configured: the Annuaire Santé search is unavailable (serverUrl setting).',
+  },
+  noCompose: {
+    fr: 'Ouvrez un nouveau message dans votre messagerie, puis choisissez le destinataire.',
+    en: 'Open a new message in your webmail, then choose the recipient.',
+  },
   inserted: { fr: '{address} ajouté au champ {field}.', en: '{address} added to the {field} field.' },
-  headersNote: { fr: 'Pièces jointes et objet ajoutés au message. Une messagerie web ne permet pas d’ajouter ces en-têtes MSSanté ; votre messagerie MSSanté les renseigne si elle le prévoit :', en: 'Attachments and subject added to the message. A webmail cannot add these MSSanté headers; your MSSanté webmail sets them where it supports them:' },
-  attachDownload: { fr: 'Cette messagerie n’accepte pas l’ajout automatique : téléchargez les fichiers et joignez-les, avec l’objet et les en-têtes ci-dessous.', en: 'This webmail does not accept files added automatically: download them and attach them, with the subject and headers below.' },
+  headersNote: {
+    fr: 'Pièces jointes et objet ajoutés au message. Une messagerie web ne permet pas d’ajouter ces en-têtes MSSanté ; votre messagerie MSSanté les renseigne si elle le prévoit :',
+    en: 'Attachments and subject added to the message. A webmail cannot add these MSSanté headers; your MSSanté webmail sets them where it supports them:',
+  },
+  attachDownload: {
+    fr: 'Cette messagerie n’accepte pas l’ajout automatique : téléchargez les fichiers et joignez-les, avec l’objet et les en-têtes ci-dessous.',
+    en: 'This webmail does not accept files added automatically: download them and attach them, with the subject and headers below.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export function say(text: LocalizedText, lang: 'fr' | 'en', params: Record<string, string> = {}): string {

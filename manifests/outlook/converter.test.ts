@@ -7,8 +7,16 @@ import { join } from 'node:path';
 import { convert } from 'office-addin-manifest-converter';
 import { renderUnifiedManifest, renderXmlManifest, LAUNCH_EVENTS, type SendMode } from './render';
 
-interface Runtime { id: string; code: { page: string; script?: string }; lifetime?: string; actions?: { id: string; type: string }[] }
-interface Extension { runtimes: Runtime[]; autoRunEvents: { events: { type: string; actionId: string; options?: { sendMode: string } }[] }[] }
+interface Runtime {
+  id: string;
+  code: { page: string; script?: string };
+  lifetime?: string;
+  actions?: { id: string; type: string }[];
+}
+interface Extension {
+  runtimes: Runtime[];
+  autoRunEvents: { events: { type: string; actionId: string; options?: { sendMode: string } }[] }[];
+}
 type Unified = { extensions: Extension[] };
 
 const BASE = 'https://vigie.chu-exemple.fr';
@@ -34,17 +42,26 @@ function essentials(m: Unified) {
   const taskpane = ext.runtimes.find((r) => r.code.page.endsWith('/taskpane.html') && r.actions?.some((a) => a.type === 'openPage'))!;
   return {
     events: events.sort((a, b) => a.type.localeCompare(b.type)),
-    eventRuntime: { page: eventRuntime.code.page, script: eventRuntime.code.script, lifetime: eventRuntime.lifetime, actions: eventRuntime.actions!.map((a) => `${a.type}:${a.id}`).sort() },
+    eventRuntime: {
+      page: eventRuntime.code.page,
+      script: eventRuntime.code.script,
+      lifetime: eventRuntime.lifetime,
+      actions: eventRuntime.actions!.map((a) => `${a.type}:${a.id}`).sort(),
+    },
     taskpane: { page: taskpane.code.page, actionTypes: [...new Set(taskpane.actions!.map((a) => a.type))] },
   };
 }
 
 describe('our XML manifest through Microsoft’s converter', () => {
-  it.each(['SoftBlock', 'Block'] as const)('gives the events, actions and runtimes of our unified manifest (%s)', async (sendMode) => {
-    const theirs = essentials(await converted(sendMode));
-    const ours = essentials(renderUnifiedManifest({ baseUrl: BASE, version: '1.2.3', sendMode }) as unknown as Unified);
-    expect(theirs).toEqual(ours);
-    expect(theirs.events).toHaveLength(LAUNCH_EVENTS.length);
-    expect(theirs.eventRuntime.script).toBe(`${BASE}/outlook/launch-event.js`);
-  }, 60_000);
+  it.each(['SoftBlock', 'Block'] as const)(
+    'gives the events, actions and runtimes of our unified manifest (%s)',
+    async (sendMode) => {
+      const theirs = essentials(await converted(sendMode));
+      const ours = essentials(renderUnifiedManifest({ baseUrl: BASE, version: '1.2.3', sendMode }) as unknown as Unified);
+      expect(theirs).toEqual(ours);
+      expect(theirs.events).toHaveLength(LAUNCH_EVENTS.length);
+      expect(theirs.eventRuntime.script).toBe(`${BASE}/outlook/launch-event.js`);
+    },
+    60_000,
+  );
 });

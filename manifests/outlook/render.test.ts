@@ -17,7 +17,11 @@ const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 function parse(xml: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') errors.push(msg);
+    },
+  }).parseFromString(xml, 'text/xml');
   expect(errors).toEqual([]);
   return doc as unknown as Document;
 }
@@ -47,8 +51,28 @@ describe('XML add-in-only manifest', () => {
     expect(all(doc, O, 'Id')[0]!.textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(all(doc, O, 'Permissions')[0]!.textContent).toBe('ReadWriteItem');
     // Element order matters in the XSD's sequence: the ones the add-in uses, in that order.
-    const order = Array.from(root.childNodes).filter((n) => n.nodeType === 1).map((n) => (n as unknown as Element).localName);
-    expect(order).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'VersionOverrides']);
+    const order = Array.from(root.childNodes)
+      .filter((n) => n.nodeType === 1)
+      .map((n) => (n as unknown as Element).localName);
+    expect(order).toEqual([
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'FormSettings',
+      'Permissions',
+      'Rule',
+      'DisableEntityHighlighting',
+      'VersionOverrides',
+    ]);
   });
 
   it('declares every launch event, associated by the bundle, with the send mode asked for', () => {
@@ -78,7 +102,12 @@ describe('XML add-in-only manifest', () => {
   });
 
   it('every resid resolves and every URL is under the base URL, over HTTPS', () => {
-    const defined = new Set(all(doc, BT, 'Url').concat(all(doc, BT, 'Image'), all(doc, BT, 'String')).map((e) => e.getAttribute('id')).filter(Boolean));
+    const defined = new Set(
+      all(doc, BT, 'Url')
+        .concat(all(doc, BT, 'Image'), all(doc, BT, 'String'))
+        .map((e) => e.getAttribute('id'))
+        .filter(Boolean),
+    );
     const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     for (const r of used) expect(defined.has(r!)).toBe(true);
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]!).concat(all(doc, O, 'AppDomain').map((a) => a.textContent!));
@@ -111,13 +140,21 @@ describe('unified manifest', () => {
   });
 
   it('runs the same handlers, with the send mode asked for', () => {
-    const ext = (manifest.extensions as { autoRunEvents: { events: { type: string; actionId: string; options?: { sendMode: string } }[] }[]; runtimes: { actions: { id: string }[] }[] }[])[0]!;
+    const ext = (
+      manifest.extensions as {
+        autoRunEvents: { events: { type: string; actionId: string; options?: { sendMode: string } }[] }[];
+        runtimes: { actions: { id: string }[] }[];
+      }[]
+    )[0]!;
     expect(ext.autoRunEvents[0]!.events.map((e) => [e.type, e.actionId, e.options?.sendMode])).toEqual([
       ['messageSending', 'onMessageSendHandler', 'block'],
       ['appointmentSending', 'onAppointmentSendHandler', 'block'],
       ['messageRecipientsChanged', 'onMessageRecipientsChangedHandler', undefined],
     ]);
     expect(ext.runtimes[0]!.actions.map((a) => a.id)).toEqual(LAUNCH_EVENTS.map((e) => e.functionName));
-    for (const u of JSON.stringify(manifest).match(/https:\/\/[^"]+/g)!.filter((x) => !x.includes('developer.microsoft.com'))) expect(u.startsWith(BASE)).toBe(true);
+    for (const u of JSON.stringify(manifest)
+      .match(/https:\/\/[^"]+/g)!
+      .filter((x) => !x.includes('developer.microsoft.com')))
+      expect(u.startsWith(BASE)).toBe(true);
   });
 });

@@ -41,7 +41,10 @@ const TEXT = {
   },
   group: { fr: 'Vigie MSSanté', en: 'Vigie MSSanté' },
   button: { fr: 'Annuaire Santé', en: 'Annuaire Santé' },
-  tooltip: { fr: 'Chercher un destinataire dans l’Annuaire Santé, joindre un document du dossier patient.', en: 'Find a recipient in the Annuaire Santé, attach a document from the patient record.' },
+  tooltip: {
+    fr: 'Chercher un destinataire dans l’Annuaire Santé, joindre un document du dossier patient.',
+    en: 'Find a recipient in the Annuaire Santé, attach a document from the patient record.',
+  },
 };
 
 export function normaliseBase(baseUrl: string): string {
@@ -51,7 +54,10 @@ export function normaliseBase(baseUrl: string): string {
 }
 
 export function fourPartVersion(v: string): string {
-  const parts = v.split(/[.+-]/).filter((p) => /^\d+$/.test(p)).slice(0, 4);
+  const parts = v
+    .split(/[.+-]/)
+    .filter((p) => /^\d+$/.test(p))
+    .slice(0, 4);
   while (parts.length < 4) parts.push('0');
   return parts.join('.');
 }
@@ -91,7 +97,9 @@ export function renderXmlManifest(opts: ManifestOptions): string {
   rule.ele('Rule', { 'xsi:type': 'ItemIs', ItemType: 'Appointment', FormType: 'Edit' });
   app.ele('DisableEntityHighlighting').txt('false');
 
-  const vo = app.ele(NS.vo10, 'VersionOverrides', { 'xsi:type': 'VersionOverridesV1_0' }).ele(NS.vo11, 'VersionOverrides', { 'xsi:type': 'VersionOverridesV1_1' });
+  const vo = app
+    .ele(NS.vo10, 'VersionOverrides', { 'xsi:type': 'VersionOverridesV1_0' })
+    .ele(NS.vo11, 'VersionOverrides', { 'xsi:type': 'VersionOverridesV1_1' });
   vo.ele('Requirements').ele(NS.bt, 'bt:Sets', { DefaultMinVersion: '1.12' }).ele(NS.bt, 'bt:Set', { Name: 'Mailbox' });
   const host = vo.ele('Hosts').ele('Host', { 'xsi:type': 'MailHost' });
   host.ele('Runtimes').ele('Runtime', { resid: 'WebViewRuntime.Url' }).ele('Override', { type: 'javascript', resid: 'JSRuntime.Url' });
@@ -128,8 +136,13 @@ export function renderXmlManifest(opts: ManifestOptions): string {
   u.ele(NS.bt, 'bt:Url', { id: 'JSRuntime.Url', DefaultValue: urls.script });
   const short = res.ele(NS.bt, 'bt:ShortStrings');
   short.ele(NS.bt, 'bt:String', { id: 'Group.Label', DefaultValue: TEXT.group.fr }).ele(NS.bt, 'bt:Override', { Locale: 'en-US', Value: TEXT.group.en });
-  short.ele(NS.bt, 'bt:String', { id: 'PickerButton.Label', DefaultValue: TEXT.button.fr }).ele(NS.bt, 'bt:Override', { Locale: 'en-US', Value: TEXT.button.en });
-  res.ele(NS.bt, 'bt:LongStrings').ele(NS.bt, 'bt:String', { id: 'PickerButton.Tooltip', DefaultValue: TEXT.tooltip.fr }).ele(NS.bt, 'bt:Override', { Locale: 'en-US', Value: TEXT.tooltip.en });
+  short
+    .ele(NS.bt, 'bt:String', { id: 'PickerButton.Label', DefaultValue: TEXT.button.fr })
+    .ele(NS.bt, 'bt:Override', { Locale: 'en-US', Value: TEXT.button.en });
+  res
+    .ele(NS.bt, 'bt:LongStrings')
+    .ele(NS.bt, 'bt:String', { id: 'PickerButton.Tooltip', DefaultValue: TEXT.tooltip.fr })
+    .ele(NS.bt, 'bt:Override', { Locale: 'en-US', Value: TEXT.tooltip.en });
   return doc.end({ prettyPrint: true });
 }
 

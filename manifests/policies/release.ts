@@ -3,13 +3,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../shared/config/policy.schema.json';
-import { chromeManagedPolicy, mozillaPolicies, examplePolicy, renderAdmx, renderAdml, EXAMPLE_CHROME_ID, type ExtensionIds, type AdmxTarget } from './templates';
+import {
+  chromeManagedPolicy,
+  mozillaPolicies,
+  examplePolicy,
+  renderAdmx,
+  renderAdml,
+  EXAMPLE_CHROME_ID,
+  type ExtensionIds,
+  type AdmxTarget,
+} from './templates';
 
 export { renderXmlManifest, renderUnifiedManifest } from '../outlook/render';
 
 export function extensionIds(root: string, chromeId?: string): ExtensionIds {
-  const gecko = (file: string) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
-  return { chrome: chromeId ?? EXAMPLE_CHROME_ID, firefox: gecko('manifests/extension/firefox.json'), thunderbird: gecko('manifests/extension/thunderbird.patch.json') };
+  const gecko = (file: string) =>
+    (JSON.parse(readFileSync(join(root, file), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
+  return {
+    chrome: chromeId ?? EXAMPLE_CHROME_ID,
+    firefox: gecko('manifests/extension/firefox.json'),
+    thunderbird: gecko('manifests/extension/thunderbird.patch.json'),
+  };
 }
 
 export function policyFiles(ids: ExtensionIds, baseUrl: string, version: string): Record<string, string> {

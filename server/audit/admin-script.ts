@@ -19,7 +19,14 @@ function adminScript(): void {
   };
   const HOSTS: Record<string, string> = { outlook: 'Outlook', thunderbird: 'Thunderbird', webmail: 'Webmail', cli: 'Ligne de commande' };
   type Day = { day: string; allow: number; warn: number; block: number };
-  type Report = { total: number; overrides: number; byVerdict: Record<'allow' | 'warn' | 'block', number>; byReason: Record<string, number>; byHost: Record<string, number>; byDay: Day[] };
+  type Report = {
+    total: number;
+    overrides: number;
+    byVerdict: Record<'allow' | 'warn' | 'block', number>;
+    byReason: Record<string, number>;
+    byHost: Record<string, number>;
+    byDay: Day[];
+  };
 
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const form = $<HTMLFormElement>('query');
@@ -46,18 +53,28 @@ function adminScript(): void {
     status.textContent = text;
     status.className = error ? 'error' : '';
   };
-  const url = (format: string) => `/api/audit/report?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}${format === 'csv' ? '&format=csv' : ''}`;
+  const url = (format: string) =>
+    `/api/audit/report?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}${format === 'csv' ? '&format=csv' : ''}`;
   const get = (format: string): Promise<Response> =>
     fetch(url(format), { headers: { authorization: `Bearer ${token.value.trim()}` }, cache: 'no-store' }).then((res) => {
       if (res.status === 401) throw new Error('Jeton refusé. / Token refused.');
-      if (!res.ok) return res.json().then((b: { error?: { message?: string } }) => { throw new Error(b.error?.message ?? `HTTP ${res.status}`); });
+      if (!res.ok)
+        return res.json().then((b: { error?: { message?: string } }) => {
+          throw new Error(b.error?.message ?? `HTTP ${res.status}`);
+        });
       return res;
     });
 
   const tiles = (r: Report) => {
     const box = $('tiles');
     box.textContent = '';
-    const items: [string, number, string][] = [['Vérifications', r.total, ''], ['Bloquées', r.byVerdict.block, 'block'], ['Averties', r.byVerdict.warn, 'warn'], ['Autorisées', r.byVerdict.allow, 'allow'], ['Passées outre', r.overrides, '']];
+    const items: [string, number, string][] = [
+      ['Vérifications', r.total, ''],
+      ['Bloquées', r.byVerdict.block, 'block'],
+      ['Averties', r.byVerdict.warn, 'warn'],
+      ['Autorisées', r.byVerdict.allow, 'allow'],
+      ['Passées outre', r.overrides, ''],
+    ];
     for (const [label, n, cls] of items) {
       const d = document.createElement('div');
       d.className = `tile ${cls}`;
@@ -85,16 +102,32 @@ function adminScript(): void {
   const chart = (days: Day[]) => {
     const box = $('chart');
     box.textContent = '';
-    const W = 900, H = 260, left = 44, bottom = 36, top = 10;
+    const W = 900,
+      H = 260,
+      left = 44,
+      bottom = 36,
+      top = 10;
     const max = Math.max(1, ...days.map((d) => d.allow + d.warn + d.block));
     const step = Math.pow(10, Math.floor(Math.log10(max)));
     const ceil = Math.ceil(max / step) * step;
     const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' });
-    svg.append(el('desc', { id: 'chart-desc' }, days.filter((d) => d.allow + d.warn + d.block).map((d) => `${frDate(d.day)} : ${d.block} bloqués, ${d.warn} avertis, ${d.allow} autorisés`).join(' ; ') || 'aucune donnée'));
+    svg.append(
+      el(
+        'desc',
+        { id: 'chart-desc' },
+        days
+          .filter((d) => d.allow + d.warn + d.block)
+          .map((d) => `${frDate(d.day)} : ${d.block} bloqués, ${d.warn} avertis, ${d.allow} autorisés`)
+          .join(' ; ') || 'aucune donnée',
+      ),
+    );
     const y = (v: number) => top + (H - top - bottom) * (1 - v / ceil);
     for (let i = 0; i <= 4; i++) {
       const v = (ceil / 4) * i;
-      svg.append(el('line', { x1: left, x2: W, y1: y(v), y2: y(v), stroke: '#e3e3e3' }), el('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, nf.format(Math.round(v))));
+      svg.append(
+        el('line', { x1: left, x2: W, y1: y(v), y2: y(v), stroke: '#e3e3e3' }),
+        el('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, nf.format(Math.round(v))),
+      );
     }
     const slot = (W - left) / Math.max(days.length, 1);
     const bw = Math.max(2, Math.min(36, slot * 0.7));
@@ -102,7 +135,11 @@ function adminScript(): void {
     days.forEach((d, i) => {
       const x = left + i * slot + (slot - bw) / 2;
       let base = 0;
-      for (const [k, color] of [['allow', '#5aa469'], ['warn', '#e3a23b'], ['block', '#c8323c']] as const) {
+      for (const [k, color] of [
+        ['allow', '#5aa469'],
+        ['warn', '#e3a23b'],
+        ['block', '#c8323c'],
+      ] as const) {
         const v = d[k];
         if (!v) continue;
         const rect = el('rect', { x, y: y(base + v), width: bw, height: y(base) - y(base + v), fill: color });
@@ -110,9 +147,11 @@ function adminScript(): void {
         svg.append(rect);
         base += v;
       }
-      if (i % labelEvery === 0) svg.append(el('text', { x: x + bw / 2, y: H - bottom + 16, 'text-anchor': 'middle' }, `${d.day.slice(8, 10)}/${d.day.slice(5, 7)}`));
+      if (i % labelEvery === 0)
+        svg.append(el('text', { x: x + bw / 2, y: H - bottom + 16, 'text-anchor': 'middle' }, `${d.day.slice(8, 10)}/${d.day.slice(5, 7)}`));
     });
-    if (!days.some((d) => d.allow + d.warn + d.block)) svg.append(el('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'Aucune vérification sur la période'));
+    if (!days.some((d) => d.allow + d.warn + d.block))
+      svg.append(el('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'Aucune vérification sur la période'));
     box.append(svg);
   };
 

@@ -16,7 +16,16 @@ export interface AuditReport {
 }
 
 export function emptyReport(from: Date, to: Date): AuditReport {
-  return { from: from.toISOString(), to: to.toISOString(), total: 0, byVerdict: { allow: 0, warn: 0, block: 0 }, byReason: {}, byHost: {}, byDay: [], overrides: 0 };
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    total: 0,
+    byVerdict: { allow: 0, warn: 0, block: 0 },
+    byReason: {},
+    byHost: {},
+    byDay: [],
+    overrides: 0,
+  };
 }
 
 const cell = (v: string | number) => (typeof v === 'number' || /^[\w.@:-]*$/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);

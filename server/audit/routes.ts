@@ -31,7 +31,8 @@ export function requireAdmin(ctx: Ctx, token: string | undefined): void {
 export async function postAuditEvents(ctx: Ctx, deps: AuditRouteDeps): Promise<void> {
   const wait = deps.limiter.take(ctx.client);
   if (wait) throw new HttpError(429, 'rate-limited', 'too many audit events from this client', { 'retry-after': String(wait) });
-  if (!/^application\/json\b/i.test(ctx.req.headers['content-type'] ?? '')) throw new HttpError(415, 'content-type', 'audit events are sent as application/json');
+  if (!/^application\/json\b/i.test(ctx.req.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'content-type', 'audit events are sent as application/json');
   const body = await readBody(ctx.req, deps.bodyBytes);
   let input: unknown;
   try {
@@ -56,7 +57,8 @@ function dateParam(url: URL, name: 'from' | 'to'): Date | undefined {
   const v = all[0];
   if (v === undefined || v === '') return undefined;
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(v);
-  if (!dayOnly && !/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(v)) throw new HttpError(400, `bad-${name}`, `"${name}" must be YYYY-MM-DD or an ISO date-time`);
+  if (!dayOnly && !/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(v))
+    throw new HttpError(400, `bad-${name}`, `"${name}" must be YYYY-MM-DD or an ISO date-time`);
   const t = Date.parse(dayOnly ? `${v}T00:00:00Z` : v);
   if (Number.isNaN(t)) throw new HttpError(400, `bad-${name}`, `"${name}" is not a date`);
   return new Date(dayOnly && name === 'to' ? t + DAY : t);
@@ -64,7 +66,8 @@ function dateParam(url: URL, name: 'from' | 'to'): Date | undefined {
 
 export async function getAuditReport(ctx: Ctx, deps: AuditRouteDeps, now = new Date()): Promise<void> {
   requireAdmin(ctx, deps.adminToken);
-  for (const k of ctx.url.searchParams.keys()) if (!['from', 'to', 'format'].includes(k)) throw new HttpError(400, 'unknown-parameter', `unknown parameter "${k.slice(0, 40)}"`);
+  for (const k of ctx.url.searchParams.keys())
+    if (!['from', 'to', 'format'].includes(k)) throw new HttpError(400, 'unknown-parameter', `unknown parameter "${k.slice(0, 40)}"`);
   const to = dateParam(ctx.url, 'to') ?? now;
   const from = dateParam(ctx.url, 'from') ?? new Date(to.getTime() - 30 * DAY);
   if (from >= to) throw new HttpError(400, 'bad-range', '"from" must be before "to"');

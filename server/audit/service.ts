@@ -20,7 +20,11 @@ export class AuditService {
   /** The last purge, for /healthz and the logs. */
   lastPurge: { at: string; removed: number } | { at: string; error: string } | undefined;
 
-  constructor(private readonly settings: AuditSettings, private readonly home: string, private readonly log: (line: string) => void = () => undefined) {}
+  constructor(
+    private readonly settings: AuditSettings,
+    private readonly home: string,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   get kind(): 'embedded' | 'postgres' {
     return this.settings.database ? 'postgres' : 'embedded';
@@ -38,7 +42,9 @@ export class AuditService {
       (e: unknown) => {
         this.opening = undefined;
         this.log(`${new Date().toISOString()} audit: the ${this.kind} store cannot be opened: ${(e as Error).message}`);
-        throw new HttpError(503, 'audit-store-unavailable', 'the audit store cannot be reached; events are kept by the clients and sent again', { 'retry-after': '60' });
+        throw new HttpError(503, 'audit-store-unavailable', 'the audit store cannot be reached; events are kept by the clients and sent again', {
+          'retry-after': '60',
+        });
       },
     );
     return this.opening;

@@ -39,11 +39,17 @@ create index if not exists vigie_audit_events_at on vigie_audit_events (at);
 const COLUMNS = ['at', 'received_at', 'host', 'mode', 'verdict', 'audit_verdict', 'reasons', 'sender', 'recipient_domains', 'outcome', 'override_reason'];
 
 export class SqlAuditStore implements AuditStore {
-  private constructor(readonly kind: 'embedded' | 'postgres', private readonly db: SqlClient) {}
+  private constructor(
+    readonly kind: 'embedded' | 'postgres',
+    private readonly db: SqlClient,
+  ) {}
 
   static async open(kind: 'embedded' | 'postgres', db: SqlClient): Promise<SqlAuditStore> {
     // Statements one by one: the extended protocol (parameters) takes one statement per query.
-    for (const statement of SCHEMA.split(';').map((s) => s.trim()).filter(Boolean)) await db.query(statement);
+    for (const statement of SCHEMA.split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.query(statement);
     return new SqlAuditStore(kind, db);
   }
 
@@ -51,7 +57,19 @@ export class SqlAuditStore implements AuditStore {
     if (!events.length) return;
     const params: unknown[] = [];
     const rows = events.map((e) => {
-      const values = [new Date(e.time), receivedAt, e.host, e.mode, e.verdict, e.auditVerdict ?? null, e.reasons, e.sender, e.recipientDomains, e.outcome ?? null, e.overrideReason ?? null];
+      const values = [
+        new Date(e.time),
+        receivedAt,
+        e.host,
+        e.mode,
+        e.verdict,
+        e.auditVerdict ?? null,
+        e.reasons,
+        e.sender,
+        e.recipientDomains,
+        e.outcome ?? null,
+        e.overrideReason ?? null,
+      ];
       const marks = values.map((v) => `$${params.push(v)}`);
       return `(${marks.join(', ')})`;
     });
@@ -66,10 +84,19 @@ export class SqlAuditStore implements AuditStore {
     const [total, byVerdict, byReason, byHost, byDay, overrides] = await Promise.all([
       this.db.query<{ n: number }>(`select count(*)::int as n from vigie_audit_events ${where}`, range),
       this.db.query<{ k: string; n: number }>(`select ${effective} as k, count(*)::int as n from vigie_audit_events ${where} group by 1`, range),
-      this.db.query<{ k: string; n: number }>(`select r as k, count(*)::int as n from vigie_audit_events, unnest(reasons) as r ${where} group by 1 order by 2 desc, 1`, range),
+      this.db.query<{ k: string; n: number }>(
+        `select r as k, count(*)::int as n from vigie_audit_events, unnest(reasons) as r ${where} group by 1 order by 2 desc, 1`,
+        range,
+      ),
       this.db.query<{ k: string; n: number }>(`select host as k, count(*)::int as n from vigie_audit_events ${where} group by 1`, range),
-      this.db.query<{ day: string; k: string; n: number }>(`select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, ${effective} as k, count(*)::int as n from vigie_audit_events ${where} group by 1, 2 order by 1`, range),
-      this.db.query<{ n: number }>(`select count(*)::int as n from vigie_audit_events ${where} and (outcome = 'overridden' or override_reason is not null)`, range),
+      this.db.query<{ day: string; k: string; n: number }>(
+        `select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, ${effective} as k, count(*)::int as n from vigie_audit_events ${where} group by 1, 2 order by 1`,
+        range,
+      ),
+      this.db.query<{ n: number }>(
+        `select count(*)::int as n from vigie_audit_events ${where} and (outcome = 'overridden' or override_reason is not null)`,
+        range,
+      ),
     ]);
     const r = emptyReport(from, to);
     r.total = total.rows[0]?.n ?? 0;
@@ -88,7 +115,10 @@ export class SqlAuditStore implements AuditStore {
   }
 
   async purge(before: Date): Promise<number> {
-    const r = await this.db.query<{ n: number }>('with gone as (delete from vigie_audit_events where at < $1 returning 1) select count(*)::int as n from gone', [before]);
+    const r = await this.db.query<{ n: number }>(
+      'with gone as (delete from vigie_audit_events where at < $1 returning 1) select count(*)::int as n from gone',
+      [before],
+    );
     return r.rows[0]?.n ?? 0;
   }
 

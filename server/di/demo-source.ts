@@ -9,7 +9,9 @@ import { documentText } from '../../shared/documents/messages';
 
 /** A one-page PDF showing `lines` (Helvetica, plain ASCII text). */
 export function tinyPdf(lines: string[]): Uint8Array {
-  const text = lines.map((l, i) => `BT /F1 12 Tf 56 ${780 - i * 18} Td (${l.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`)}) Tj ET`).join('\n');
+  const text = lines
+    .map((l, i) => `BT /F1 12 Tf 56 ${780 - i * 18} Td (${l.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`)}) Tj ET`)
+    .join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -47,12 +49,41 @@ const PATIENTS = [
 
 function demoDocs(): DemoDoc[] {
   const docs: Omit<DemoDoc, 'bytes'>[] = [
-    { id: 'demo-cr-1', ins: PATIENTS[0]!.ins, title: 'Compte rendu de consultation de cardiologie', date: '2026-10-14', loinc: '11488-4', display: 'Compte rendu de consultation' },
-    { id: 'demo-bio-1', ins: PATIENTS[0]!.ins, title: 'Résultats de biologie', date: '2026-10-02', loinc: '11502-2', display: 'Compte rendu d’examens de biologie médicale' },
-    { id: 'demo-lls-1', ins: PATIENTS[1]!.ins, title: 'Lettre de liaison de sortie', date: '2026-11-03', loinc: '34106-5', display: 'Lettre de liaison à la sortie d’un établissement de soins' },
+    {
+      id: 'demo-cr-1',
+      ins: PATIENTS[0]!.ins,
+      title: 'Compte rendu de consultation de cardiologie',
+      date: '2026-10-14',
+      loinc: '11488-4',
+      display: 'Compte rendu de consultation',
+    },
+    {
+      id: 'demo-bio-1',
+      ins: PATIENTS[0]!.ins,
+      title: 'Résultats de biologie',
+      date: '2026-10-02',
+      loinc: '11502-2',
+      display: 'Compte rendu d’examens de biologie médicale',
+    },
+    {
+      id: 'demo-lls-1',
+      ins: PATIENTS[1]!.ins,
+      title: 'Lettre de liaison de sortie',
+      date: '2026-11-03',
+      loinc: '34106-5',
+      display: 'Lettre de liaison à la sortie d’un établissement de soins',
+    },
     { id: 'demo-cr-2', ins: PATIENTS[2]!.ins, title: 'Compte rendu opératoire', date: '2026-09-21', loinc: '34874-8', display: 'Compte rendu opératoire' },
   ];
-  return docs.map((d) => ({ ...d, bytes: tinyPdf(['Vigie MSSante - document de demonstration (donnees fictives)', d.title, `Patient : ${PATIENTS.find((p) => p.ins === d.ins)!.name}`, `Date : ${d.date}`]) }));
+  return docs.map((d) => ({
+    ...d,
+    bytes: tinyPdf([
+      'Vigie MSSante - document de demonstration (donnees fictives)',
+      d.title,
+      `Patient : ${PATIENTS.find((p) => p.ins === d.ins)!.name}`,
+      `Date : ${d.date}`,
+    ]),
+  }));
 }
 
 export class DemoDocumentSource implements DocumentSource {
@@ -77,7 +108,10 @@ export class DemoDocumentSource implements DocumentSource {
   async findDocuments(query: DocumentQuery): Promise<DocumentSummary[]> {
     if (!('ins' in query.patient)) return [];
     const ins = query.patient.ins.trim().toUpperCase();
-    return this.docs.filter((d) => d.ins === ins).sort((a, b) => b.date.localeCompare(a.date)).map((d) => this.summary(d));
+    return this.docs
+      .filter((d) => d.ins === ins)
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((d) => this.summary(d));
   }
 
   async fetchDocument(summary: DocumentSummary): Promise<FetchedDocument> {

@@ -8,11 +8,15 @@ import { syntheticExtraction, type SyntheticMailbox } from '../../shared/directo
 import { readExtraction } from './extraction-reader';
 
 export type BuildJob =
-  | { kind: 'synthetic'; count: number; seed?: number; planted?: SyntheticMailbox[]; source: string }
-  | { kind: 'file'; path: string; source: string };
+  { kind: 'synthetic'; count: number; seed?: number; planted?: SyntheticMailbox[]; source: string } | { kind: 'file'; path: string; source: string };
 
 export type BuildReply =
-  | { ok: true; parts: ReturnType<ReturnType<DirectoryIndexBuilder['build']>['toParts']>; report: Pick<ExtractionReport, 'lines' | 'rows' | 'badLines'>; ms: number }
+  | {
+      ok: true;
+      parts: ReturnType<ReturnType<DirectoryIndexBuilder['build']>['toParts']>;
+      report: Pick<ExtractionReport, 'lines' | 'rows' | 'badLines'>;
+      ms: number;
+    }
   | { ok: false; error: string };
 
 async function run(job: BuildJob): Promise<BuildReply> {

@@ -44,13 +44,18 @@ export function isZip(path: string): boolean {
  * Rejects with an ExtractionFileError past a limit, for a ZIP without text or a truncated one; errors thrown by
  * `onText` stop the read and are passed on.
  */
-export async function readExtraction(file: string, onText: (text: string) => void, limits: ExtractionLimits = EXTRACTION_LIMITS): Promise<{ entry?: string; bytes: number }> {
+export async function readExtraction(
+  file: string,
+  onText: (text: string) => void,
+  limits: ExtractionLimits = EXTRACTION_LIMITS,
+): Promise<{ entry?: string; bytes: number }> {
   if (statSync(file).size > limits.maxBytes) throw tooBig(limits);
   if (!isZip(file)) return { bytes: await readText(file, onText, limits) };
   return readZip(file, onText, limits);
 }
 
-const tooBig = (limits: ExtractionLimits) => new ExtractionFileError(`Fichier de plus de ${mb(limits.maxBytes)} : ce n’est pas une extraction. / File over ${mb(limits.maxBytes)}: not an extraction.`);
+const tooBig = (limits: ExtractionLimits) =>
+  new ExtractionFileError(`Fichier de plus de ${mb(limits.maxBytes)} : ce n’est pas une extraction. / File over ${mb(limits.maxBytes)}: not an extraction.`);
 
 async function readText(file: string, onText: (text: string) => void, limits: ExtractionLimits): Promise<number> {
   const decoder = new TextDecoder('utf-8');
@@ -79,17 +84,33 @@ async function readZip(file: string, onText: (text: string) => void, limits: Ext
   /** Counts inflated bytes against the limits; false (and the read failed) when one is passed. */
   const within = (n: number, f: UnzipFile): boolean => {
     inflated += n;
-    if (inflated > limits.maxBytes) fail(new ExtractionFileError(`Archive ZIP de plus de ${mb(limits.maxBytes)} une fois décompressée : refusée. / ZIP archive over ${mb(limits.maxBytes)} once inflated: refused.`), f);
+    if (inflated > limits.maxBytes)
+      fail(
+        new ExtractionFileError(
+          `Archive ZIP de plus de ${mb(limits.maxBytes)} une fois décompressée : refusée. / ZIP archive over ${mb(limits.maxBytes)} once inflated: refused.`,
+        ),
+        f,
+      );
     else if (inflated > limits.maxRatio * read + RATIO_SLACK) fail(bomb(limits), f);
     return failure === undefined;
   };
 
   const unzip = new Unzip((f) => {
     if (failure !== undefined) return;
-    if (++entries > limits.maxEntries) return fail(new ExtractionFileError(`Archive ZIP de plus de ${limits.maxEntries} fichiers : ce n’est pas une extraction. / ZIP archive with over ${limits.maxEntries} entries: not an extraction.`));
+    if (++entries > limits.maxEntries)
+      return fail(
+        new ExtractionFileError(
+          `Archive ZIP de plus de ${limits.maxEntries} fichiers : ce n’est pas une extraction. / ZIP archive with over ${limits.maxEntries} entries: not an extraction.`,
+        ),
+      );
     // Sizes the entry declares are checked first (they may lie: what inflates is counted below as well).
     if (f.originalSize !== undefined && f.size !== undefined) {
-      if (f.originalSize > limits.maxBytes) return fail(new ExtractionFileError(`« ${f.name} » annonce ${mb(f.originalSize)} décompressés (limite ${mb(limits.maxBytes)}) : refusé. / "${f.name}" declares ${mb(f.originalSize)} inflated (limit ${mb(limits.maxBytes)}): refused.`));
+      if (f.originalSize > limits.maxBytes)
+        return fail(
+          new ExtractionFileError(
+            `« ${f.name} » annonce ${mb(f.originalSize)} décompressés (limite ${mb(limits.maxBytes)}) : refusé. / "${f.name}" declares ${mb(f.originalSize)} inflated (limit ${mb(limits.maxBytes)}): refused.`,
+          ),
+        );
       if (f.originalSize > limits.maxRatio * f.size + RATIO_SLACK) return fail(bomb(limits));
     }
     // The ANS archive holds one `Extraction_Correspondance_MSSante_<date>.txt`: the first text entry is the extraction.
@@ -98,7 +119,8 @@ async function readZip(file: string, onText: (text: string) => void, limits: Ext
     f.ondata = (err, data, final) => {
       if (failure !== undefined) return;
       // An entry that cannot be inflated fails the read, whichever it is (fflate would keep its bytes otherwise).
-      if (err) return fail(new ExtractionFileError(`Archive ZIP illisible (${f.name}) : ${err.message}. / Unreadable ZIP archive (${f.name}): ${err.message}.`), f);
+      if (err)
+        return fail(new ExtractionFileError(`Archive ZIP illisible (${f.name}) : ${err.message}. / Unreadable ZIP archive (${f.name}): ${err.message}.`), f);
       // Other entries are inflated only to be counted: fflate would otherwise keep their bytes.
       if (!within(data.length, f) || !isText) return;
       try {

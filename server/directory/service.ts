@@ -29,7 +29,10 @@ function startWorker(job: BuildJob): Worker {
   return new Worker(join(__dirname, 'directory-worker.cjs'), { workerData: job });
 }
 
-export function buildInWorker(job: BuildJob, onStart: (worker: Worker) => void = () => {}): Promise<{ index: DirectoryIndex; rows: number; badLines: number; ms: number }> {
+export function buildInWorker(
+  job: BuildJob,
+  onStart: (worker: Worker) => void = () => {},
+): Promise<{ index: DirectoryIndex; rows: number; badLines: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(job);
     onStart(worker);
@@ -103,7 +106,10 @@ export class DirectoryService {
    * Matching mailboxes, best first: each entry with its score and how it matched (as DirectoryClient reads them);
    * when there is none, corrected queries that find someone ("Vouliez-vous dire …").
    */
-  search(q: string, opts: SearchOptions): { results: (DirectoryEntry & Pick<SearchResult, 'score' | 'match'>)[]; tookMs: number; didYouMean?: string[] } | null {
+  search(
+    q: string,
+    opts: SearchOptions,
+  ): { results: (DirectoryEntry & Pick<SearchResult, 'score' | 'match'>)[]; tookMs: number; didYouMean?: string[] } | null {
     if (!this.index) return null;
     const t = performance.now();
     const answer = this.index.searchWithHints(q, opts);

@@ -10,7 +10,12 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(port: number, host: string, tls: { cert: string; key: string } | undefined, onRequest: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listening> {
+export async function listen(
+  port: number,
+  host: string,
+  tls: { cert: string; key: string } | undefined,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Listening> {
   const options = { requestTimeout: 30_000, headersTimeout: 10_000 };
   const server: Server = tls ? createHttpsServer({ ...tls, ...options }, onRequest) : createHttpServer(options, onRequest);
   server.maxHeadersCount = 100;
@@ -41,7 +46,14 @@ export function loopbackPeers(host: string): string[] {
 }
 
 /** Listens on `host`, then on each of `extra` at the same port where the machine has it (no IPv6: skipped). */
-export async function listenAll(port: number, host: string, extra: string[], tls: { cert: string; key: string } | undefined, onRequest: (req: IncomingMessage, res: ServerResponse) => void, log: (line: string) => void): Promise<Listening> {
+export async function listenAll(
+  port: number,
+  host: string,
+  extra: string[],
+  tls: { cert: string; key: string } | undefined,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+  log: (line: string) => void,
+): Promise<Listening> {
   const first = await listen(port, host, tls, onRequest);
   const others: Listening[] = [];
   for (const h of extra) {

@@ -14,7 +14,12 @@ export interface Ctx {
 export type Handler = (ctx: Ctx) => Promise<void> | void;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }

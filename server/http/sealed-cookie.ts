@@ -10,7 +10,10 @@ const MAX_CHUNKS = 6;
 export class CookieSealer {
   private readonly key: Buffer;
 
-  constructor(secret: string, private readonly secure: boolean) {
+  constructor(
+    secret: string,
+    private readonly secure: boolean,
+  ) {
     this.key = createHash('sha256').update(`vigie-cookie:${secret}`).digest();
   }
 
@@ -61,7 +64,9 @@ export class CookieSealer {
   clear(req: IncomingMessage, res: ServerResponse, name: string): void {
     const cookies = parseCookies(req);
     const out: string[] = [];
-    for (let i = 0; i < MAX_CHUNKS; i++) if (cookies[`${name}.${i}`] !== undefined || i === 0) out.push(`${name}.${i}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${this.secure ? '; Secure' : ''}`);
+    for (let i = 0; i < MAX_CHUNKS; i++)
+      if (cookies[`${name}.${i}`] !== undefined || i === 0)
+        out.push(`${name}.${i}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${this.secure ? '; Secure' : ''}`);
     appendSetCookie(res, out);
   }
 }

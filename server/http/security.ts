@@ -60,7 +60,10 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private lastSweep = Date.now();
 
-  constructor(private readonly perSecond: number, private readonly burst: number) {}
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {}
 
   /** Seconds to wait when over the limit, else 0. */
   take(client: string, now = Date.now()): number {
@@ -98,7 +101,12 @@ export function checkTarget(rawUrl: string, maxChars: number): URL {
     throw new HttpError(400, 'bad-target', 'malformed percent-encoding');
   }
   // `..` and backslashes are refused outright, whether sent raw (the URL parser folds them) or encoded.
-  if (/(^|[\\/])\.\.([\\/]|$)/.test(path) || path.includes('\\') || /(^|\/)\.\.(\/|$)/.test(rawUrl.split('?')[0]!) || /%2e%2e|%5c|%2f/i.test(rawUrl.split('?')[0]!)) {
+  if (
+    /(^|[\\/])\.\.([\\/]|$)/.test(path) ||
+    path.includes('\\') ||
+    /(^|\/)\.\.(\/|$)/.test(rawUrl.split('?')[0]!) ||
+    /%2e%2e|%5c|%2f/i.test(rawUrl.split('?')[0]!)
+  ) {
     throw new HttpError(400, 'traversal', 'path traversal is not accepted');
   }
   return url;

@@ -55,12 +55,17 @@ export function serveFile(ctx: Ctx, root: string | undefined, rel: string, opts:
   if (type.startsWith('text/html')) headers['content-security-policy'] = PAGE_CSP;
   if (notModified(ctx, etag, headers)) return;
   if (!type.startsWith('text/') && !type.startsWith('application/json') && !type.startsWith('image/') && !type.startsWith('font/')) {
-    headers['content-disposition'] = `attachment; filename="${rel.split('/').pop()!.replace(/[^\w.-]/g, '_')}"`;
+    headers['content-disposition'] = `attachment; filename="${rel
+      .split('/')
+      .pop()!
+      .replace(/[^\w.-]/g, '_')}"`;
   }
   ctx.res.writeHead(200, { 'content-type': type, 'content-length': String(st.size), ...headers });
   if (ctx.req.method === 'HEAD') {
     ctx.res.end();
     return;
   }
-  createReadStream(file).on('error', () => ctx.res.destroy()).pipe(ctx.res);
+  createReadStream(file)
+    .on('error', () => ctx.res.destroy())
+    .pipe(ctx.res);
 }

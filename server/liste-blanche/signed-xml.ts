@@ -59,7 +59,11 @@ const upstream = SignedXml.prototype as unknown as {
   validateReference(this: unknown, ref: Reference, doc: DomDocument): string | undefined;
   canonicalize(this: unknown, transforms: string[], node: DomNode, options: object, flags: { discardComments: boolean }): string;
 };
-type Self = Internals & { privateRoot?: DomNode | null; findLoadedSignature(node: DomNode): DomNode | null; findCanonicalizationAlgorithm(name: string): { process(n: unknown, o: object): unknown } };
+type Self = Internals & {
+  privateRoot?: DomNode | null;
+  findLoadedSignature(node: DomNode): DomNode | null;
+  findCanonicalizationAlgorithm(name: string): { process(n: unknown, o: object): unknown };
+};
 
 /** Same contract as SignedXml's: the canonical signed bytes, or undefined with ref.validationError set. */
 fastProto.validateReference = function validateReference(this: Self, ref: Reference, doc: DomDocument): string | undefined {
@@ -69,7 +73,12 @@ fastProto.validateReference = function validateReference(this: Self, ref: Refere
   this.privateRoot = root;
   try {
     // A same-document reference is dereferenced without comments (XMLDSig 4.4.3.3), as xml-crypto does.
-    const canonXml = this.canonicalize(ref.transforms, root, { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: [] }, { discardComments: true });
+    const canonXml = this.canonicalize(
+      ref.transforms,
+      root,
+      { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: [] },
+      { discardComments: true },
+    );
     const digest = this.findHashAlgorithm(ref.digestAlgorithm).getHash(canonXml);
     if (digest !== ref.digestValue) {
       ref.validationError = new Error(`invalid signature: calculated digest ${digest} differs from ${ref.digestValue}`);
@@ -81,12 +90,16 @@ fastProto.validateReference = function validateReference(this: Self, ref: Refere
   }
 };
 
-fastProto.getCanonSignedInfoXml = function getCanonSignedInfoXml(this: Self & { canonicalizationAlgorithm?: string; getCanonXml(t: string[], n: DomNode, o: object): string }, doc: DomDocument): string {
+fastProto.getCanonSignedInfoXml = function getCanonSignedInfoXml(
+  this: Self & { canonicalizationAlgorithm?: string; getCanonXml(t: string[], n: DomNode, o: object): string },
+  doc: DomDocument,
+): string {
   if (this.signatureNode == null) throw new Error('No signature found.');
   if (typeof this.canonicalizationAlgorithm !== 'string') throw new Error('Missing canonicalizationAlgorithm when trying to get signed info for XML');
   const signedInfo = findChildren(this.signatureNode as unknown as Node, 'SignedInfo') as unknown as DomNode[];
   if (signedInfo.length !== 1) throw new Error('the signature must contain exactly one SignedInfo element');
-  if (/REC-xml-c14n-20010315/.test(this.canonicalizationAlgorithm) && (!doc || typeof doc !== 'object')) throw new Error('non-exclusive canonicalisation needs the whole document');
+  if (/REC-xml-c14n-20010315/.test(this.canonicalizationAlgorithm) && (!doc || typeof doc !== 'object'))
+    throw new Error('non-exclusive canonicalisation needs the whole document');
   const first = doc.getElementsByTagNameNS('*', 'SignedInfo')[0];
   const ancestorNamespaces = first ? findAncestorNsForElement(first as unknown as Element) : [];
   return this.getCanonXml([this.canonicalizationAlgorithm], signedInfo[0]!, { ancestorNamespaces });
@@ -122,9 +135,19 @@ const WITHOUT_COMMENTS: Record<string, string> = {
  * chain (enveloped-signature then a canonicalisation), so removing the Signature element in place changes nothing
  * that is read later.
  */
-fastProto.canonicalize = function canonicalize(this: Self, transforms: string[], node: DomNode, options: Record<string, unknown>, flags: { discardComments: boolean }): string {
+fastProto.canonicalize = function canonicalize(
+  this: Self,
+  transforms: string[],
+  node: DomNode,
+  options: Record<string, unknown>,
+  flags: { discardComments: boolean },
+): string {
   const last = transforms[transforms.length - 1];
-  const fast = node === this.privateRoot && transforms.every((t) => FAST_TRANSFORMS.has(t)) && last !== undefined && last !== 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+  const fast =
+    node === this.privateRoot &&
+    transforms.every((t) => FAST_TRANSFORMS.has(t)) &&
+    last !== undefined &&
+    last !== 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
   if (!fast) return upstream.canonicalize.call(this, transforms, node, options, flags);
   options.defaultNsForPrefix = options.defaultNsForPrefix ?? (SignedXml as unknown as { defaultNsForPrefix: object }).defaultNsForPrefix;
   options.signatureNode = this.findLoadedSignature(node);

@@ -7,16 +7,17 @@ import { embeddedDomainSet } from '../../shared/whitelist/embedded';
 import { verifyListeBlanche, type TrustAnchors, type VerifiedListeBlanche } from './verify';
 import { domainSetOf, shippedTrustAnchors } from './load';
 
-export type OfferResult =
-  | { accepted: true; generatedAt: string; domains: number }
-  | { accepted: false; reason: string; code: string };
+export type OfferResult = { accepted: true; generatedAt: string; domains: number } | { accepted: false; reason: string; code: string };
 
 export class ListeBlancheStore {
   private current: DomainSet;
   private verified: VerifiedListeBlanche | undefined;
   lastError: { at: string; reason: string } | undefined;
 
-  constructor(private readonly dir: string | undefined, private readonly anchors: TrustAnchors = shippedTrustAnchors()) {
+  constructor(
+    private readonly dir: string | undefined,
+    private readonly anchors: TrustAnchors = shippedTrustAnchors(),
+  ) {
     this.current = embeddedDomainSet();
     if (dir && existsSync(this.file())) {
       // The copy on disk was verified before it was written; verify it again all the same (it may have been edited).

@@ -70,7 +70,9 @@ describe('the real liste blanche (2025-02-28)', () => {
   });
 
   it('judges certificates at the generation date: the same signer is refused for a date after it expired', () => {
-    const signerPem = REAL.toString('utf8').match(/<X509Certificate>([\s\S]*?)<\/X509Certificate>/)![1]!.replace(/&#13;|\s/g, '');
+    const signerPem = REAL.toString('utf8')
+      .match(/<X509Certificate>([\s\S]*?)<\/X509Certificate>/)![1]!
+      .replace(/&#13;|\s/g, '');
     const signer = new X509Certificate(Buffer.from(signerPem, 'base64'));
     expect(verifyChain(signer, anchors, new Date('2025-02-28T15:42:07Z'))).toHaveLength(3);
     const e = refusal(() => verifyChain(signer, anchors, new Date('2026-11-28T00:00:00Z')));
@@ -175,7 +177,10 @@ describe('equal-meaning lists (comments, CDATA, character references): same cano
 
     it('a list signed as written with comments, CDATA and references verifies, and reads as the plain one', () => {
       const plainList = listeBlancheXml(domains);
-      const written = equalMeaningListeBlanche(`${plainList.replace('</ListeBlancheMSSante>', '')}<Signature/></ListeBlancheMSSante>`).replace('<Signature/>', '');
+      const written = equalMeaningListeBlanche(`${plainList.replace('</ListeBlancheMSSante>', '')}<Signature/></ListeBlancheMSSante>`).replace(
+        '<Signature/>',
+        '',
+      );
       expect(written).toContain('<![CDATA[');
       const v = verifyListeBlanche(signListeBlanche(written, signer), testAnchors);
       expect(v.domains).toEqual(verifyListeBlanche(signListeBlanche(plainList, signer), testAnchors).domains);
@@ -195,8 +200,19 @@ describe('equal-meaning lists (comments, CDATA, character references): same cano
     });
 
     it('a list signed with comments kept (WithComments) still drops them for URI="", as XMLDSig says', () => {
-      const sig = new SignedXml({ privateKey: signer.privateKeyPem, publicCert: signer.pem, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
-      sig.addReference({ xpath: '/*', uri: '', isEmptyUri: true, transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments'], digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });
+      const sig = new SignedXml({
+        privateKey: signer.privateKeyPem,
+        publicCert: signer.pem,
+        signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+        canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+      });
+      sig.addReference({
+        xpath: '/*',
+        uri: '',
+        isEmptyUri: true,
+        transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments'],
+        digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+      });
       sig.computeSignature(listeBlancheXml(domains), { location: { reference: '/*', action: 'append' } });
       const decorated = equalMeaningListeBlanche(sig.getSignedXml());
       expect(verifyListeBlanche(decorated, testAnchors).domains).toEqual([...domains].sort());

@@ -23,7 +23,10 @@ export interface VerifiedListeBlanche extends ParsedListeBlanche {
 }
 
 export class ListeBlancheTrustError extends Error {
-  constructor(readonly code: 'format' | 'signature' | 'chain' | 'validity' | 'size', message: string) {
+  constructor(
+    readonly code: 'format' | 'signature' | 'chain' | 'validity' | 'size',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -43,8 +46,12 @@ function locateSignature(xml: string): { text: string; count: number } {
   let text = '';
   let count = 0;
   let doctype = false;
-  parser.on('doctype', () => { doctype = true; });
-  parser.on('opentagstart', () => { depth++; });
+  parser.on('doctype', () => {
+    doctype = true;
+  });
+  parser.on('opentagstart', () => {
+    depth++;
+  });
   parser.on('opentag', (tag) => {
     if (tag.uri === DSIG && tag.local === 'Signature') {
       count++;
@@ -65,7 +72,11 @@ function locateSignature(xml: string): { text: string; count: number } {
 }
 
 function pemOf(base64: string): string {
-  const body = base64.replace(/\s+/g, '').match(/.{1,64}/g)?.join('\n') ?? '';
+  const body =
+    base64
+      .replace(/\s+/g, '')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -82,18 +93,26 @@ export function verifyChain(leaf: X509Certificate, anchors: TrustAnchors, at: Da
     const issuer = [...anchors.intermediates, anchors.root].find((c) => current.checkIssued(c) && current.verify(c.publicKey));
     if (!issuer) {
       const namedLike = [...anchors.intermediates, anchors.root].some((c) => current.checkIssued(c));
-      throw new ListeBlancheTrustError('chain', namedLike
-        ? `the certificate "${current.subject.replace(/\n/g, ', ')}" names an IGC-Santé issuer but was not signed by it`
-        : `the certificate "${current.subject.replace(/\n/g, ', ')}" does not chain to IGC-Santé`);
+      throw new ListeBlancheTrustError(
+        'chain',
+        namedLike
+          ? `the certificate "${current.subject.replace(/\n/g, ', ')}" names an IGC-Santé issuer but was not signed by it`
+          : `the certificate "${current.subject.replace(/\n/g, ', ')}" does not chain to IGC-Santé`,
+      );
     }
     if (!issuer.ca) throw new ListeBlancheTrustError('chain', `the issuer "${issuer.subject}" is not a CA`);
     chain.push(issuer);
     current = issuer;
   }
-  if (chain[chain.length - 1]!.fingerprint256 !== anchors.root.fingerprint256) throw new ListeBlancheTrustError('chain', 'the chain does not end at the pinned IGC-Santé root');
+  if (chain[chain.length - 1]!.fingerprint256 !== anchors.root.fingerprint256)
+    throw new ListeBlancheTrustError('chain', 'the chain does not end at the pinned IGC-Santé root');
   if (!anchors.root.verify(anchors.root.publicKey)) throw new ListeBlancheTrustError('chain', 'the pinned root is not self-signed');
   for (const c of chain) {
-    if (!validAt(c, at)) throw new ListeBlancheTrustError('validity', `the certificate "${c.subject.replace(/\n/g, ', ')}" was not valid on ${at.toISOString()} (valid ${c.validFrom} – ${c.validTo})`);
+    if (!validAt(c, at))
+      throw new ListeBlancheTrustError(
+        'validity',
+        `the certificate "${c.subject.replace(/\n/g, ', ')}" was not valid on ${at.toISOString()} (valid ${c.validFrom} – ${c.validTo})`,
+      );
   }
   if (leaf.ca) throw new ListeBlancheTrustError('chain', 'the signer certificate is a CA certificate');
   return chain.map((c) => c.subject.replace(/\n/g, ', '));

@@ -53,7 +53,13 @@ export class PscClient {
     if (options.allowHttp) discoveryOptions.execute = [oidc.allowInsecureRequests];
     if (options.fetch) discoveryOptions[oidc.customFetch] = options.fetch;
     // A URL holding `/.well-known/` is fetched as given: PSC does not serve the standard openid-configuration path.
-    const config = await oidc.discovery(new URL(pscDiscoveryUrl(options.issuer)), options.clientId, { redirect_uris: [options.redirectUri], response_types: ['code'] }, auth, discoveryOptions);
+    const config = await oidc.discovery(
+      new URL(pscDiscoveryUrl(options.issuer)),
+      options.clientId,
+      { redirect_uris: [options.redirectUri], response_types: ['code'] },
+      auth,
+      discoveryOptions,
+    );
     const issuer = config.serverMetadata().issuer.replace(/\/+$/, '');
     if (issuer !== options.issuer.replace(/\/+$/, '')) throw new Error(`PSC discovery: issuer ${issuer} does not match ${options.issuer}`);
     return new PscClient(config, options);
@@ -112,7 +118,8 @@ export class PscClient {
     try {
       return mapPscUserInfo(await oidc.fetchUserInfo(this.config, accessToken, expectedSubject));
     } catch (e) {
-      if (e instanceof oidc.WWWAuthenticateChallengeError || (e instanceof oidc.ResponseBodyError && e.status === 401)) throw new PscError('expired', documentText('psc.expired'));
+      if (e instanceof oidc.WWWAuthenticateChallengeError || (e instanceof oidc.ResponseBodyError && e.status === 401))
+        throw new PscError('expired', documentText('psc.expired'));
       throw e;
     }
   }
@@ -124,7 +131,8 @@ export class PscClient {
     try {
       tokens = await oidc.refreshTokenGrant(this.config, session.refreshToken);
     } catch (e) {
-      if (e instanceof oidc.ResponseBodyError && (e.error === 'invalid_grant' || e.status === 400 || e.status === 401)) throw new PscError('expired', documentText('psc.expired'));
+      if (e instanceof oidc.ResponseBodyError && (e.error === 'invalid_grant' || e.status === 400 || e.status === 401))
+        throw new PscError('expired', documentText('psc.expired'));
       throw e;
     }
     const claims = tokens.claims();

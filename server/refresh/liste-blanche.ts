@@ -26,7 +26,10 @@ export interface RefreshOptions {
 }
 
 /** GET over HTTPS with a CA bundle, a size cap and a timeout; resolves with the body or null when unchanged (304). */
-export function download(url: string, opts: { ca?: string | Buffer; timeoutMs: number; etag?: string; maxBytes?: number }): Promise<{ body: Buffer; etag?: string } | null> {
+export function download(
+  url: string,
+  opts: { ca?: string | Buffer; timeoutMs: number; etag?: string; maxBytes?: number },
+): Promise<{ body: Buffer; etag?: string } | null> {
   const max = opts.maxBytes ?? MAX_BYTES;
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': 'vigie-mssante', accept: 'application/xml, text/xml' };
@@ -64,7 +67,11 @@ export class ListeBlancheRefresher {
   private etag: string | undefined;
   private ca: Buffer | undefined;
 
-  constructor(private readonly store: ListeBlancheStore, private readonly opts: RefreshOptions, private readonly log: (line: string) => void = () => {}) {
+  constructor(
+    private readonly store: ListeBlancheStore,
+    private readonly opts: RefreshOptions,
+    private readonly log: (line: string) => void = () => {},
+  ) {
     this.state = { running: false, ...(opts.url ? { url: opts.url } : {}) };
     // A missing CA file is a configuration error: say so at start rather than at the first download.
     if (opts.caFile) this.ca = readFileSync(opts.caFile);
@@ -87,7 +94,11 @@ export class ListeBlancheRefresher {
     const at = new Date().toISOString();
     this.state.lastAttemptAt = at;
     try {
-      const got = await download(this.opts.url, { ...(this.ca ? { ca: this.ca } : {}), timeoutMs: this.opts.timeoutSeconds * 1000, ...(this.etag ? { etag: this.etag } : {}) });
+      const got = await download(this.opts.url, {
+        ...(this.ca ? { ca: this.ca } : {}),
+        timeoutMs: this.opts.timeoutSeconds * 1000,
+        ...(this.etag ? { etag: this.etag } : {}),
+      });
       if (got === null) {
         this.state.lastSuccessAt = at;
         this.log('liste blanche: unchanged on the server');

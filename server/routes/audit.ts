@@ -17,7 +17,9 @@ export const auditRoutes: RouteModule = {
     if (config.audit.enabled) router.on('POST', '/api/audit/events', (ctx) => postAuditEvents(ctx, deps));
     router
       .on('GET', '/api/audit/report', (ctx) => getAuditReport(ctx, deps))
-      .on('GET', '/admin', (ctx) => sendBytes(ctx.res, 200, adminPage(), 'text/html; charset=utf-8', { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' }))
+      .on('GET', '/admin', (ctx) =>
+        sendBytes(ctx.res, 200, adminPage(), 'text/html; charset=utf-8', { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' }),
+      )
       .on('GET', '/assets/admin.js', (ctx) => sendBytes(ctx.res, 200, adminJs, 'text/javascript; charset=utf-8', { 'cache-control': 'no-cache' }))
       .on('GET', '/assets/admin.css', (ctx) => sendBytes(ctx.res, 200, adminCss, 'text/css; charset=utf-8', { 'cache-control': 'no-cache' }));
   },

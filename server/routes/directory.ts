@@ -19,15 +19,18 @@ export const directoryRoutes: RouteModule = {
       const limitText = param(ctx.url, 'limit');
       let limit = 20;
       if (limitText !== undefined) {
-        if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > API_LIMIT_MAX) throw new HttpError(400, 'bad-limit', `"limit" must be an integer from 1 to ${API_LIMIT_MAX}`);
+        if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > API_LIMIT_MAX)
+          throw new HttpError(400, 'bad-limit', `"limit" must be an integer from 1 to ${API_LIMIT_MAX}`);
         limit = Number(limitText);
       }
       const type = param(ctx.url, 'type')?.toUpperCase();
       if (type !== undefined && !['PER', 'ORG', 'APP', 'CAB'].includes(type)) throw new HttpError(400, 'bad-type', '"type" must be PER, ORG, APP or CAB');
       const profession = param(ctx.url, 'profession');
-      if (profession !== undefined && (profession.length > 80 || !profession.trim())) throw new HttpError(400, 'bad-profession', '"profession" must be 1 to 80 characters');
+      if (profession !== undefined && (profession.length > 80 || !profession.trim()))
+        throw new HttpError(400, 'bad-profession', '"profession" must be 1 to 80 characters');
       const department = param(ctx.url, 'department')?.toUpperCase();
-      if (department !== undefined && !/^(\d{2,3}|2A|2B)$/.test(department)) throw new HttpError(400, 'bad-department', '"department" must be a department code (69, 2A, 974)');
+      if (department !== undefined && !/^(\d{2,3}|2A|2B)$/.test(department))
+        throw new HttpError(400, 'bad-department', '"department" must be a department code (69, 2A, 974)');
       const r = directory.search(q, { limit, ...(type ? { type } : {}), ...(profession ? { profession } : {}), ...(department ? { department } : {}) });
       if (!r) throw notReady();
       sendJson(ctx.res, 200, r, { 'cache-control': 'private, max-age=60' });
@@ -36,7 +39,8 @@ export const directoryRoutes: RouteModule = {
     router.on('GET', '/api/directory/suggest', async (ctx) => {
       onlyParams(ctx.url, SUGGEST_KEYS);
       const address = param(ctx.url, 'address')?.trim() ?? '';
-      if (!address || address.length > 254 || address.split('@').length !== 2 || /\s/.test(address)) throw new HttpError(400, 'bad-address', '"address" must be one e-mail address');
+      if (!address || address.length > 254 || address.split('@').length !== 2 || /\s/.test(address))
+        throw new HttpError(400, 'bad-address', '"address" must be one e-mail address');
       const r = directory.suggest(address);
       if (!r) throw notReady();
       // The daily extraction lags the Annuaire Santé: an address it lacks is confirmed through the FHIR API when a key is set.

@@ -12,14 +12,19 @@ import type { RouteModule } from './context';
 export function downloadNames(config: ServerConfig): string[] {
   const dir = config.downloadsDir;
   if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isFile()).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && statSync(join(dir, n)).isFile())
+    .sort();
 }
 
 export const downloadRoutes: RouteModule = {
   register(router, { config }) {
     router.on('GET', '/downloads/*', (ctx) => {
       if (ctx.params.rest) return serveFile(ctx, config.downloadsDir, ctx.params.rest, { sourceMaps: config.serveSourceMaps });
-      sendBytes(ctx.res, 200, downloadsPage(downloadNames(config)), 'text/html; charset=utf-8', { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' });
+      sendBytes(ctx.res, 200, downloadsPage(downloadNames(config)), 'text/html; charset=utf-8', {
+        'content-security-policy': PAGE_CSP,
+        'cache-control': 'no-store',
+      });
     });
   },
 };

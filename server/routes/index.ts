@@ -13,7 +13,18 @@ import { outlookRoutes } from './outlook';
 import { policyRoutes } from './policy';
 import { pscRoutes } from './psc';
 
-export const ROUTES: readonly RouteModule[] = [landingRoutes, healthRoutes, policyRoutes, listeBlancheRoutes, directoryRoutes, diRoutes, pscRoutes, auditRoutes, outlookRoutes, downloadRoutes];
+export const ROUTES: readonly RouteModule[] = [
+  landingRoutes,
+  healthRoutes,
+  policyRoutes,
+  listeBlancheRoutes,
+  directoryRoutes,
+  diRoutes,
+  pscRoutes,
+  auditRoutes,
+  outlookRoutes,
+  downloadRoutes,
+];
 
 /** The route table for a server's parts. */
 export function routeTable(server: ServerParts, modules: readonly RouteModule[] = ROUTES): Router {

@@ -11,9 +11,21 @@ function cachedBody(store: ListeBlancheStore): () => { body: Buffer; etag: strin
     const set = store.set;
     const key = `${set.info.generatedAt}|${set.info.fetchedAt ?? ''}|${set.info.source}`;
     if (cache?.key !== key) {
-      const body = Buffer.from(JSON.stringify({ generatedAt: set.info.generatedAt, fetchedAt: set.info.fetchedAt ?? null, source: set.info.source, signer: set.info.signer, count: set.size, domains: set.domains }));
+      const body = Buffer.from(
+        JSON.stringify({
+          generatedAt: set.info.generatedAt,
+          fetchedAt: set.info.fetchedAt ?? null,
+          source: set.info.source,
+          signer: set.info.signer,
+          count: set.size,
+          domains: set.domains,
+        }),
+      );
       // Weak: the same list (date, signer, domains) fetched at another time, or by another instance, is the same list.
-      const same = createHash('sha256').update(`${set.info.generatedAt}\n${set.info.signer}\n${set.domains.join('\n')}`).digest('base64url').slice(0, 32);
+      const same = createHash('sha256')
+        .update(`${set.info.generatedAt}\n${set.info.signer}\n${set.domains.join('\n')}`)
+        .digest('base64url')
+        .slice(0, 32);
       cache = { key, body, etag: `W/"${same}"` };
     }
     return cache;

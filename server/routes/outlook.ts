@@ -29,11 +29,16 @@ export const outlookRoutes: RouteModule = {
     router.on('GET', '/outlook/manifest.xml', (ctx) => {
       requireAddin();
       const xml = overHttps() ? renderXmlManifest({ baseUrl: publicUrl(), version: pkg.version }) : builtManifest('manifest.xml');
-      sendBytes(ctx.res, 200, xml, 'application/xml; charset=utf-8', { 'cache-control': 'no-cache', 'content-disposition': 'attachment; filename="vigie-outlook-manifest.xml"' });
+      sendBytes(ctx.res, 200, xml, 'application/xml; charset=utf-8', {
+        'cache-control': 'no-cache',
+        'content-disposition': 'attachment; filename="vigie-outlook-manifest.xml"',
+      });
     });
     router.on('GET', '/outlook/manifest.json', (ctx) => {
       requireAddin();
-      const json = overHttps() ? renderUnifiedManifest({ baseUrl: publicUrl(), version: pkg.version }) : (JSON.parse(builtManifest('manifest.json')) as unknown);
+      const json = overHttps()
+        ? renderUnifiedManifest({ baseUrl: publicUrl(), version: pkg.version })
+        : (JSON.parse(builtManifest('manifest.json')) as unknown);
       sendJson(ctx.res, 200, json, { 'cache-control': 'no-cache', 'content-disposition': 'attachment; filename="vigie-outlook-manifest.json"' });
     });
     router.on('GET', '/outlook/*', (ctx) => serveFile(ctx, config.addinDir, ctx.params.rest!, { sourceMaps: config.serveSourceMaps }));

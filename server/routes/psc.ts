@@ -44,7 +44,12 @@ export const pscRoutes: RouteModule = {
       const s = psc.sessionOf(ctx);
       const client = s ? await psc.pscClient() : undefined;
       if (psc.sealer) psc.sealer.clear(ctx.req, ctx.res, SESSION_COOKIE);
-      sendJson(ctx.res, 200, { loggedIn: false, ...(s && client ? { logoutUrl: client.logoutUrl(s, `${publicUrl()}/`) } : {}) }, { 'cache-control': 'no-store' });
+      sendJson(
+        ctx.res,
+        200,
+        { loggedIn: false, ...(s && client ? { logoutUrl: client.logoutUrl(s, `${publicUrl()}/`) } : {}) },
+        { 'cache-control': 'no-store' },
+      );
     });
   },
 };

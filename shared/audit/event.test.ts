@@ -8,14 +8,30 @@ const SUBJECT = 'Résultats biopsie Mme Essai';
 const BODY = 'Compte rendu : carcinome, voir pièce jointe.';
 
 function verdictOf(mode: 'block' | 'audit') {
-  const draft = aDraft({ from: 'Dr Martin <Martin@medecin.mssante.fr>', to: ['Jean <jean.dupont@gmail.com>', 'b@pharmacien.mssante.fr'], cc: ['x@gmail.com'], subject: SUBJECT, body: BODY, attachments: [{ name: 'biopsie-essai.pdf' }] });
+  const draft = aDraft({
+    from: 'Dr Martin <Martin@medecin.mssante.fr>',
+    to: ['Jean <jean.dupont@gmail.com>', 'b@pharmacien.mssante.fr'],
+    cc: ['x@gmail.com'],
+    subject: SUBJECT,
+    body: BODY,
+    attachments: [{ name: 'biopsie-essai.pdf' }],
+  });
   return checkDraft(draft, { whitelist: aDomainSet(), policy: aPolicy({ mode }) });
 }
 
 describe('auditEventOf', () => {
   it('keeps the sender mailbox, recipient domains, verdict and reasons; no subject, body, attachment or full address', () => {
     const e = auditEventOf(verdictOf('block'), { host: 'thunderbird', mode: 'block', now: new Date('2026-03-01T10:00:00Z'), outcome: 'stopped' });
-    expect(e).toEqual({ time: '2026-03-01T10:00:00.000Z', host: 'thunderbird', mode: 'block', verdict: 'block', reasons: ['verdict.block.outside'], sender: 'martin@medecin.mssante.fr', recipientDomains: ['gmail.com', 'pharmacien.mssante.fr'], outcome: 'stopped' });
+    expect(e).toEqual({
+      time: '2026-03-01T10:00:00.000Z',
+      host: 'thunderbird',
+      mode: 'block',
+      verdict: 'block',
+      reasons: ['verdict.block.outside'],
+      sender: 'martin@medecin.mssante.fr',
+      recipientDomains: ['gmail.com', 'pharmacien.mssante.fr'],
+      outcome: 'stopped',
+    });
     const text = JSON.stringify(e);
     for (const secret of [SUBJECT, BODY, 'biopsie', 'jean.dupont', 'x@gmail.com', 'b@pharmacien']) expect(text).not.toContain(secret);
     expect(validateAuditEvents({ events: [e] }).ok).toBe(true);
@@ -34,7 +50,15 @@ describe('auditEventOf', () => {
 });
 
 describe('validateAuditEvents', () => {
-  const good = { time: '2026-03-01T10:00:00Z', host: 'cli', mode: 'warn', verdict: 'warn', reasons: ['verdict.warn.outside'], sender: 'a@medecin.mssante.fr', recipientDomains: ['gmail.com'] };
+  const good = {
+    time: '2026-03-01T10:00:00Z',
+    host: 'cli',
+    mode: 'warn',
+    verdict: 'warn',
+    reasons: ['verdict.warn.outside'],
+    sender: 'a@medecin.mssante.fr',
+    recipientDomains: ['gmail.com'],
+  };
 
   it('refuses fields that could carry content, full addresses, long reasons and oversized batches', () => {
     expect(validateAuditEvents({ events: [{ ...good, subject: 'x' }] })).toEqual({ ok: false, errors: ['/events/0: unknown field "subject"'] });

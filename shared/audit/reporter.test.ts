@@ -4,7 +4,11 @@ import { aDomainSet, aDraft, aPolicy } from '../testing/builders';
 import { AuditReporter, shouldReport, type PostFetch } from './reporter';
 import { overrideChoices, overrideReason, overrideReminder } from './override';
 
-const verdict = (to: string, mode: 'block' | 'audit' = 'audit') => checkDraft(aDraft({ from: 'martin@medecin.mssante.fr', to: [to], subject: 'Biopsie', body: 'résultats' }), { whitelist: aDomainSet(), policy: aPolicy({ mode }) });
+const verdict = (to: string, mode: 'block' | 'audit' = 'audit') =>
+  checkDraft(aDraft({ from: 'martin@medecin.mssante.fr', to: [to], subject: 'Biopsie', body: 'résultats' }), {
+    whitelist: aDomainSet(),
+    policy: aPolicy({ mode }),
+  });
 
 function server(statuses: Array<number | 'down'>) {
   const posts: { url: string; events: unknown[] }[] = [];
@@ -22,7 +26,12 @@ describe('AuditReporter', () => {
     const gmail = verdict('jean.dupont@gmail.com');
     const fine = verdict('a@medecin.mssante.fr');
     const p = (events: 'all' | 'not-allowed' | 'off') => aPolicy({ audit: { simulate: 'block', showUser: false, events } });
-    expect([shouldReport(p('all'), fine), shouldReport(p('not-allowed'), fine), shouldReport(p('not-allowed'), gmail), shouldReport(p('off'), gmail)]).toEqual([true, false, true, false]);
+    expect([shouldReport(p('all'), fine), shouldReport(p('not-allowed'), fine), shouldReport(p('not-allowed'), gmail), shouldReport(p('off'), gmail)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(shouldReport(p('not-allowed'), fine, { outcome: 'overridden' })).toBe(true);
   });
 
@@ -33,7 +42,10 @@ describe('AuditReporter', () => {
     expect(await r.flush()).toEqual({ sent: 0, dropped: 0 });
     expect(r.pending).toBe(60);
     expect(await r.flush()).toEqual({ sent: 60, dropped: 0 });
-    expect(s.posts.map((p) => [p.url, p.events.length])).toEqual([['https://vigie.example/api/audit/events', 50], ['https://vigie.example/api/audit/events', 10]]);
+    expect(s.posts.map((p) => [p.url, p.events.length])).toEqual([
+      ['https://vigie.example/api/audit/events', 50],
+      ['https://vigie.example/api/audit/events', 10],
+    ]);
     expect(JSON.stringify(s.posts)).not.toMatch(/Biopsie|résultats|jean\.dupont/);
     r.record(verdict('x@yahoo.fr'), { host: 'webmail', mode: 'audit' });
     expect(await r.flush()).toEqual({ sent: 0, dropped: 1 });
@@ -58,7 +70,10 @@ describe('override reason', () => {
 
   it('records a listed code, the user’s words, or both; refuses nothing, unknown-only, personal data and length', () => {
     expect(overrideReason(policy, { code: 'emergency' })).toEqual({ ok: true, reason: 'emergency' });
-    expect(overrideReason(policy, { code: 'emergency', text: '  garde de nuit,\n cadre prévenu ' })).toEqual({ ok: true, reason: 'emergency: garde de nuit, cadre prévenu' });
+    expect(overrideReason(policy, { code: 'emergency', text: '  garde de nuit,\n cadre prévenu ' })).toEqual({
+      ok: true,
+      reason: 'emergency: garde de nuit, cadre prévenu',
+    });
     expect(overrideReason(policy, { text: 'confrère sans MSSanté' })).toEqual({ ok: true, reason: 'confrère sans MSSanté' });
     expect(overrideReason(policy, {}).ok).toBe(false);
     expect(overrideReason(policy, { code: 'not-in-policy' }).ok).toBe(false);

@@ -6,7 +6,10 @@ import type { OrgPolicy } from '../config/policy';
 import type { Verdict } from '../model';
 import { auditEventOf, type AuditContext, type AuditEvent } from './event';
 
-export type PostFetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'omit'; keepalive?: boolean }) => Promise<{ ok: boolean; status: number }>;
+export type PostFetch = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'omit'; keepalive?: boolean },
+) => Promise<{ ok: boolean; status: number }>;
 
 export interface ReporterOptions {
   /** The companion server (policy `serverUrl`, or the server that serves the Outlook add-in). */
@@ -20,7 +23,11 @@ export interface ReporterOptions {
 const BATCH = 50;
 
 /** Whether the policy wants this check reported. */
-export function shouldReport(policy: Pick<OrgPolicy, 'audit'>, verdict: Pick<Verdict, 'verdict' | 'audit'>, ctx: Pick<AuditContext, 'outcome' | 'overrideReason'> = {}): boolean {
+export function shouldReport(
+  policy: Pick<OrgPolicy, 'audit'>,
+  verdict: Pick<Verdict, 'verdict' | 'audit'>,
+  ctx: Pick<AuditContext, 'outcome' | 'overrideReason'> = {},
+): boolean {
   const mode = policy.audit.events;
   if (mode === 'off') return false;
   if (mode === 'all') return true;
@@ -64,7 +71,13 @@ export class AuditReporter {
       const batch = this.queue.slice(0, BATCH);
       let status: number;
       try {
-        const res = await this.opts.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: batch }), credentials: 'omit', keepalive: true });
+        const res = await this.opts.fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ events: batch }),
+          credentials: 'omit',
+          keepalive: true,
+        });
         status = res.status;
       } catch {
         break; // Unreachable: keep the events for the next flush.

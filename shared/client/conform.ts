@@ -22,13 +22,20 @@ export interface SchemaNode {
 
 function typeOk(type: string, v: unknown): boolean {
   switch (type) {
-    case 'string': return typeof v === 'string';
-    case 'boolean': return typeof v === 'boolean';
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'integer': return typeof v === 'number' && Number.isInteger(v);
-    case 'array': return Array.isArray(v);
-    case 'object': return !!v && typeof v === 'object' && !Array.isArray(v);
-    default: return false;
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return !!v && typeof v === 'object' && !Array.isArray(v);
+    default:
+      return false;
   }
 }
 

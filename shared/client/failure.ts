@@ -18,7 +18,14 @@ export type CheckFailureCause =
   /** No usable liste blanche. */
   | 'no-list';
 
-export const FAILURE_CAUSES: readonly CheckFailureCause[] = ['host-api-failed', 'host-api-timeout', 'compose-unreadable', 'send-control-missing', 'core-error', 'no-list'];
+export const FAILURE_CAUSES: readonly CheckFailureCause[] = [
+  'host-api-failed',
+  'host-api-timeout',
+  'compose-unreadable',
+  'send-control-missing',
+  'core-error',
+  'no-list',
+];
 
 /** The reason code a failure verdict carries (`check-failed.<cause>`). */
 export const failureReason = (cause: CheckFailureCause): string => `check-failed.${cause}`;

@@ -6,7 +6,13 @@ const NOW = Date.parse('2026-11-28T08:00:00Z');
 const embedded = embeddedDomainSet();
 /** A server answer shaped as /api/liste-blanche gives it: the embedded domains, plus or minus some. */
 const answer = (generatedAt: string, opts: { extra?: unknown[]; keep?: number } = {}) =>
-  JSON.stringify({ generatedAt, signer: 'CN=alb.mssante.fr', fetchedAt: '2026-11-28T06:00:00Z', source: 'server', domains: [...embedded.domains.slice(0, opts.keep ?? embedded.size), ...(opts.extra ?? [])] });
+  JSON.stringify({
+    generatedAt,
+    signer: 'CN=alb.mssante.fr',
+    fetchedAt: '2026-11-28T06:00:00Z',
+    source: 'server',
+    domains: [...embedded.domains.slice(0, opts.keep ?? embedded.size), ...(opts.extra ?? [])],
+  });
 const reply = (body: string, ok = true) => Promise.resolve({ ok, status: ok ? 200 : 503, text: () => Promise.resolve(body) });
 
 describe('which liste blanche a client uses', () => {
@@ -20,7 +26,11 @@ describe('which liste blanche a client uses', () => {
     let up = true;
     let now = NOW;
     let calls = 0;
-    const s = new ListeBlancheSource(memoryListStore(), () => (calls++, up ? reply(answer('2026-11-27T22:00:00Z', { extra: ['nouveau-ch.mssante.fr'] })) : Promise.reject(new Error('ECONNREFUSED'))), () => now);
+    const s = new ListeBlancheSource(
+      memoryListStore(),
+      () => (calls++, up ? reply(answer('2026-11-27T22:00:00Z', { extra: ['nouveau-ch.mssante.fr'] })) : Promise.reject(new Error('ECONNREFUSED'))),
+      () => now,
+    );
     await s.refresh(URL_, 1000);
     const { list } = await s.current(URL_);
     expect(list.info).toMatchObject({ source: 'server', generatedAt: '2026-11-27T22:00:00Z' });
@@ -51,9 +61,17 @@ describe('which liste blanche a client uses', () => {
     ['a date in the future', answer('2027-06-01T00:00:00Z'), 'future'],
   ])('refuses a server answer with %s, says why, and keeps the previous list', async (_what, body, reason) => {
     const store = memoryListStore();
-    const good = new ListeBlancheSource(store, () => reply(answer('2026-11-27T22:00:00Z', { extra: ['nouveau-ch.mssante.fr'] })), () => NOW);
+    const good = new ListeBlancheSource(
+      store,
+      () => reply(answer('2026-11-27T22:00:00Z', { extra: ['nouveau-ch.mssante.fr'] })),
+      () => NOW,
+    );
     await good.refresh(URL_, 1000);
-    const s = new ListeBlancheSource(store, () => reply(body), () => NOW + 1);
+    const s = new ListeBlancheSource(
+      store,
+      () => reply(body),
+      () => NOW + 1,
+    );
     await s.refresh(URL_, 1000);
     const state = await s.current(URL_);
     expect(state.refused?.reason).toBe(reason);
@@ -64,7 +82,11 @@ describe('which liste blanche a client uses', () => {
   });
 
   it('keeps a newer list when the server sends an older one, and the embedded one over an older server copy', async () => {
-    const s = new ListeBlancheSource(memoryListStore(), () => reply(answer('2020-01-01T00:00:00Z')), () => NOW);
+    const s = new ListeBlancheSource(
+      memoryListStore(),
+      () => reply(answer('2020-01-01T00:00:00Z')),
+      () => NOW,
+    );
     await s.refresh(URL_, 1000);
     expect((await s.current(URL_)).list.info.generatedAt).toBe(embedded.info.generatedAt);
     expect(judgeServerList(answer('2020-01-01T00:00:00Z'), URL_, embedded, NOW)).toMatchObject({ ok: false, reason: 'older' });

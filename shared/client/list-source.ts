@@ -52,7 +52,12 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]
  * Judges a server answer against the list in use (`previous`, else the embedded snapshot). Returns the list to keep,
  * or why it is refused.
  */
-export function judgeServerList(body: string, url: string, previous: DomainSet, now: number): { ok: true; list: StoredList } | { ok: false; reason: ListRefusal; detail?: string } {
+export function judgeServerList(
+  body: string,
+  url: string,
+  previous: DomainSet,
+  now: number,
+): { ok: true; list: StoredList } | { ok: false; reason: ListRefusal; detail?: string } {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -60,7 +65,8 @@ export function judgeServerList(body: string, url: string, previous: DomainSet, 
     return { ok: false, reason: 'not-json' };
   }
   const j = json as { generatedAt?: unknown; signer?: unknown; fetchedAt?: unknown; domains?: unknown };
-  if (!j || typeof j !== 'object' || typeof j.generatedAt !== 'string' || Number.isNaN(Date.parse(j.generatedAt)) || !Array.isArray(j.domains)) return { ok: false, reason: 'wrong-shape' };
+  if (!j || typeof j !== 'object' || typeof j.generatedAt !== 'string' || Number.isNaN(Date.parse(j.generatedAt)) || !Array.isArray(j.domains))
+    return { ok: false, reason: 'wrong-shape' };
   const bad = j.domains.find((d) => typeof d !== 'string' || !DOMAIN.test(d));
   if (bad !== undefined) return { ok: false, reason: 'malformed-domain', detail: String(bad).slice(0, 80) };
   const domains = j.domains as string[];
@@ -73,7 +79,14 @@ export function judgeServerList(body: string, url: string, previous: DomainSet, 
   if (generated < Date.parse(previous.info.generatedAt)) return { ok: false, reason: 'older', detail: j.generatedAt };
   return {
     ok: true,
-    list: { url, at: now, generatedAt: j.generatedAt, signer: typeof j.signer === 'string' ? j.signer : '', ...(typeof j.fetchedAt === 'string' ? { fetchedAt: j.fetchedAt } : {}), domains },
+    list: {
+      url,
+      at: now,
+      generatedAt: j.generatedAt,
+      signer: typeof j.signer === 'string' ? j.signer : '',
+      ...(typeof j.fetchedAt === 'string' ? { fetchedAt: j.fetchedAt } : {}),
+      domains,
+    },
   };
 }
 
@@ -82,13 +95,34 @@ function toDomainSet(s: StoredList): DomainSet {
 }
 
 const REFUSALS: Record<ListRefusal, LocalizedText> = {
-  'not-json': { fr: 'La liste blanche du serveur Vigie est illisible : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche is unreadable: the previous list stays in use.' },
-  'wrong-shape': { fr: 'La liste blanche du serveur Vigie n’a pas la forme attendue : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche does not have the expected shape: the previous list stays in use.' },
-  'malformed-domain': { fr: 'La liste blanche du serveur Vigie contient un nom de domaine invalide ({detail}) : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche holds an invalid domain name ({detail}): the previous list stays in use.' },
-  'too-few': { fr: 'La liste blanche du serveur Vigie est anormalement courte ({detail} domaines) : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche is abnormally short ({detail} domains): the previous list stays in use.' },
-  'consumer-domain': { fr: 'La liste blanche du serveur Vigie contient une messagerie grand public ({detail}) : refusée, la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche holds a consumer mail domain ({detail}): refused, the previous list stays in use.' },
-  'future': { fr: 'La liste blanche du serveur Vigie est datée dans le futur ({detail}) : la liste précédente reste utilisée.', en: 'The Vigie server’s liste blanche is dated in the future ({detail}): the previous list stays in use.' },
-  'older': { fr: 'La liste blanche du serveur Vigie est plus ancienne que celle en usage ({detail}) : celle-ci reste utilisée.', en: 'The Vigie server’s liste blanche is older than the one in use ({detail}): that one stays in use.' },
+  'not-json': {
+    fr: 'La liste blanche du serveur Vigie est illisible : la liste précédente reste utilisée.',
+    en: 'The Vigie server’s liste blanche is unreadable: the previous list stays in use.',
+  },
+  'wrong-shape': {
+    fr: 'La liste blanche du serveur Vigie n’a pas la forme attendue : la liste précédente reste utilisée.',
+    en: 'The Vigie server’s liste blanche does not have the expected shape: the previous list stays in use.',
+  },
+  'malformed-domain': {
+    fr: 'La liste blanche du serveur Vigie contient un nom de domaine invalide ({detail}) : la liste précédente reste utilisée.',
+    en: 'The Vigie server’s liste blanche holds an invalid domain name ({detail}): the previous list stays in use.',
+  },
+  'too-few': {
+    fr: 'La liste blanche du serveur Vigie est anormalement courte ({detail} domaines) : la liste précédente reste utilisée.',
+    en: 'The Vigie server’s liste blanche is abnormally short ({detail} domains): the previous list stays in use.',
+  },
+  'consumer-domain': {
+    fr: 'La liste blanche du serveur Vigie contient une messagerie grand public ({detail}) : refusée, la liste précédente reste utilisée.',
+    en: 'The Vigie server’s liste blanche holds a consumer mail domain ({detail}): refused, the previous list stays in use.',
+  },
+  future: {
+    fr: 'La liste blanche du serveur Vigie est datée dans le futur ({detail}) : la liste précédente reste utilisée.',
+    en: 'The Vigie server’s liste blanche is dated in the future ({detail}): the previous list stays in use.',
+  },
+  older: {
+    fr: 'La liste blanche du serveur Vigie est plus ancienne que celle en usage ({detail}) : celle-ci reste utilisée.',
+    en: 'The Vigie server’s liste blanche is older than the one in use ({detail}): that one stays in use.',
+  },
 };
 
 /** A notice the hosts show (options page, health line) when the server's list was refused. */

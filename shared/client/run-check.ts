@@ -12,7 +12,10 @@ export { within } from './within';
 
 /** An adapter's error that says which failure it is (a host API's error, or a compose it cannot read). */
 export class HostCallError extends Error {
-  constructor(readonly failure: Extract<CheckFailureCause, 'host-api-failed' | 'compose-unreadable' | 'send-control-missing'>, message: string) {
+  constructor(
+    readonly failure: Extract<CheckFailureCause, 'host-api-failed' | 'compose-unreadable' | 'send-control-missing'>,
+    message: string,
+  ) {
     super(message);
     this.name = 'HostCallError';
   }

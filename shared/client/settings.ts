@@ -28,7 +28,6 @@ export interface EffectiveSettings {
   problems: SettingProblem[];
 }
 
-
 const root = policySchema as unknown as SchemaNode;
 const nodes = new Map(Object.entries(root.properties ?? {}).filter(([k]) => k !== '$schema'));
 
@@ -60,7 +59,8 @@ export function effectiveSettings(managed: unknown, user: unknown): EffectiveSet
       break;
     }
   }
-  for (const [source, layer] of layers) for (const key of Object.keys(layer)) if (!nodes.has(key) && key !== '$schema') problems.push({ key, source, reason: 'unknown setting' });
+  for (const [source, layer] of layers)
+    for (const key of Object.keys(layer)) if (!nodes.has(key) && key !== '$schema') problems.push({ key, source, reason: 'unknown setting' });
   const policy = chosen as unknown as OrgPolicy;
   return {
     policy,
@@ -76,7 +76,10 @@ export function effectiveSettings(managed: unknown, user: unknown): EffectiveSet
  * The user's choices as they may be saved: locked keys dropped (the organisation's value applies anyway), and every
  * value checked; one bad value refuses the whole save so that nothing is half-saved.
  */
-export function userSettingsToSave(values: Record<string, unknown>, locked: readonly string[]): { ok: true; values: Record<string, unknown> } | { ok: false; errors: { key: string; reason: SettingProblem['reason'] }[] } {
+export function userSettingsToSave(
+  values: Record<string, unknown>,
+  locked: readonly string[],
+): { ok: true; values: Record<string, unknown> } | { ok: false; errors: { key: string; reason: SettingProblem['reason'] }[] } {
   const out: Record<string, unknown> = {};
   const errors: { key: string; reason: SettingProblem['reason'] }[] = [];
   for (const [key, value] of Object.entries(values)) {

@@ -5,7 +5,11 @@ import type { Draft } from '../model';
 
 const whitelist = aDomainSet([...aDomainSet().domains, 'chru-lille.mssante.fr']);
 const view = (d: Partial<Draft>, lang: 'fr' | 'en' = 'fr', maxLength?: number, generatedAt?: string) =>
-  verdictView(checkDraft(aDraft(d), { whitelist: generatedAt ? aDomainSet(whitelist.domains as string[], generatedAt) : whitelist, policy: aPolicy() }), lang, maxLength ? { maxLength } : {});
+  verdictView(
+    checkDraft(aDraft(d), { whitelist: generatedAt ? aDomainSet(whitelist.domains as string[], generatedAt) : whitelist, policy: aPolicy() }),
+    lang,
+    maxLength ? { maxLength } : {},
+  );
 
 describe('how a verdict reads, in every host', () => {
   it('a block: headline, the recipients outside with why, the directory as the way out', () => {
@@ -45,10 +49,16 @@ describe('how a verdict reads, in every host', () => {
 
   it('says once what happened, and names one recipient or several as French and English write them', () => {
     const one = view({ to: ['jean.dupont@gmail.com'] });
-    expect(one.message).toBe('Envoi bloqué\u00a0: jean.dupont@gmail.com n’a pas d’adresse MSSanté. Cherchez ce destinataire dans l’Annuaire Santé (bouton «\u202fAnnuaire Santé\u202f») et utilisez son adresse MSSanté, ou retirez-le du message.');
+    expect(one.message).toBe(
+      'Envoi bloqué\u00a0: jean.dupont@gmail.com n’a pas d’adresse MSSanté. Cherchez ce destinataire dans l’Annuaire Santé (bouton «\u202fAnnuaire Santé\u202f») et utilisez son adresse MSSanté, ou retirez-le du message.',
+    );
     const five = view({ to: ['a@gmail.com', 'b@gmail.com', 'c@yahoo.fr', 'd@orange.fr', 'e@free.fr', 'bad address'] });
     expect(five.message.match(/Envoi bloqué/g)).toHaveLength(1);
-    expect(five.message).toMatch(/^Envoi bloqué\u00a0: l’adresse bad address est illisible\. Corrigez la saisie\. a@gmail\.com, b@gmail\.com, c@yahoo\.fr et 2\u00a0autres n’ont pas d’adresse MSSanté\. Cherchez ces destinataires .* retirez-les du message\.$/);
-    expect(view({ to: ['a@gmail.com', 'b@gmail.com', 'c@yahoo.fr', 'd@orange.fr'] }, 'en').message).toMatch(/^Send blocked: a@gmail\.com, b@gmail\.com, c@yahoo\.fr and 1 other have no MSSanté address\. Look these recipients up/);
+    expect(five.message).toMatch(
+      /^Envoi bloqué\u00a0: l’adresse bad address est illisible\. Corrigez la saisie\. a@gmail\.com, b@gmail\.com, c@yahoo\.fr et 2\u00a0autres n’ont pas d’adresse MSSanté\. Cherchez ces destinataires .* retirez-les du message\.$/,
+    );
+    expect(view({ to: ['a@gmail.com', 'b@gmail.com', 'c@yahoo.fr', 'd@orange.fr'] }, 'en').message).toMatch(
+      /^Send blocked: a@gmail\.com, b@gmail\.com, c@yahoo\.fr and 1 other have no MSSanté address\. Look these recipients up/,
+    );
   });
 });

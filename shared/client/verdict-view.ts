@@ -63,7 +63,13 @@ export function verdictView(verdict: Verdict, lang: Language, opts: { maxLength?
     .filter((r) => r.category !== 'mssante' && r.category !== 'patient')
     .map((r) => {
       const suggestion = suggestionOf(r);
-      return { address: r.address ? readable(r.address) : r.input, field: r.field, category: r.category, reason: r.reason[lang], ...(suggestion ? { suggestion } : {}) };
+      return {
+        address: r.address ? readable(r.address) : r.input,
+        field: r.field,
+        category: r.category,
+        reason: r.reason[lang],
+        ...(suggestion ? { suggestion } : {}),
+      };
     });
   // Unknown MSSanté addresses with a directory suggestion are allowed recipients, but their hint still matters.
   for (const r of verdict.recipients) {
@@ -82,6 +88,14 @@ export function verdictView(verdict: Verdict, lang: Language, opts: { maxLength?
     for (const extra of parts.slice(1)) if (message.length + 1 + extra.length <= opts.maxLength) message += ` ${extra}`;
   }
   const level = verdict.verdict;
-  const actions: VerdictAction[] = failure ? (level === 'warn' ? ['send-anyway', 'retry'] : ['retry']) : level === 'warn' ? ['send-anyway', 'directory'] : level === 'block' ? ['directory'] : [];
+  const actions: VerdictAction[] = failure
+    ? level === 'warn'
+      ? ['send-anyway', 'retry']
+      : ['retry']
+    : level === 'warn'
+      ? ['send-anyway', 'directory']
+      : level === 'block'
+        ? ['directory']
+        : [];
   return { level, failure, headline: HEADLINES[failure ? 'failure' : level][lang], message, recipients, notices, actions };
 }

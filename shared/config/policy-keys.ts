@@ -64,5 +64,7 @@ export function policyKeys(): PolicyKey[] {
 
 /** Keys that have no French label yet (a test keeps this empty). */
 export function keysWithoutFrench(): string[] {
-  return policyKeys().map((k) => k.path).filter((p) => !fr[p]);
+  return policyKeys()
+    .map((k) => k.path)
+    .filter((p) => !fr[p]);
 }

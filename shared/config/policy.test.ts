@@ -16,7 +16,17 @@ describe('org policy', () => {
   });
 
   it('accepts a full policy', () => {
-    const r = parsePolicy({ mode: 'warn', internalDomains: ['chu-exemple.fr', '*.aphp.fr'], allowedDomains: [], refusedDomains: ['test.mssante.fr'], consumerDomains: ['numericable.fr'], healthData: { externalRecipient: 'block' }, whitelist: { maxAgeDays: 3, serverUrl: 'https://vigie.chu-exemple.fr/api/liste-blanche' }, messages: { 'verdict.block.outside': { fr: 'x' } }, helpdesk: 'poste 4242' });
+    const r = parsePolicy({
+      mode: 'warn',
+      internalDomains: ['chu-exemple.fr', '*.aphp.fr'],
+      allowedDomains: [],
+      refusedDomains: ['test.mssante.fr'],
+      consumerDomains: ['numericable.fr'],
+      healthData: { externalRecipient: 'block' },
+      whitelist: { maxAgeDays: 3, serverUrl: 'https://vigie.chu-exemple.fr/api/liste-blanche' },
+      messages: { 'verdict.block.outside': { fr: 'x' } },
+      helpdesk: 'poste 4242',
+    });
     expect(r.ok).toBe(true);
   });
 

@@ -33,9 +33,17 @@ function describe(e: ErrorObject): PolicyError {
       return { path, message: `must be one of ${values}`, messageFr: `doit valoir ${values}` };
     }
     case 'type':
-      return { path, message: `must be of type ${String(p.type)}`, messageFr: `doit être de type ${({ string: 'texte', array: 'liste', object: 'objet', integer: 'nombre entier', number: 'nombre', boolean: 'booléen' } as Record<string, string>)[String(p.type)] ?? String(p.type)}` };
+      return {
+        path,
+        message: `must be of type ${String(p.type)}`,
+        messageFr: `doit être de type ${({ string: 'texte', array: 'liste', object: 'objet', integer: 'nombre entier', number: 'nombre', boolean: 'booléen' } as Record<string, string>)[String(p.type)] ?? String(p.type)}`,
+      };
     case 'pattern':
-      return { path, message: 'is not a domain name (e.g. chu-exemple.fr or *.chu-exemple.fr)', messageFr: 'n’est pas un nom de domaine (par exemple chu-exemple.fr ou *.chu-exemple.fr)' };
+      return {
+        path,
+        message: 'is not a domain name (e.g. chu-exemple.fr or *.chu-exemple.fr)',
+        messageFr: 'n’est pas un nom de domaine (par exemple chu-exemple.fr ou *.chu-exemple.fr)',
+      };
     case 'minimum':
     case 'exclusiveMinimum':
       return { path, message: e.message ?? 'too small', messageFr: `doit être ${e.keyword === 'minimum' ? '≥' : '>'} ${String(p.limit)}` };

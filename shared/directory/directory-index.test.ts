@@ -3,17 +3,78 @@ import { parseExtractionText } from './extraction';
 import { EXTRACTION_HEADER, extractionLine, syntheticExtraction, type SyntheticMailbox } from './synthetic';
 
 const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => ({
-  type: 'PER', rpps: '', civility: 'DR', familyName: '', givenName: '', professionCode: '10', profession: 'Médecin',
-  specialtyCode: '', specialty: '', service: '', organisation: '', postcode: '75013', city: 'Paris', department: '75', structId: '', street: '',
+  type: 'PER',
+  rpps: '',
+  civility: 'DR',
+  familyName: '',
+  givenName: '',
+  professionCode: '10',
+  profession: 'Médecin',
+  specialtyCode: '',
+  specialty: '',
+  service: '',
+  organisation: '',
+  postcode: '75013',
+  city: 'Paris',
+  department: '75',
+  structId: '',
+  street: '',
   ...p,
 });
 
 const planted: SyntheticMailbox[] = [
-  person({ address: 'anne-sophie.lefevre-bonnaventure@chu-lyon.mssante.fr', familyName: 'Lefèvre-Bonnaventure', givenName: 'Anne-Sophie', rpps: '10001234567', specialty: 'Cardiologie et maladies vasculaires', organisation: 'CHU DE LYON', postcode: '69003', city: 'Lyon', department: '69' }),
-  person({ address: 'y.le-goff@medecin.mssante.fr', familyName: 'Le Goff', givenName: 'Yannick', rpps: '10007654321', specialty: 'Pédiatrie', postcode: '29200', city: 'Brest', department: '29' }),
-  person({ address: 'martin.quertier@pharmacien.mssante.fr', familyName: 'Quertier', givenName: 'Martin', professionCode: '21', profession: 'Pharmacien', civility: '', postcode: '69003', city: 'Lyon', department: '69' }),
-  person({ address: 'zoe.quertinez@infirmier.mssante.fr', familyName: 'Quertinez', givenName: 'Zoé', professionCode: '60', profession: 'Infirmier', civility: '' }),
-  person({ address: 'secretariat.cardiologie@chu-lyon.mssante.fr', type: 'ORG', civility: '', professionCode: '', profession: '', service: 'Cardiologie', organisation: 'CHU DE LYON', postcode: '69003', city: 'Lyon', department: '69' }),
+  person({
+    address: 'anne-sophie.lefevre-bonnaventure@chu-lyon.mssante.fr',
+    familyName: 'Lefèvre-Bonnaventure',
+    givenName: 'Anne-Sophie',
+    rpps: '10001234567',
+    specialty: 'Cardiologie et maladies vasculaires',
+    organisation: 'CHU DE LYON',
+    postcode: '69003',
+    city: 'Lyon',
+    department: '69',
+  }),
+  person({
+    address: 'y.le-goff@medecin.mssante.fr',
+    familyName: 'Le Goff',
+    givenName: 'Yannick',
+    rpps: '10007654321',
+    specialty: 'Pédiatrie',
+    postcode: '29200',
+    city: 'Brest',
+    department: '29',
+  }),
+  person({
+    address: 'martin.quertier@pharmacien.mssante.fr',
+    familyName: 'Quertier',
+    givenName: 'Martin',
+    professionCode: '21',
+    profession: 'Pharmacien',
+    civility: '',
+    postcode: '69003',
+    city: 'Lyon',
+    department: '69',
+  }),
+  person({
+    address: 'zoe.quertinez@infirmier.mssante.fr',
+    familyName: 'Quertinez',
+    givenName: 'Zoé',
+    professionCode: '60',
+    profession: 'Infirmier',
+    civility: '',
+  }),
+  person({
+    address: 'secretariat.cardiologie@chu-lyon.mssante.fr',
+    type: 'ORG',
+    civility: '',
+    professionCode: '',
+    profession: '',
+    service: 'Cardiologie',
+    organisation: 'CHU DE LYON',
+    postcode: '69003',
+    city: 'Lyon',
+    department: '69',
+  }),
   person({ address: 'lyon.hemery@medecin.mssante.fr', familyName: 'Lyon', givenName: 'Hémery', postcode: '13005', city: 'Marseille', department: '13' }),
 ];
 
@@ -89,7 +150,12 @@ describe('the directory index', () => {
     // "lyon": the person named Lyon comes before the many people located in Lyon.
     expect(first('lyon', { type: 'PER' })).toBe(planted[5]!.address);
     const martins = index.search('martin', { limit: 30 });
-    const isExact = martins.map((x) => `${x.entry.familyName} ${x.entry.givenName}`.toLowerCase().split(/[^a-z]+/).includes('martin'));
+    const isExact = martins.map((x) =>
+      `${x.entry.familyName} ${x.entry.givenName}`
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .includes('martin'),
+    );
     expect(isExact[0]).toBe(true);
     expect(isExact).toEqual([...isExact].sort((a, b) => Number(b) - Number(a)));
     const scores = martins.map((x) => x.score);

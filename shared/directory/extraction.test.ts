@@ -1,15 +1,47 @@
-import { EXTRACTION_COLUMNS, ExtractionFormatError, ExtractionParser, cityFromRouting, departmentFromPostcode, parseExtractionText, type ExtractionRow } from './extraction';
+import {
+  EXTRACTION_COLUMNS,
+  ExtractionFormatError,
+  ExtractionParser,
+  cityFromRouting,
+  departmentFromPostcode,
+  parseExtractionText,
+  type ExtractionRow,
+} from './extraction';
 import { EXTRACTION_HEADER, extractionLine, syntheticExtraction, syntheticMailboxes, type SyntheticMailbox } from './synthetic';
 
 const base: SyntheticMailbox = {
-  type: 'PER', address: 'anne-sophie.lefevre-bonnaventure@medecin.mssante.fr', rpps: '10001234567', civility: 'DR',
-  familyName: 'Lefèvre-Bonnaventure', givenName: 'Anne-Sophie', professionCode: '10', profession: 'Médecin',
-  specialtyCode: 'SM04', specialty: 'Cardiologie et maladies vasculaires', service: '', organisation: 'CABINET DU PARC',
-  postcode: '69003', city: 'Lyon', department: '69', structId: '1690000001', street: '12 RUE PASTEUR',
+  type: 'PER',
+  address: 'anne-sophie.lefevre-bonnaventure@medecin.mssante.fr',
+  rpps: '10001234567',
+  civility: 'DR',
+  familyName: 'Lefèvre-Bonnaventure',
+  givenName: 'Anne-Sophie',
+  professionCode: '10',
+  profession: 'Médecin',
+  specialtyCode: 'SM04',
+  specialty: 'Cardiologie et maladies vasculaires',
+  service: '',
+  organisation: 'CABINET DU PARC',
+  postcode: '69003',
+  city: 'Lyon',
+  department: '69',
+  structId: '1690000001',
+  street: '12 RUE PASTEUR',
 };
 const org: SyntheticMailbox = {
-  ...base, type: 'ORG', address: 'secretariat.cardiologie@chu-lyon.mssante.fr', rpps: '', civility: '', familyName: '', givenName: '',
-  professionCode: '', profession: '', specialtyCode: '', specialty: '', service: 'Cardiologie', organisation: 'CHU DE LYON',
+  ...base,
+  type: 'ORG',
+  address: 'secretariat.cardiologie@chu-lyon.mssante.fr',
+  rpps: '',
+  civility: '',
+  familyName: '',
+  givenName: '',
+  professionCode: '',
+  profession: '',
+  specialtyCode: '',
+  specialty: '',
+  service: 'Cardiologie',
+  organisation: 'CHU DE LYON',
 };
 
 describe('the extraction parser', () => {
@@ -18,9 +50,19 @@ describe('the extraction parser', () => {
     const { rows, report } = parseExtractionText(`${EXTRACTION_HEADER}\n${extractionLine(base)}\n${extractionLine(org)}\n`);
     expect(report).toMatchObject({ rows: 2, badLines: 0, unknownColumns: expect.any(Array) });
     expect(rows[0]).toMatchObject({
-      type: 'PER', address: base.address, rpps: '10001234567', nationalId: '810001234567', civility: 'DR',
-      familyName: 'LEFÈVRE-BONNAVENTURE', givenName: 'Anne-Sophie', profession: 'Médecin',
-      specialty: 'Cardiologie et maladies vasculaires', organisation: 'CABINET DU PARC', postcode: '69003', city: 'LYON', department: '69',
+      type: 'PER',
+      address: base.address,
+      rpps: '10001234567',
+      nationalId: '810001234567',
+      civility: 'DR',
+      familyName: 'LEFÈVRE-BONNAVENTURE',
+      givenName: 'Anne-Sophie',
+      profession: 'Médecin',
+      specialty: 'Cardiologie et maladies vasculaires',
+      organisation: 'CABINET DU PARC',
+      postcode: '69003',
+      city: 'LYON',
+      department: '69',
     });
     expect(rows[1]).toMatchObject({ type: 'ORG', service: 'Cardiologie', organisation: 'CHU DE LYON', familyName: '', rpps: '' });
   });
@@ -30,7 +72,17 @@ describe('the extraction parser', () => {
     const text = `${cols.join('|')}\npierre.durand@infirmier.mssante.fr|x|DURAND|Pierre|PER|Infirmier|13005\n`;
     const { rows, report } = parseExtractionText(text);
     expect(report.unknownColumns).toEqual(['Colonne ajoutée']);
-    expect(rows).toEqual([expect.objectContaining({ address: 'pierre.durand@infirmier.mssante.fr', familyName: 'DURAND', givenName: 'Pierre', type: 'PER', profession: 'Infirmier', postcode: '13005', department: '13' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        address: 'pierre.durand@infirmier.mssante.fr',
+        familyName: 'DURAND',
+        givenName: 'Pierre',
+        type: 'PER',
+        profession: 'Infirmier',
+        postcode: '13005',
+        department: '13',
+      }),
+    ]);
   });
 
   it('accepts a byte-order mark, CRLF line ends, a trailing separator and blank lines', () => {
@@ -62,7 +114,11 @@ describe('the extraction parser', () => {
     const { rows, report } = parseExtractionText(text);
     expect(rows.map((r) => r.address)).toEqual([base.address, org.address]);
     expect(report.badLines).toBe(3);
-    expect(report.bad).toEqual([{ line: 3, reason: 'columns' }, { line: 4, reason: 'address' }, { line: 5, reason: 'type' }]);
+    expect(report.bad).toEqual([
+      { line: 3, reason: 'columns' },
+      { line: 4, reason: 'address' },
+      { line: 5, reason: 'type' },
+    ]);
     expect(report.badByReason).toEqual({ columns: 1, address: 1, type: 1 });
   });
 
@@ -85,10 +141,15 @@ describe('the extraction parser', () => {
 describe('the synthetic extraction', () => {
   it('is shaped like the real file', () => {
     const text = [...syntheticExtraction({ count: 30000, seed: 3 })].join('');
-    const lines = text.split('\n').slice(1, -1).map((l) => l.split('|'));
+    const lines = text
+      .split('\n')
+      .slice(1, -1)
+      .map((l) => l.split('|'));
     const { rows } = parseExtractionText(text);
     // Personal mailboxes on the national domains: most without an address.
-    const national = rows.filter((r) => r.type === 'PER' && /^(medecin|pharmacien|infirmier|sage-femme|masseur-kinesitherapeute)\.mssante\.fr$/.test(r.address.split('@')[1]!));
+    const national = rows.filter(
+      (r) => r.type === 'PER' && /^(medecin|pharmacien|infirmier|sage-femme|masseur-kinesitherapeute)\.mssante\.fr$/.test(r.address.split('@')[1]!),
+    );
     expect(national.filter((r) => !r.city).length / national.length).toBeGreaterThan(0.4);
     expect(new Set(rows.map((r) => r.civility))).toEqual(new Set(['DR', 'PR', '']));
     // One structure id, one organisation and one city.
@@ -110,7 +171,6 @@ describe('the synthetic extraction', () => {
     expect(repeated.length).toBeGreaterThan(0);
     expect(repeated.length).toBeLessThan(60);
   });
-
 
   it('has the exact published header and parses without a bad line', () => {
     const text = [...syntheticExtraction({ count: 5000, seed: 11 })].join('');

@@ -64,27 +64,59 @@ type Field = keyof ExtractionRow | 'routing' | 'idType';
 
 /** Header names (folded, letters and digits only) → field. Several spellings are accepted for each. */
 const HEADER_ALIASES: Record<string, Field> = {
-  typedebal: 'type', typebal: 'type',
-  adressebal: 'address', adressemssante: 'address', adressebalmssante: 'address',
+  typedebal: 'type',
+  typebal: 'type',
+  adressebal: 'address',
+  adressemssante: 'address',
+  adressebalmssante: 'address',
   typeidentifiantpp: 'idType',
   identifiantpp: 'rpps',
   identificationnationalepp: 'nationalId',
-  servicederattachement: 'service', servicerattachement: 'service',
-  civilitedexercice: 'civility', civiliteexercice: 'civility',
-  nomdexercice: 'familyName', nomexercice: 'familyName',
-  prenomdexercice: 'givenName', prenomexercice: 'givenName',
+  servicederattachement: 'service',
+  servicerattachement: 'service',
+  civilitedexercice: 'civility',
+  civiliteexercice: 'civility',
+  nomdexercice: 'familyName',
+  nomexercice: 'familyName',
+  prenomdexercice: 'givenName',
+  prenomexercice: 'givenName',
   codeprofession: 'professionCode',
   libelleprofession: 'profession',
   codesavoirfaire: 'specialtyCode',
   libellesavoirfaire: 'specialty',
-  raisonsocialestructurebal: 'organisation', raisonsociale: 'organisation', raisonsocialestructure: 'organisation',
-  enseignecommercialestructurebal: 'tradeName', enseignecommerciale: 'tradeName',
-  l6ligneacheminementstructurebal: 'routing', l6ligneacheminement: 'routing',
-  codepostalstructurebal: 'postcode', codepostal: 'postcode',
-  departementstructurebal: 'department', departement: 'department',
+  raisonsocialestructurebal: 'organisation',
+  raisonsociale: 'organisation',
+  raisonsocialestructure: 'organisation',
+  enseignecommercialestructurebal: 'tradeName',
+  enseignecommerciale: 'tradeName',
+  l6ligneacheminementstructurebal: 'routing',
+  l6ligneacheminement: 'routing',
+  codepostalstructurebal: 'postcode',
+  codepostal: 'postcode',
+  departementstructurebal: 'department',
+  departement: 'department',
 };
 
-const ORDER: Field[] = ['type', 'address', 'rpps', 'nationalId', 'service', 'civility', 'familyName', 'givenName', 'professionCode', 'profession', 'specialtyCode', 'specialty', 'organisation', 'tradeName', 'postcode', 'department', 'routing', 'idType'];
+const ORDER: Field[] = [
+  'type',
+  'address',
+  'rpps',
+  'nationalId',
+  'service',
+  'civility',
+  'familyName',
+  'givenName',
+  'professionCode',
+  'profession',
+  'specialtyCode',
+  'specialty',
+  'organisation',
+  'tradeName',
+  'postcode',
+  'department',
+  'routing',
+  'idType',
+];
 const F = Object.fromEntries(ORDER.map((f, i) => [f, i])) as Record<Field, number>;
 
 export function headerKey(name: string): string {
@@ -240,7 +272,7 @@ export class ExtractionParser {
     const pos = this.pos;
     pos[0] = from - 1;
     let n = 0;
-    for (let i = from; ; ) {
+    for (let i = from; ;) {
       const p = text.indexOf('|', i);
       if (p < 0 || p >= to) break;
       if (++n >= pos.length - 1) return this.bad('columns');

@@ -22,14 +22,46 @@ const SPECIALTY_SYSTEMS = ['TRE_R38-SpecialiteOrdinale', 'TRE_R39', 'TRE_R40', '
 export { PROFESSION_LABELS, SPECIALTY_LABELS };
 
 // Minimal shapes of the FHIR resources read here (R4; fields the Annuaire Santé publishes).
-interface Coding { system?: string; code?: string; display?: string }
-interface CodeableConcept { coding?: Coding[]; text?: string }
-interface Extension { url: string; valueCoding?: Coding; valueCodeableConcept?: CodeableConcept; valueString?: string; valueBoolean?: boolean; extension?: Extension[] }
-interface ContactPoint { system?: string; value?: string; extension?: Extension[] }
-interface Identifier { system?: string; value?: string }
-interface HumanName { family?: string; given?: string[]; prefix?: string[]; suffix?: string[] }
-interface Address { line?: string[]; city?: string; postalCode?: string }
-interface Reference { reference?: string }
+interface Coding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+interface CodeableConcept {
+  coding?: Coding[];
+  text?: string;
+}
+interface Extension {
+  url: string;
+  valueCoding?: Coding;
+  valueCodeableConcept?: CodeableConcept;
+  valueString?: string;
+  valueBoolean?: boolean;
+  extension?: Extension[];
+}
+interface ContactPoint {
+  system?: string;
+  value?: string;
+  extension?: Extension[];
+}
+interface Identifier {
+  system?: string;
+  value?: string;
+}
+interface HumanName {
+  family?: string;
+  given?: string[];
+  prefix?: string[];
+  suffix?: string[];
+}
+interface Address {
+  line?: string[];
+  city?: string;
+  postalCode?: string;
+}
+interface Reference {
+  reference?: string;
+}
 export interface FhirResource {
   resourceType: string;
   id?: string;
@@ -52,9 +84,18 @@ export interface FhirBundle {
 export type DirectoryApiErrorKind = 'unauthorized' | 'rate-limited' | 'server' | 'malformed' | 'timeout' | 'network' | 'http';
 
 const ERROR_TEXT: Record<DirectoryApiErrorKind, LocalizedText> = {
-  unauthorized: { fr: 'Annuaire Santé : clé d’API refusée (ESANTE-API-KEY). Vérifiez la clé de l’application.', en: 'Annuaire Santé: API key refused (ESANTE-API-KEY). Check the application key.' },
-  'rate-limited': { fr: 'Annuaire Santé : trop de requêtes (limite de 17 par seconde). Réessayez dans un instant.', en: 'Annuaire Santé: too many requests (limit 17 per second). Try again in a moment.' },
-  server: { fr: 'Annuaire Santé indisponible (erreur du serveur). Réessayez plus tard ; l’annuaire local reste utilisable.', en: 'Annuaire Santé unavailable (server error). Try again later; the local directory still works.' },
+  unauthorized: {
+    fr: 'Annuaire Santé : clé d’API refusée (ESANTE-API-KEY). Vérifiez la clé de l’application.',
+    en: 'Annuaire Santé: API key refused (ESANTE-API-KEY). Check the application key.',
+  },
+  'rate-limited': {
+    fr: 'Annuaire Santé : trop de requêtes (limite de 17 par seconde). Réessayez dans un instant.',
+    en: 'Annuaire Santé: too many requests (limit 17 per second). Try again in a moment.',
+  },
+  server: {
+    fr: 'Annuaire Santé indisponible (erreur du serveur). Réessayez plus tard ; l’annuaire local reste utilisable.',
+    en: 'Annuaire Santé unavailable (server error). Try again later; the local directory still works.',
+  },
   malformed: { fr: 'Annuaire Santé : réponse illisible (ce n’est pas un Bundle FHIR).', en: 'Annuaire Santé: unreadable answer (not a FHIR Bundle).' },
   timeout: { fr: 'Annuaire Santé : pas de réponse dans le délai (30 s).', en: 'Annuaire Santé: no answer in time (30 s).' },
   network: { fr: 'Annuaire Santé injoignable (réseau).', en: 'Annuaire Santé unreachable (network).' },
@@ -147,7 +188,10 @@ function personOf(p: FhirResource | undefined): Partial<DirectoryEntry> {
   const name = Array.isArray(p.name) ? p.name[0] : undefined;
   const out: Partial<DirectoryEntry> = {};
   const family = name?.family?.trim();
-  const given = name?.given?.map((g) => g.trim()).filter(Boolean).join(' ');
+  const given = name?.given
+    ?.map((g) => g.trim())
+    .filter(Boolean)
+    .join(' ');
   if (family) out.familyName = family;
   if (given) out.givenName = given;
   const civ = exerciseCivility(name?.suffix?.find((x) => exerciseCivility(x)));
@@ -214,7 +258,12 @@ export function entriesFromResources(resources: FhirResource[]): DirectoryEntry[
         }
         push({ address: m.address, type: m.type ?? 'PER', ...person, ...organisationOf(o), ...(m.service ? { service: m.service } : {}) });
       } else if (r.resourceType === 'Organization') {
-        push({ address: m.address, type: m.type ?? 'ORG', ...organisationOf(r), ...(m.service || m.description ? { service: m.service ?? m.description } : {}) });
+        push({
+          address: m.address,
+          type: m.type ?? 'ORG',
+          ...organisationOf(r),
+          ...(m.service || m.description ? { service: m.service ?? m.description } : {}),
+        });
       }
     }
   }
@@ -355,7 +404,11 @@ export class AnnuaireSanteClient {
     const a = address.trim().toLowerCase();
     const [p, r, o] = await Promise.all([
       this.search('Practitioner', [['mailbox-mss:exact', a]]),
-      this.search('PractitionerRole', [['mailbox-mss:exact', a], ['_include', 'PractitionerRole:organization'], ['_include', 'PractitionerRole:practitioner']]),
+      this.search('PractitionerRole', [
+        ['mailbox-mss:exact', a],
+        ['_include', 'PractitionerRole:organization'],
+        ['_include', 'PractitionerRole:practitioner'],
+      ]),
       this.search('Organization', [['mailbox-mss:exact', a]]),
     ]);
     // Roles first: they carry the practice's name and address.
@@ -365,8 +418,18 @@ export class AnnuaireSanteClient {
   /** Every mailbox of a professional by RPPS (11 digits) or national id (8 + RPPS). */
   async findByRpps(id: string): Promise<DirectoryEntry[]> {
     const rpps = /^8\d{11}$/.test(id.trim()) ? id.trim().slice(1) : id.trim();
-    const first = await this.search('Practitioner', [['identifier', `${RPPS_SYSTEM}|${rpps}`], ['_revinclude', 'PractitionerRole:practitioner']]);
-    const orgIds = [...new Set(first.resources.filter((r) => r.resourceType === 'PractitionerRole').map((r) => r.organization?.reference?.split('/')[1]).filter((x): x is string => !!x))];
+    const first = await this.search('Practitioner', [
+      ['identifier', `${RPPS_SYSTEM}|${rpps}`],
+      ['_revinclude', 'PractitionerRole:practitioner'],
+    ]);
+    const orgIds = [
+      ...new Set(
+        first.resources
+          .filter((r) => r.resourceType === 'PractitionerRole')
+          .map((r) => r.organization?.reference?.split('/')[1])
+          .filter((x): x is string => !!x),
+      ),
+    ];
     let orgs: FhirResource[] = [];
     if (orgIds.length) orgs = (await this.search('Organization', [['_id', orgIds.slice(0, 50).join(',')]])).resources;
     const roles = first.resources.filter((r) => r.resourceType === 'PractitionerRole');

@@ -5,21 +5,113 @@ import { parseExtractionText } from './extraction';
 import { EXTRACTION_HEADER, extractionLine, syntheticExtraction, type SyntheticMailbox } from './synthetic';
 
 const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => ({
-  type: 'PER', rpps: '', civility: 'DR', familyName: '', givenName: '', professionCode: '10', profession: 'Médecin',
-  specialtyCode: '', specialty: '', service: '', organisation: '', postcode: '', city: '', department: '', structId: '', street: '',
+  type: 'PER',
+  rpps: '',
+  civility: 'DR',
+  familyName: '',
+  givenName: '',
+  professionCode: '10',
+  profession: 'Médecin',
+  specialtyCode: '',
+  specialty: '',
+  service: '',
+  organisation: '',
+  postcode: '',
+  city: '',
+  department: '',
+  structId: '',
+  street: '',
   ...p,
 });
-const org = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => person({ type: 'ORG', civility: '', professionCode: '', profession: '', ...p });
+const org = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox =>
+  person({ type: 'ORG', civility: '', professionCode: '', profession: '', ...p });
 
 const planted = {
-  quaresma: person({ address: 'helene.quaresma@medecin.mssante.fr', familyName: 'Quaresma', givenName: 'Hélène', specialtyCode: 'SM54', specialty: 'Médecine générale', postcode: '29000', city: 'Quimper', department: '29' }),
-  cardio: person({ address: 'p.vasquier@clinique-ormes.mssante.fr', familyName: 'Vasquier', givenName: 'Paul', specialtyCode: 'SM04', specialty: 'Cardiologie et maladies vasculaires', organisation: 'CLINIQUE LES ORMES', postcode: '42000', city: 'Saint-Étienne', department: '42', cedex: true }),
-  pediatre: person({ address: 'l.kervella@ch-vannes.mssante.fr', familyName: 'Kervella', givenName: 'Lou', specialtyCode: 'SM40', specialty: 'Pédiatrie', organisation: 'CENTRE HOSPITALIER DE VANNES', postcode: '56017', city: 'Vannes', department: '56' }),
-  pediatrieService: org({ address: 'secretariat.pediatrie@ch-vannes.mssante.fr', service: 'Pédiatrie', organisation: 'CENTRE HOSPITALIER DE VANNES', postcode: '56017', city: 'Vannes', department: '56' }),
-  pharmacienne: person({ address: 'm.abgrall@pharmacien.mssante.fr', civility: '', familyName: 'Abgrall', givenName: 'Morgane', professionCode: '21', profession: 'Pharmacien', postcode: '97400', city: 'Saint-Denis', department: '974' }),
-  infirmiere: person({ address: 'c.ravenel@infirmier.mssante.fr', civility: '', familyName: 'Ravenel', givenName: 'Chloé', professionCode: '60', profession: 'Infirmier', postcode: '97400', city: 'Saint-Denis', department: '974' }),
-  kine: person({ address: 'n.fauvelle@masseur-kinesitherapeute.mssante.fr', civility: '', familyName: 'Fauvelle', givenName: 'Noé', professionCode: '70', profession: 'Masseur-Kinésithérapeute', postcode: '86000', city: 'Poitiers', department: '86' }),
-  sageFemme: person({ address: 'i.tardieu@sage-femme.mssante.fr', civility: '', familyName: 'Tardieu', givenName: 'Inès', professionCode: '50', profession: 'Sage-Femme', postcode: '86000', city: 'Poitiers', department: '86' }),
+  quaresma: person({
+    address: 'helene.quaresma@medecin.mssante.fr',
+    familyName: 'Quaresma',
+    givenName: 'Hélène',
+    specialtyCode: 'SM54',
+    specialty: 'Médecine générale',
+    postcode: '29000',
+    city: 'Quimper',
+    department: '29',
+  }),
+  cardio: person({
+    address: 'p.vasquier@clinique-ormes.mssante.fr',
+    familyName: 'Vasquier',
+    givenName: 'Paul',
+    specialtyCode: 'SM04',
+    specialty: 'Cardiologie et maladies vasculaires',
+    organisation: 'CLINIQUE LES ORMES',
+    postcode: '42000',
+    city: 'Saint-Étienne',
+    department: '42',
+    cedex: true,
+  }),
+  pediatre: person({
+    address: 'l.kervella@ch-vannes.mssante.fr',
+    familyName: 'Kervella',
+    givenName: 'Lou',
+    specialtyCode: 'SM40',
+    specialty: 'Pédiatrie',
+    organisation: 'CENTRE HOSPITALIER DE VANNES',
+    postcode: '56017',
+    city: 'Vannes',
+    department: '56',
+  }),
+  pediatrieService: org({
+    address: 'secretariat.pediatrie@ch-vannes.mssante.fr',
+    service: 'Pédiatrie',
+    organisation: 'CENTRE HOSPITALIER DE VANNES',
+    postcode: '56017',
+    city: 'Vannes',
+    department: '56',
+  }),
+  pharmacienne: person({
+    address: 'm.abgrall@pharmacien.mssante.fr',
+    civility: '',
+    familyName: 'Abgrall',
+    givenName: 'Morgane',
+    professionCode: '21',
+    profession: 'Pharmacien',
+    postcode: '97400',
+    city: 'Saint-Denis',
+    department: '974',
+  }),
+  infirmiere: person({
+    address: 'c.ravenel@infirmier.mssante.fr',
+    civility: '',
+    familyName: 'Ravenel',
+    givenName: 'Chloé',
+    professionCode: '60',
+    profession: 'Infirmier',
+    postcode: '97400',
+    city: 'Saint-Denis',
+    department: '974',
+  }),
+  kine: person({
+    address: 'n.fauvelle@masseur-kinesitherapeute.mssante.fr',
+    civility: '',
+    familyName: 'Fauvelle',
+    givenName: 'Noé',
+    professionCode: '70',
+    profession: 'Masseur-Kinésithérapeute',
+    postcode: '86000',
+    city: 'Poitiers',
+    department: '86',
+  }),
+  sageFemme: person({
+    address: 'i.tardieu@sage-femme.mssante.fr',
+    civility: '',
+    familyName: 'Tardieu',
+    givenName: 'Inès',
+    professionCode: '50',
+    profession: 'Sage-Femme',
+    postcode: '86000',
+    city: 'Poitiers',
+    department: '86',
+  }),
 };
 
 describe('the forgiving search', () => {
@@ -31,7 +123,16 @@ describe('the forgiving search', () => {
   const first = (q: string) => index.search(q)[0]?.entry;
 
   it('ignores titles and civilities: what every result is displayed with is not what it is found by', () => {
-    for (const q of ['Dr Quaresma', 'docteur quaresma', 'Docteur Hélène Quaresma', 'Pr Quaresma', 'Mme Quaresma', 'Madame Quaresma', 'M. Quaresma', 'monsieur quaresma']) {
+    for (const q of [
+      'Dr Quaresma',
+      'docteur quaresma',
+      'Docteur Hélène Quaresma',
+      'Pr Quaresma',
+      'Mme Quaresma',
+      'Madame Quaresma',
+      'M. Quaresma',
+      'monsieur quaresma',
+    ]) {
       expect([q, first(q)?.address]).toEqual([q, planted.quaresma.address]);
     }
     expect(first('Dr Quaresma')!.displayName).toBe('Dr Hélène QUARESMA');
@@ -93,7 +194,13 @@ describe('the forgiving search', () => {
     // The planted cardiologist's routing line is "42000 ST ETIENNE CEDEX".
     expect(extractionLine(planted.cardio)).toContain('|42000 ST ETIENNE CEDEX|');
     expect(first('vasquier')).toMatchObject({ city: 'SAINT ETIENNE' });
-    for (const q of ['vasquier st etienne', 'vasquier saint-étienne', 'vasquier St-Etienne', 'vasquier saint etienne cedex', 'cardiologue st etienne vasquier']) {
+    for (const q of [
+      'vasquier st etienne',
+      'vasquier saint-étienne',
+      'vasquier St-Etienne',
+      'vasquier saint etienne cedex',
+      'cardiologue st etienne vasquier',
+    ]) {
       expect([q, first(q)?.address]).toEqual([q, planted.cardio.address]);
     }
     expect(first('pharmacienne st denis abgrall')?.address).toBe(planted.pharmacienne.address);
@@ -114,7 +221,17 @@ describe('the forgiving search', () => {
 
 describe('a repeated address', () => {
   it('is one mailbox that keeps every line’s places and fields, found by any of them', () => {
-    const base = person({ address: 'j.ossart@medecin.mssante.fr', familyName: 'Ossart', givenName: 'Jeanne', specialtyCode: 'SM42', specialty: 'Psychiatrie', organisation: 'CABINET OSSART', postcode: '35000', city: 'Rennes', department: '35' });
+    const base = person({
+      address: 'j.ossart@medecin.mssante.fr',
+      familyName: 'Ossart',
+      givenName: 'Jeanne',
+      specialtyCode: 'SM42',
+      specialty: 'Psychiatrie',
+      organisation: 'CABINET OSSART',
+      postcode: '35000',
+      city: 'Rennes',
+      department: '35',
+    });
     const lines = [
       EXTRACTION_HEADER,
       extractionLine({ ...base, rpps: '' }),

@@ -45,7 +45,6 @@ class Interner {
   }
 }
 
-
 interface Keyed {
   ids: number[];
   id: number;
@@ -159,7 +158,22 @@ export class DirectoryIndexBuilder {
     }
     const organisation = row.organisation || row.tradeName;
     // Array.join makes one flat string per mailbox: nothing keeps the input text alive.
-    const cells = [address, row.type, exerciseCivility(row.civility), row.familyName, row.givenName, row.profession, row.specialty, row.rpps, organisation, row.service, row.postcode, row.city, row.department, ''];
+    const cells = [
+      address,
+      row.type,
+      exerciseCivility(row.civility),
+      row.familyName,
+      row.givenName,
+      row.profession,
+      row.specialty,
+      row.rpps,
+      organisation,
+      row.service,
+      row.postcode,
+      row.city,
+      row.department,
+      '',
+    ];
     for (let i = 1; i < cells.length; i++) cells[i] = clean(cells[i]!);
     this.records.push(cells.join(SEP));
     const t = TYPES.indexOf(row.type);

@@ -3,7 +3,22 @@
 import type { DirectoryEntry } from '../model';
 
 /** Stored fields of a mailbox, in this order, joined by US (0x1f). */
-export const FIELDS = ['address', 'type', 'civility', 'familyName', 'givenName', 'profession', 'specialty', 'rpps', 'organisation', 'service', 'postcode', 'city', 'department', 'otherPlaces'] as const;
+export const FIELDS = [
+  'address',
+  'type',
+  'civility',
+  'familyName',
+  'givenName',
+  'profession',
+  'specialty',
+  'rpps',
+  'organisation',
+  'service',
+  'postcode',
+  'city',
+  'department',
+  'otherPlaces',
+] as const;
 export const SEP = '\x1f';
 /** Between the places of a merged mailbox (RS), and between the fields of one place (GS). */
 export const PLACE_SEP = '\x1e';
@@ -132,7 +147,6 @@ export function lowerBound(tokens: readonly string[], key: string, from = 0, to 
   return lo;
 }
 
-
 /** Bounded edit distance (insert, delete, substitute, swap of neighbours); returns max+1 beyond `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
@@ -156,4 +170,3 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[lb]!;
 }
-

@@ -4,7 +4,21 @@
 import type { DirectoryEntry } from '../model';
 import { closestQueries } from './did-you-mean';
 import { displayNameOf } from './entry';
-import { FIELDS, INDEX_FORMAT, PLACE_FIELD_SEP, PLACE_SEP, RPPS_FIELD, SEP, TYPES, lowerBound, tableLookup, type IndexParts, type MatchKind, type SearchOptions, type SearchResult } from './index-format';
+import {
+  FIELDS,
+  INDEX_FORMAT,
+  PLACE_FIELD_SEP,
+  PLACE_SEP,
+  RPPS_FIELD,
+  SEP,
+  TYPES,
+  lowerBound,
+  tableLookup,
+  type IndexParts,
+  type MatchKind,
+  type SearchOptions,
+  type SearchResult,
+} from './index-format';
 import { addressKey, fold } from './normalize';
 import { planQuery, type QueryWord } from './query';
 
@@ -47,7 +61,12 @@ export class DirectoryIndex {
     this.tokens = parts.tokens;
     this.a = parts.arrays;
     this.size = parts.records.length;
-    if (this.a.docOff.length !== this.size + 1 || this.a.postOff.length !== this.tokens.length + 1 || this.a.addrTable.length !== this.size || this.a.domainOff.length !== this.meta.domains.length + 1) {
+    if (
+      this.a.docOff.length !== this.size + 1 ||
+      this.a.postOff.length !== this.tokens.length + 1 ||
+      this.a.addrTable.length !== this.size ||
+      this.a.domainOff.length !== this.meta.domains.length + 1
+    ) {
       throw new Error('Index incohérent (fichiers mélangés ?). / Inconsistent index (mixed files?).');
     }
     this.stamp = new Uint32Array(this.size);
@@ -438,7 +457,18 @@ export class DirectoryIndex {
       match = 'fuzzy';
     }
     const results = hits.map((h) => ({ entry: this.entryAt(h.doc), score: Math.round(h.score * 100) / 100, match }));
-    const didYouMean = results.length ? [] : closestQueries(ws.map((w) => w.word), this.dictionary, (words) => this.evaluate(words.map((w) => this.term(w)), filter, 1).length > 0);
+    const didYouMean = results.length
+      ? []
+      : closestQueries(
+          ws.map((w) => w.word),
+          this.dictionary,
+          (words) =>
+            this.evaluate(
+              words.map((w) => this.term(w)),
+              filter,
+              1,
+            ).length > 0,
+        );
     return { results, didYouMean };
   }
 
@@ -457,7 +487,10 @@ export class DirectoryIndex {
       const alt = terms.map((t, j) => (j === i ? fuzzy : t));
       for (const h of this.evaluate(alt, filter, limit, bonus)) merged.set(h.doc, Math.max(merged.get(h.doc) ?? 0, h.score));
     });
-    return [...merged].map(([doc, score]) => ({ doc, score })).sort((x, y) => y.score - x.score || x.doc - y.doc).slice(0, limit);
+    return [...merged]
+      .map(([doc, score]) => ({ doc, score }))
+      .sort((x, y) => y.score - x.score || x.doc - y.doc)
+      .slice(0, limit);
   }
 
   /** The sorted dictionary and how many mailboxes hold each word (for spelling suggestions). */

@@ -59,7 +59,9 @@ export function planQuery(query: string): QueryPlan {
   const preferPeople = !service && ws.some(namesVocabulary);
   return {
     // "St" among other words is Saint (or the word St), not the beginning of Stéphane: whole words only.
-    words: ws.map((word) => (PLACE_ABBREVIATIONS[word] ? { word, alternatives: [PLACE_ABBREVIATIONS[word]!], ...(ws.length > 1 ? { exact: true } : {}) } : { word, alternatives: [] })),
+    words: ws.map((word) =>
+      PLACE_ABBREVIATIONS[word] ? { word, alternatives: [PLACE_ABBREVIATIONS[word]!], ...(ws.length > 1 ? { exact: true } : {}) } : { word, alternatives: [] },
+    ),
     preferPeople,
     personBonus: preferPeople ? 4 * ws.length + 1 : 0,
   };

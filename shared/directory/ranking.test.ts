@@ -53,7 +53,10 @@ describe('the bounded search', () => {
       const q = pieces[Math.floor(rnd() * pieces.length)]!.trim();
       if (!q || words(q).some((w) => w.length < 2)) continue;
       const limit = 1 + Math.floor(rnd() * 20);
-      const got = index.search(q, { limit }).filter((r) => r.match === 'words').map((r) => r.score);
+      const got = index
+        .search(q, { limit })
+        .filter((r) => r.match === 'words')
+        .map((r) => r.score);
       expect([q, got]).toEqual([q, bruteForce(index, q, limit)]);
       compared++;
     }

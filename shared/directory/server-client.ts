@@ -2,15 +2,24 @@
 import type { DirectoryEntry } from '../model';
 import { DirectoryError, type DirectoryClient, type DirectoryQuery, type DirectorySearchResult } from '../ports/directory-client';
 
-export type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string>; credentials?: 'include' | 'omit' | 'same-origin'; mode?: 'cors' | 'no-cors' }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string>; credentials?: 'include' | 'omit' | 'same-origin'; mode?: 'cors' | 'no-cors' },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 const messages = {
-  unreachable: { fr: 'Le serveur Vigie ne répond pas\u00a0: la recherche dans l’Annuaire Santé est indisponible.', en: 'The Vigie server does not answer: the Annuaire Santé search is unavailable.' },
+  unreachable: {
+    fr: 'Le serveur Vigie ne répond pas\u00a0: la recherche dans l’Annuaire Santé est indisponible.',
+    en: 'The Vigie server does not answer: the Annuaire Santé search is unavailable.',
+  },
   refused: {
     fr: 'Le serveur Vigie répond mais refuse les demandes de cette extension (CORS)\u00a0: son administrateur doit ajouter l’origine de l’extension à corsOrigins dans la configuration du serveur.',
     en: 'The Vigie server answers but refuses this extension’s requests (CORS): its administrator must add the extension’s origin to corsOrigins in the server configuration.',
   },
-  'not-ready': { fr: 'L’annuaire est en cours de chargement sur le serveur Vigie\u202f; réessayez dans un instant.', en: 'The directory is still loading on the Vigie server; try again in a moment.' },
+  'not-ready': {
+    fr: 'L’annuaire est en cours de chargement sur le serveur Vigie\u202f; réessayez dans un instant.',
+    en: 'The directory is still loading on the Vigie server; try again in a moment.',
+  },
   'bad-request': { fr: 'Recherche refusée par le serveur Vigie.', en: 'The Vigie server refused the search.' },
   'bad-response': { fr: 'Réponse illisible du serveur Vigie.', en: 'Unreadable answer from the Vigie server.' },
   aborted: { fr: 'Recherche annulée.', en: 'Search cancelled.' },
@@ -22,7 +31,10 @@ function isEntry(x: unknown): x is DirectoryEntry {
 }
 
 export class ServerDirectoryClient implements DirectoryClient {
-  constructor(private readonly baseUrl: string, private readonly fetchFn: FetchLike) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetchFn: FetchLike,
+  ) {}
 
   private base(): string {
     return this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`;

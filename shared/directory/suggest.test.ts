@@ -4,14 +4,36 @@ import { suggest } from './suggest';
 import { syntheticExtraction, type SyntheticMailbox } from './synthetic';
 
 const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => ({
-  type: 'PER', rpps: '', civility: 'DR', familyName: '', givenName: '', professionCode: '10', profession: 'Médecin',
-  specialtyCode: '', specialty: '', service: '', organisation: '', postcode: '69003', city: 'Lyon', department: '69', structId: '', street: '',
+  type: 'PER',
+  rpps: '',
+  civility: 'DR',
+  familyName: '',
+  givenName: '',
+  professionCode: '10',
+  profession: 'Médecin',
+  specialtyCode: '',
+  specialty: '',
+  service: '',
+  organisation: '',
+  postcode: '69003',
+  city: 'Lyon',
+  department: '69',
+  structId: '',
+  street: '',
   ...p,
 });
 const planted = [
   person({ address: 'helene.quertier@medecin.mssante.fr', familyName: 'Quertier', givenName: 'Hélène', rpps: '10009990001' }),
   person({ address: 'h.quertier@chu-lyon.mssante.fr', familyName: 'Quertier', givenName: 'Hélène', rpps: '10009990001', organisation: 'CHU DE LYON' }),
-  person({ address: 'secretariat.pneumologie@chu-lyon.mssante.fr', type: 'ORG', civility: '', professionCode: '', profession: '', service: 'Pneumologie', organisation: 'CHU DE LYON' }),
+  person({
+    address: 'secretariat.pneumologie@chu-lyon.mssante.fr',
+    type: 'ORG',
+    civility: '',
+    professionCode: '',
+    profession: '',
+    service: 'Pneumologie',
+    organisation: 'CHU DE LYON',
+  }),
   person({ address: 'bruno.vasquier@chu-nantes.mssante.fr', familyName: 'Vasquier', givenName: 'Bruno', rpps: '10009990002' }),
 ];
 
@@ -64,9 +86,15 @@ describe('suggest', () => {
 
 describe('suggest with numbered addresses', () => {
   it('finds the same numbered local part on another domain', () => {
-    const rows = parseExtractionText([...syntheticExtraction({ count: 500, seed: 2, planted: [
-      person({ address: 'jean.martin7@chu-lyon.mssante.fr', familyName: 'Martin', givenName: 'Jean' }),
-    ] })].join('')).rows;
+    const rows = parseExtractionText(
+      [
+        ...syntheticExtraction({
+          count: 500,
+          seed: 2,
+          planted: [person({ address: 'jean.martin7@chu-lyon.mssante.fr', familyName: 'Martin', givenName: 'Jean' })],
+        }),
+      ].join(''),
+    ).rows;
     const index = buildIndex(rows);
     const r = suggest(index, 'jean.martin7@chu-nantes.mssante.fr');
     expect(r.suggestions).toContainEqual(expect.objectContaining({ address: 'jean.martin7@chu-lyon.mssante.fr', reason: 'same-address-other-domain' }));

@@ -31,16 +31,28 @@ const READ_RECEIPT = 'Disposition-Notification-To';
 
 const ADVICE: Record<DeliveryHost, { receipt: LocalizedText; header: LocalizedText }> = {
   outlook: {
-    receipt: { fr: 'Outlook ne laisse pas un complément demander l’accusé de lecture : cochez Options › Demander une confirmation de lecture avant d’envoyer.', en: 'Outlook does not let an add-in ask for the read receipt: tick Options › Request a Read Receipt before sending.' },
+    receipt: {
+      fr: 'Outlook ne laisse pas un complément demander l’accusé de lecture : cochez Options › Demander une confirmation de lecture avant d’envoyer.',
+      en: 'Outlook does not let an add-in ask for the read receipt: tick Options › Request a Read Receipt before sending.',
+    },
     header: { fr: 'Outlook n’a pas pu poser cet en-tête.', en: 'Outlook could not set this header.' },
   },
   thunderbird: {
     receipt: { fr: 'Accusé de lecture demandé par l’option de Thunderbird.', en: 'Read receipt asked for through Thunderbird’s option.' },
-    header: { fr: 'Thunderbird ne laisse une extension poser que des en-têtes X- : celui-ci ne partira pas.', en: 'Thunderbird lets an extension set X- headers only: this one will not go.' },
+    header: {
+      fr: 'Thunderbird ne laisse une extension poser que des en-têtes X- : celui-ci ne partira pas.',
+      en: 'Thunderbird lets an extension set X- headers only: this one will not go.',
+    },
   },
   webmail: {
-    receipt: { fr: 'Ce webmail ne laisse pas l’extension demander l’accusé de lecture : cochez l’option « accusé de lecture » du webmail s’il en a une.', en: 'This webmail does not let the extension ask for the read receipt: tick the webmail’s read-receipt option if it has one.' },
-    header: { fr: 'Un webmail ne laisse pas l’extension poser les en-têtes MSSanté : le destinataire lira l’archive, mais sans cet en-tête. Pour l’envoyer, utilisez Outlook ou Thunderbird avec Vigie, ou l’envoi de documents de votre opérateur.', en: 'A webmail does not let the extension set MSSanté headers: the receiver will read the archive, but without this header. To send it, use Outlook or Thunderbird with Vigie, or your operator’s document sending.' },
+    receipt: {
+      fr: 'Ce webmail ne laisse pas l’extension demander l’accusé de lecture : cochez l’option « accusé de lecture » du webmail s’il en a une.',
+      en: 'This webmail does not let the extension ask for the read receipt: tick the webmail’s read-receipt option if it has one.',
+    },
+    header: {
+      fr: 'Un webmail ne laisse pas l’extension poser les en-têtes MSSanté : le destinataire lira l’archive, mais sans cet en-tête. Pour l’envoyer, utilisez Outlook ou Thunderbird avec Vigie, ou l’envoi de documents de votre opérateur.',
+      en: 'A webmail does not let the extension set MSSanté headers: the receiver will read the archive, but without this header. To send it, use Outlook or Thunderbird with Vigie, or your operator’s document sending.',
+    },
   },
 };
 

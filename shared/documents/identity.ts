@@ -29,7 +29,11 @@ export function patientOfCda(doc: CdaDocument): StatedPatient {
   };
 }
 
-const fold = (s: string) => withoutAccents(oneLine(s)).toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  withoutAccents(oneLine(s))
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
 
 function contradiction(field: string, stated: string, inCda: string): PatientError {
   return new PatientError('contradicts-cda', documentText('patient.contradicts-cda', { field, stated: oneLine(stated), cda: oneLine(inCda) }));
@@ -46,8 +50,10 @@ export function mergePatient(fromCda: StatedPatient, stated: StatedPatient): Sta
     if (stated.ins.oid && stated.ins.oid !== fromCda.ins.oid) throw contradiction('INS authority', stated.ins.oid, fromCda.ins.oid ?? '');
     out.ins = { ...fromCda.ins, qualified: fromCda.ins.qualified === true && stated.ins.qualified !== false };
   }
-  if (fromCda.ipp && stated.ipp && (fromCda.ipp.value !== stated.ipp.value.trim() || fromCda.ipp.oid !== stated.ipp.oid)) throw contradiction('IPP', stated.ipp.value, fromCda.ipp.value);
-  if (fromCda.birthDate && stated.birthDate && fromCda.birthDate !== stated.birthDate.trim()) throw contradiction('birth date', stated.birthDate, fromCda.birthDate);
+  if (fromCda.ipp && stated.ipp && (fromCda.ipp.value !== stated.ipp.value.trim() || fromCda.ipp.oid !== stated.ipp.oid))
+    throw contradiction('IPP', stated.ipp.value, fromCda.ipp.value);
+  if (fromCda.birthDate && stated.birthDate && fromCda.birthDate !== stated.birthDate.trim())
+    throw contradiction('birth date', stated.birthDate, fromCda.birthDate);
   if (fromCda.sex && stated.sex && fromCda.sex !== stated.sex) throw contradiction('sex', stated.sex, fromCda.sex);
   if (fromCda.family && stated.family && fold(fromCda.family) !== fold(stated.family)) throw contradiction('birth family name', stated.family, fromCda.family);
   if (fromCda.given && stated.given && fold(fromCda.given) !== fold(stated.given)) throw contradiction('first given name', stated.given, fromCda.given);

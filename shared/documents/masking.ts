@@ -16,7 +16,10 @@ export interface Masking {
 const CODES: Array<[keyof Masking, Coded]> = [
   ['hiddenFromProfessionals', { code: 'MASQUE_PS', codingScheme: TRE_A07, display: 'Masqué aux professionnels de santé' }],
   ['invisibleToPatient', { code: 'INVISIBLE_PATIENT', codingScheme: TRE_A07, display: 'Non visible par le patient' }],
-  ['invisibleToLegalRepresentatives', { code: 'INVISIBLE_REPRESENTANTS_LEGAUX', codingScheme: TRE_A07, display: 'Non visible par les représentants légaux du patient' }],
+  [
+    'invisibleToLegalRepresentatives',
+    { code: 'INVISIBLE_REPRESENTANTS_LEGAUX', codingScheme: TRE_A07, display: 'Non visible par les représentants légaux du patient' },
+  ],
 ];
 
 /** The TRE_A07 codes of the flags that are set, in a fixed order. */

@@ -77,7 +77,9 @@ function slot(parent: XMLBuilder, name: string, values: readonly string[]): void
 }
 
 function name(parent: XMLBuilder, value: string, field = 'title'): void {
-  parent.ele(NS.rim, 'rim:Name').ele(NS.rim, 'rim:LocalizedString', { 'xml:lang': 'fr-FR', charset: 'UTF-8', value: fits(value, EBRIM_MAX.freeFormText, field) });
+  parent
+    .ele(NS.rim, 'rim:Name')
+    .ele(NS.rim, 'rim:LocalizedString', { 'xml:lang': 'fr-FR', charset: 'UTF-8', value: fits(value, EBRIM_MAX.freeFormText, field) });
 }
 
 function classification(parent: XMLBuilder, scheme: string, object: string, id: string, coded?: Coded): XMLBuilder {
@@ -96,7 +98,13 @@ function classification(parent: XMLBuilder, scheme: string, object: string, id: 
 }
 
 function externalId(parent: XMLBuilder, scheme: string, object: string, id: string, value: string, label: string): void {
-  const e = parent.ele(NS.rim, 'rim:ExternalIdentifier', { id, identificationScheme: scheme, objectType: XDS.objectType.externalIdentifier, registryObject: object, value: fits(value, EBRIM_MAX.longName, label) });
+  const e = parent.ele(NS.rim, 'rim:ExternalIdentifier', {
+    id,
+    identificationScheme: scheme,
+    objectType: XDS.objectType.externalIdentifier,
+    registryObject: object,
+    value: fits(value, EBRIM_MAX.longName, label),
+  });
   name(e, label);
 }
 
@@ -151,10 +159,21 @@ export function buildMetadataXml(s: ResolvedSubmission): string {
   externalId(set, XDS.set.sourceId, s.entryUuid, s.nextId(), s.sourceId, 'XDSSubmissionSet.sourceId');
   externalId(set, XDS.set.uniqueId, s.entryUuid, s.nextId(), s.uniqueId, 'XDSSubmissionSet.uniqueId');
 
-  list.ele(NS.rim, 'rim:Classification', { classificationNode: XDS.submissionSetNode, classifiedObject: s.entryUuid, id: s.nextId(), objectType: XDS.objectType.classification });
+  list.ele(NS.rim, 'rim:Classification', {
+    classificationNode: XDS.submissionSetNode,
+    classifiedObject: s.entryUuid,
+    id: s.nextId(),
+    objectType: XDS.objectType.classification,
+  });
 
   for (const e of s.entries) {
-    const a = list.ele(NS.rim, 'rim:Association', { associationType: XDS.hasMember, id: s.nextId(), objectType: XDS.objectType.association, sourceObject: s.entryUuid, targetObject: e.entryUuid });
+    const a = list.ele(NS.rim, 'rim:Association', {
+      associationType: XDS.hasMember,
+      id: s.nextId(),
+      objectType: XDS.objectType.association,
+      sourceObject: s.entryUuid,
+      targetObject: e.entryUuid,
+    });
     slot(a, 'SubmissionSetStatus', ['Original']);
   }
   return doc.end({ prettyPrint: true });

@@ -44,7 +44,12 @@ export function nameSegment(value: string): string {
  * (`20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf`), the file number added when known.
  */
 export function pdfCopyName(args: { actDate: string; typeLabel: string; patient: Pick<PatientIdentity, 'family' | 'given' | 'caseNumber'> }): string {
-  const parts = [args.actDate, nameSegment(args.typeLabel) || 'Document', nameSegment(upperName(args.patient.family)), nameSegment(upperName(args.patient.given))];
+  const parts = [
+    args.actDate,
+    nameSegment(args.typeLabel) || 'Document',
+    nameSegment(upperName(args.patient.family)),
+    nameSegment(upperName(args.patient.given)),
+  ];
   const caseNumber = args.patient.caseNumber ? nameSegment(args.patient.caseNumber) : '';
   if (caseNumber) parts.push(caseNumber);
   return `${parts.filter(Boolean).join('_')}.pdf`;

@@ -41,7 +41,9 @@ describe('patient address builder', () => {
 describe('one patient per message', () => {
   it('accepts the same INS and refuses two', () => {
     expect(() => assertOnePatient([{ ins: { matricule: INS, qualified: true } }, { ins: { matricule: INS.toLowerCase(), qualified: false } }])).not.toThrow();
-    expect(() => assertOnePatient([{ ins: { matricule: INS, qualified: true } }, { ins: { matricule: '179039955544428', qualified: true } }])).toThrow(/one patient/);
+    expect(() => assertOnePatient([{ ins: { matricule: INS, qualified: true } }, { ins: { matricule: '179039955544428', qualified: true } }])).toThrow(
+      /one patient/,
+    );
     expect(() => assertOnePatient([{ ipp: { value: '1', oid: '1.2' } }, { ipp: { value: '1', oid: '1.3' } }])).toThrow(PatientError);
     // An INS on one side and only an IPP on the other cannot be proved to be the same person.
     expect(() => assertOnePatient([{ ins: { matricule: INS, qualified: true } }, { ipp: { value: '1', oid: '1.2' } }])).toThrow(PatientError);
@@ -50,7 +52,9 @@ describe('one patient per message', () => {
 
 describe('names and identifiers', () => {
   it('makes CX patient ids, escaping HL7 separators', () => {
-    expect(xdmPatientId({ ins: { matricule: INS, qualified: true }, family: 'A', given: 'B', birthDate: '2000-01-01' })).toBe(`${INS}^^^&1.2.250.1.213.1.4.8&ISO^NH`);
+    expect(xdmPatientId({ ins: { matricule: INS, qualified: true }, family: 'A', given: 'B', birthDate: '2000-01-01' })).toBe(
+      `${INS}^^^&1.2.250.1.213.1.4.8&ISO^NH`,
+    );
     expect(xdmPatientId({ ipp: { value: 'A^B&C', oid: '1.2.3' }, family: 'A', given: 'B', birthDate: '2000-01-01' })).toBe('A\\S\\B\\T\\C^^^&1.2.3&ISO^PI');
     expect(hl7Escape('a|b~c\\d')).toBe('a\\F\\b\\R\\c\\E\\d');
   });
@@ -59,11 +63,17 @@ describe('names and identifiers', () => {
     expect(xdmDocumentName(12, 'application/octet-stream', 'scan.jpeg')).toBe('DOC0012.JPE');
     expect(() => xdmDocumentName(10000, 'application/pdf')).toThrow(RangeError);
     // The ANS IG's own example name: 20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf
-    expect(pdfCopyName({ actDate: '20220531', typeLabel: 'CR d\'imagerie médicale', patient: { family: 'Corse', given: 'Figatellix' } })).toBe('20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf');
-    expect(pdfCopyName({ actDate: '20260305', typeLabel: 'Lettre de liaison', patient: { family: 'Lefèvre d’Ormesson', given: 'Éloïse', caseNumber: '2026/001' } })).toBe('20260305_Lettre_de_liaison_LEFEVRE_D_ORMESSON_ELOISE_2026_001.pdf');
+    expect(pdfCopyName({ actDate: '20220531', typeLabel: "CR d'imagerie médicale", patient: { family: 'Corse', given: 'Figatellix' } })).toBe(
+      '20220531_CR_d_imagerie_medicale_CORSE_FIGATELLIX.pdf',
+    );
+    expect(
+      pdfCopyName({ actDate: '20260305', typeLabel: 'Lettre de liaison', patient: { family: 'Lefèvre d’Ormesson', given: 'Éloïse', caseNumber: '2026/001' } }),
+    ).toBe('20260305_Lettre_de_liaison_LEFEVRE_D_ORMESSON_ELOISE_2026_001.pdf');
   });
   it('writes the subject with the birth date as JJ/MM/AAAA and a bounded title', () => {
-    expect(xdmSubject('Lettre de liaison', { family: 'Dupont', given: 'Jean', birthDate: '1950-07-14' })).toBe('XDM/1.0/DDM+Lettre de liaison DUPONT Jean 14/07/1950');
+    expect(xdmSubject('Lettre de liaison', { family: 'Dupont', given: 'Jean', birthDate: '1950-07-14' })).toBe(
+      'XDM/1.0/DDM+Lettre de liaison DUPONT Jean 14/07/1950',
+    );
     expect(xdmSubject('x'.repeat(200), { family: 'A', given: 'B', birthDate: '1950-07-14' }).length).toBeLessThan(110);
   });
   it('turns a UUID into a 2.25 OID', () => {
@@ -74,8 +84,16 @@ describe('names and identifiers', () => {
 describe('CDA header', () => {
   const cda = (body: string) => new TextEncoder().encode(`<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3">${body}</ClinicalDocument>`);
   it('reads the code, the recordTarget ids and names, preferring birth names', () => {
-    const s = readCda(cda(`<code code="11490-0" codeSystem="2.16.840.1.113883.6.1" displayName="Lettre"/><recordTarget><patientRole><id root="1.2.250.1.213.1.4.8" extension="${INS}"/><patient><name><family qualifier="SP">MARTIN</family><family qualifier="BR">DUPONT</family><given>Jean</given></name></patient></patientRole></recordTarget><component><structuredBody/></component>`));
-    expect(s).toMatchObject({ code: { code: '11490-0', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Lettre' }, patient: { ids: [{ root: '1.2.250.1.213.1.4.8', extension: INS }], family: 'DUPONT', given: 'Jean' }, body: { kind: 'structured' } });
+    const s = readCda(
+      cda(
+        `<code code="11490-0" codeSystem="2.16.840.1.113883.6.1" displayName="Lettre"/><recordTarget><patientRole><id root="1.2.250.1.213.1.4.8" extension="${INS}"/><patient><name><family qualifier="SP">MARTIN</family><family qualifier="BR">DUPONT</family><given>Jean</given></name></patient></patientRole></recordTarget><component><structuredBody/></component>`,
+      ),
+    );
+    expect(s).toMatchObject({
+      code: { code: '11490-0', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Lettre' },
+      patient: { ids: [{ root: '1.2.250.1.213.1.4.8', extension: INS }], family: 'DUPONT', given: 'Jean' },
+      body: { kind: 'structured' },
+    });
   });
   it('is null for other XML, broken XML or non-XML', () => {
     expect(readCda(new TextEncoder().encode('<?xml version="1.0"?><ClinicalDocument><code code="x"/></ClinicalDocument>'))).toBeNull();
@@ -99,7 +117,10 @@ describe('size rules', () => {
     const raw = Math.floor(PATIENT_MAX_MESSAGE_BYTES * 0.76);
     expect(checkMessageSize({ attachmentBytes: [raw], toPatient: true }).level).toBe('refuse');
     expect(checkMessageSize({ attachmentBytes: [raw], toPatient: false }).level).toBe('ok');
-    expect(checkMessageSize({ attachmentBytes: [raw], toPatient: false, operatorLimitBytes: 20 * 1024 * 1024 })).toMatchObject({ level: 'warn', code: 'size.warn-operator' });
+    expect(checkMessageSize({ attachmentBytes: [raw], toPatient: false, operatorLimitBytes: 20 * 1024 * 1024 })).toMatchObject({
+      level: 'warn',
+      code: 'size.warn-operator',
+    });
     expect(checkMessageSize({ attachmentBytes: [1024 * 1024], toPatient: true }).level).toBe('ok');
   });
 });

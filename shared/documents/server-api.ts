@@ -5,7 +5,10 @@ import { authorOfProfessional } from '../psc/author';
 import type { PscProfessional } from '../psc/claims';
 import type { XdmAuthor } from './xdm-types';
 
-export type DocumentFetch = (url: string, init?: { credentials?: 'include' | 'same-origin' | 'omit' }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
+export type DocumentFetch = (
+  url: string,
+  init?: { credentials?: 'include' | 'same-origin' | 'omit' },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
 
 const texts = {
   unauthorized: { fr: 'Connectez-vous avec Pro Santé Connect pour lire le dossier patient.', en: 'Log in with Pro Santé Connect to read the patient record.' },
@@ -23,7 +26,10 @@ function fail(status: number): never {
 }
 
 export class ServerDocumentApi {
-  constructor(private readonly baseUrl: string, private readonly fetchFn: DocumentFetch) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetchFn: DocumentFetch,
+  ) {}
 
   private url(path: string, ins: string): string {
     const u = new URL(path, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);

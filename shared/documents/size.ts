@@ -25,14 +25,29 @@ export interface SizeCheck {
  * `toPatient` is true when a recipient is a patient.mssante.fr address. The estimate counts the base64 form,
  * as the limits apply to the message on the wire.
  */
-export function checkMessageSize(args: { attachmentBytes: readonly number[]; otherBytes?: number; operatorLimitBytes?: number; toPatient: boolean }): SizeCheck {
+export function checkMessageSize(args: {
+  attachmentBytes: readonly number[];
+  otherBytes?: number;
+  operatorLimitBytes?: number;
+  toPatient: boolean;
+}): SizeCheck {
   const messageBytes = args.attachmentBytes.reduce((s, n) => s + encodedSize(n), 0) + (args.otherBytes ?? 16 * 1024);
   const size = formatSize(messageBytes);
   if (args.toPatient && messageBytes > PATIENT_MAX_MESSAGE_BYTES) {
-    return { level: 'refuse', messageBytes, code: 'size.refuse-patient', message: documentText('size.refuse-patient', { size, limit: formatSize(PATIENT_MAX_MESSAGE_BYTES) }) };
+    return {
+      level: 'refuse',
+      messageBytes,
+      code: 'size.refuse-patient',
+      message: documentText('size.refuse-patient', { size, limit: formatSize(PATIENT_MAX_MESSAGE_BYTES) }),
+    };
   }
   if (args.operatorLimitBytes !== undefined && args.operatorLimitBytes > 0 && messageBytes > args.operatorLimitBytes) {
-    return { level: 'warn', messageBytes, code: 'size.warn-operator', message: documentText('size.warn-operator', { size, limit: formatSize(args.operatorLimitBytes) }) };
+    return {
+      level: 'warn',
+      messageBytes,
+      code: 'size.warn-operator',
+      message: documentText('size.warn-operator', { size, limit: formatSize(args.operatorLimitBytes) }),
+    };
   }
   return { level: 'ok', messageBytes, code: 'size.ok', message: documentText('size.ok', { size }) };
 }

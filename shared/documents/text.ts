@@ -2,12 +2,17 @@
 
 /** Removes C0/C1 control characters (CR and LF included) and collapses runs of blanks: safe for one header line. */
 export function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** One line of text that XML 1.0 can hold: `oneLine`, then characters XML forbids (U+FFFE, U+FFFF, lone surrogates) removed. */
 export function xmlLine(value: string): string {
-  return oneLine(value).replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').trim();
+  return oneLine(value)
+    .replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
 }
 
 /**

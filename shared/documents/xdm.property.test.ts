@@ -5,7 +5,9 @@ import { DOMParser } from '@xmldom/xmldom';
 import { packXdm, NS } from './index';
 
 const INS = '288109912345684';
-const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }).filter((s) => s.trim().length > 0 && /[^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s));
+const text = fc
+  .string({ unit: 'binary', minLength: 1, maxLength: 60 })
+  .filter((s) => s.trim().length > 0 && /[^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s));
 
 describe('packXdm with arbitrary text', () => {
   it('always produces parseable XML, a one-line subject and the same values back', () => {
@@ -24,13 +26,19 @@ describe('packXdm with arbitrary text', () => {
         expect(r.subject.startsWith('XDM/1.0/DDM+')).toBe(true);
         const files = unzipSync(r.zip);
         for (const name of ['IHE_XDM/SUBSET01/METADATA.XML', 'INDEX.HTM']) {
-          const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(strFromU8(files[name]!), 'text/xml');
+          const doc = new DOMParser({
+            onError: (level, msg) => {
+              if (level !== 'warning') errors.push(msg);
+            },
+          }).parseFromString(strFromU8(files[name]!), 'text/xml');
           expect(doc.documentElement).toBeTruthy();
         }
         expect(errors).toEqual([]);
         // The HL7 name still has exactly its components: separators in the name were escaped.
         const doc = new DOMParser().parseFromString(r.metadataXml, 'text/xml');
-        const pid5 = Array.from(doc.getElementsByTagNameNS(NS.rim, 'Value')).map((v) => v.textContent ?? '').find((v) => v.startsWith('PID-5|'))!;
+        const pid5 = Array.from(doc.getElementsByTagNameNS(NS.rim, 'Value'))
+          .map((v) => v.textContent ?? '')
+          .find((v) => v.startsWith('PID-5|'))!;
         expect(pid5.split('|')).toHaveLength(2);
         expect(pid5.split('^')).toHaveLength(7);
       }),

@@ -20,8 +20,18 @@ function input(over: Partial<XdmPackInput> = {}): XdmPackInput {
   let n = 0;
   return {
     documents: [{ bytes: N1, mimeType: 'text/xml', title: '' }],
-    author: { idNat: '810001234567', family: 'MARTIN', given: 'Jeanne', institution: { name: 'CHU Exemple', idNat: '1750000000' }, mail: 'jeanne.martin@chu-exemple.mssante.fr' },
-    sender: { organisation: 'CHU Exemple — Imagerie', contact: ['imagerie@chu-exemple.mssante.fr'], application: { name: 'Vigie MSSanté', version: '0.1.0', vendor: 'Vigie' } },
+    author: {
+      idNat: '810001234567',
+      family: 'MARTIN',
+      given: 'Jeanne',
+      institution: { name: 'CHU Exemple', idNat: '1750000000' },
+      mail: 'jeanne.martin@chu-exemple.mssante.fr',
+    },
+    sender: {
+      organisation: 'CHU Exemple — Imagerie',
+      contact: ['imagerie@chu-exemple.mssante.fr'],
+      application: { name: 'Vigie MSSanté', version: '0.1.0', vendor: 'Vigie' },
+    },
     recipients: ['dr.durand@medecin.mssante.fr'],
     policy: { nil: 'DEV935997', sourceId: '1.2.250.1.999.42' },
     now: new Date('2026-11-28T10:00:00Z'),
@@ -41,12 +51,20 @@ function metadataOf(r: XdmPackResult) {
   const doc = new DOMParser().parseFromString(r.metadataXml, 'text/xml');
   const els = (parent: Element | Document, name: string): Element[] => Array.from(parent.getElementsByTagNameNS(NS.rim, name) as unknown as ArrayLike<Element>);
   const own = (parent: Element, name: string) => els(parent, name).filter((e) => e.parentNode === parent);
-  const slot = (parent: Element, name: string) => els(own(parent, 'Slot').find((s) => s.getAttribute('name') === name) ?? parent.ownerDocument!.createElement('x'), 'Value').map((v) => v.textContent);
+  const slot = (parent: Element, name: string) =>
+    els(own(parent, 'Slot').find((s) => s.getAttribute('name') === name) ?? parent.ownerDocument!.createElement('x'), 'Value').map((v) => v.textContent);
   const classified = (parent: Element, scheme: string) =>
     own(parent, 'Classification')
       .filter((c) => c.getAttribute('classificationScheme') === scheme)
-      .map((c) => ({ code: c.getAttribute('nodeRepresentation'), scheme: slot(c, 'codingScheme')[0], slots: Object.fromEntries(own(c, 'Slot').map((s) => [s.getAttribute('name'), slot(c, s.getAttribute('name')!)])) }));
-  const ident = (parent: Element, scheme: string) => own(parent, 'ExternalIdentifier').find((e) => e.getAttribute('identificationScheme') === scheme)?.getAttribute('value');
+      .map((c) => ({
+        code: c.getAttribute('nodeRepresentation'),
+        scheme: slot(c, 'codingScheme')[0],
+        slots: Object.fromEntries(own(c, 'Slot').map((s) => [s.getAttribute('name'), slot(c, s.getAttribute('name')!)])),
+      }));
+  const ident = (parent: Element, scheme: string) =>
+    own(parent, 'ExternalIdentifier')
+      .find((e) => e.getAttribute('identificationScheme') === scheme)
+      ?.getAttribute('value');
   const entries = els(doc, 'ExtrinsicObject');
   const set = els(doc, 'RegistryPackage')[0]!;
   return { entries, set, slot, classified, ident, name: (e: Element) => els(own(e, 'Name')[0]!, 'LocalizedString')[0]!.getAttribute('value') };
@@ -106,7 +124,10 @@ describe('a level-1 CDA alone: everything from its header, the embedded PDF besi
     expect(m.classified(m.set, XDS.set.contentTypeCode)).toMatchObject([{ code: 'SA01', scheme: '1.2.250.1.71.4.2.4' }]);
     expect(m.ident(m.set, XDS.set.sourceId)).toBe('1.2.250.1.999.42');
     expect(m.ident(m.set, XDS.set.patientId)).toBe(`${TEST_INS}^^^&1.2.250.1.213.1.4.10&ISO^NH`);
-    expect(m.classified(m.set, XDS.set.author)[0]!.slots).toMatchObject({ authorPerson: ['810001234567^MARTIN^Jeanne^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS'], authorInstitution: ['CHU Exemple^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750000000'] });
+    expect(m.classified(m.set, XDS.set.author)[0]!.slots).toMatchObject({
+      authorPerson: ['810001234567^MARTIN^Jeanne^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS'],
+      authorInstitution: ['CHU Exemple^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1750000000'],
+    });
     expect(m.slot(m.set, 'intendedRecipient')).toEqual(['||^^Internet^dr.durand@medecin.mssante.fr']);
     expect(m.slot(m.set, 'submissionTime')).toEqual(['20261128100000']);
   });
@@ -118,7 +139,18 @@ describe('a level-1 CDA alone: everything from its header, the embedded PDF besi
       { name: 'X-MSS-INS', value: 'O' },
       { name: 'X-MSS-NIL', value: 'DEV935997' },
     ]);
-    expect(r.entries).toEqual([{ path: 'IHE_XDM/SUBSET01/DOC0001.XML', uniqueId: '1.2.250.1.999.7.3.1^ECHO-2026-10-0042', hashHex: sha1(N1), size: N1.length, mimeType: 'text/xml', typeCode: '18748-4', cda: true, wrapped: false }]);
+    expect(r.entries).toEqual([
+      {
+        path: 'IHE_XDM/SUBSET01/DOC0001.XML',
+        uniqueId: '1.2.250.1.999.7.3.1^ECHO-2026-10-0042',
+        hashHex: sha1(N1),
+        size: N1.length,
+        mimeType: 'text/xml',
+        typeCode: '18748-4',
+        cda: true,
+        wrapped: false,
+      },
+    ]);
     expect(m.slot(e, 'hash')).toEqual([sha1(N1)]);
     expect(m.slot(e, 'size')).toEqual([String(N1.length)]);
   });
@@ -129,7 +161,14 @@ describe('a level-1 CDA alone: everything from its header, the embedded PDF besi
 });
 
 describe('a level-3 CDA with the DI’s PDF rendering', () => {
-  const r = packXdm(input({ documents: [{ bytes: N3, mimeType: 'text/xml', title: 'CR bio' }, { bytes: PDF, mimeType: 'application/pdf', title: 'CR bio (PDF)' }] }));
+  const r = packXdm(
+    input({
+      documents: [
+        { bytes: N3, mimeType: 'text/xml', title: 'CR bio' },
+        { bytes: PDF, mimeType: 'application/pdf', title: 'CR bio (PDF)' },
+      ],
+    }),
+  );
   const m = metadataOf(r);
   const e = m.entries[0]!;
 
@@ -155,27 +194,64 @@ describe('a level-3 CDA with the DI’s PDF rendering', () => {
     const notCda = new TextEncoder().encode('<?xml version="1.0"?><note>x</note>');
     expect(() => packXdm(input({ documents: [{ bytes: notCda, mimeType: 'text/xml', title: 'note' }] }))).toThrow(expect.objectContaining({ code: 'not-cda' }));
     const unknown = new TextEncoder().encode(strFromU8(N3).replace('1.3.6.1.4.1.19376.1.3.3', '1.2.3.4.5'));
-    expect(() => packXdm(input({ documents: [{ bytes: unknown, mimeType: 'text/xml', title: 'x' }] }))).toThrow(expect.objectContaining({ code: 'format-unknown' }));
-    expect(() => packXdm(input({ documents: [{ bytes: PDF, mimeType: 'application/zip', title: 'x.zip' }] }))).toThrow(expect.objectContaining({ code: 'unsupported-format' }));
+    expect(() => packXdm(input({ documents: [{ bytes: unknown, mimeType: 'text/xml', title: 'x' }] }))).toThrow(
+      expect.objectContaining({ code: 'format-unknown' }),
+    );
+    expect(() => packXdm(input({ documents: [{ bytes: PDF, mimeType: 'application/zip', title: 'x.zip' }] }))).toThrow(
+      expect.objectContaining({ code: 'unsupported-format' }),
+    );
   });
 });
 
 describe('a PDF without CDA, from the DI', () => {
-  const patient = { ins: { matricule: TEST_INS, oid: '1.2.250.1.213.1.4.10' as const, qualified: true }, family: 'Pat-Trois', given: 'Dominique', birthDate: '1979-03-28', sex: 'F' as const };
-  const r = packXdm(input({ patient, documents: [{ bytes: PDF, mimeType: 'application/pdf', title: 'Lettre de sortie', typeCode: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1', display: 'Lettre de liaison' }, creationTime: new Date('2026-11-20T09:00:00Z'), uniqueId: '1.2.250.1.999.7.9.77' }] }));
+  const patient = {
+    ins: { matricule: TEST_INS, oid: '1.2.250.1.213.1.4.10' as const, qualified: true },
+    family: 'Pat-Trois',
+    given: 'Dominique',
+    birthDate: '1979-03-28',
+    sex: 'F' as const,
+  };
+  const r = packXdm(
+    input({
+      patient,
+      documents: [
+        {
+          bytes: PDF,
+          mimeType: 'application/pdf',
+          title: 'Lettre de sortie',
+          typeCode: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1', display: 'Lettre de liaison' },
+          creationTime: new Date('2026-11-20T09:00:00Z'),
+          uniqueId: '1.2.250.1.999.7.9.77',
+        },
+      ],
+    }),
+  );
   const cda = unzipSync(r.zip)['IHE_XDM/SUBSET01/DOC0001.XML']!;
   const doc = readCda(cda)!;
 
   it('is wrapped in a CDA R2 level 1 (XDS-SD) with the patient and the author, the PDF itself beside', () => {
     expect(doc.templateIds).toEqual(['2.16.840.1.113883.2.8.2.1', '1.2.250.1.213.1.1.1.1', '1.3.6.1.4.1.19376.1.2.20']);
     expect(doc.id).toEqual({ root: '1.2.250.1.999.7.9.77' });
-    expect(doc.patient).toMatchObject({ ids: [{ root: '1.2.250.1.213.1.4.10', extension: TEST_INS }], family: 'Pat-Trois', given: 'Dominique', sex: 'F', birthTime: '19790328' });
-    expect(doc.authors[0]).toMatchObject({ id: { root: '1.2.250.1.71.4.2.1', extension: '810001234567' }, family: 'MARTIN', given: 'Jeanne', organisation: { name: 'CHU Exemple' } });
+    expect(doc.patient).toMatchObject({
+      ids: [{ root: '1.2.250.1.213.1.4.10', extension: TEST_INS }],
+      family: 'Pat-Trois',
+      given: 'Dominique',
+      sex: 'F',
+      birthTime: '19790328',
+    });
+    expect(doc.authors[0]).toMatchObject({
+      id: { root: '1.2.250.1.71.4.2.1', extension: '810001234567' },
+      family: 'MARTIN',
+      given: 'Jeanne',
+      organisation: { name: 'CHU Exemple' },
+    });
     expect(doc.body).toMatchObject({ kind: 'nonXML', mediaType: 'application/pdf', representation: 'B64' });
     expect(r.attachments[1]).toMatchObject({ name: '20261120_Lettre_de_liaison_PAT-TROIS_DOMINIQUE.pdf', bytes: PDF });
     // What the packer used without reading the bytes back is what the bytes say.
     const again = packXdm(input({ patient, documents: [{ bytes: cda, mimeType: 'text/xml', title: '' }] }));
-    expect(again.metadataXml.replace(/urn:uuid:[0-9a-f-]+/g, '').replace(/<rim:Value>[0-9a-f]{40}<\/rim:Value>|"size">[\s\S]*?<\/rim:Slot>/g, '')).toBe(r.metadataXml.replace(/urn:uuid:[0-9a-f-]+/g, '').replace(/<rim:Value>[0-9a-f]{40}<\/rim:Value>|"size">[\s\S]*?<\/rim:Slot>/g, ''));
+    expect(again.metadataXml.replace(/urn:uuid:[0-9a-f-]+/g, '').replace(/<rim:Value>[0-9a-f]{40}<\/rim:Value>|"size">[\s\S]*?<\/rim:Slot>/g, '')).toBe(
+      r.metadataXml.replace(/urn:uuid:[0-9a-f-]+/g, '').replace(/<rim:Value>[0-9a-f]{40}<\/rim:Value>|"size">[\s\S]*?<\/rim:Slot>/g, ''),
+    );
     expect(r.entries[0]).toMatchObject({ wrapped: true, typeCode: '11490-0', uniqueId: '1.2.250.1.999.7.9.77' });
     const m = metadataOf(r);
     expect(m.classified(m.entries[0]!, XDS.doc.formatCode)).toMatchObject([{ code: 'urn:ihe:iti:xds-sd:pdf:2008' }]);
@@ -189,7 +265,9 @@ describe('identity rules', () => {
     expect(() => packXdm(input({ patient: { ins: { matricule: TEST_INS, oid: '1.2.250.1.213.1.4.8' } } }))).toThrow(/INS authority/);
     expect(() => packXdm(input({ patient: { birthDate: '1979-03-29' } }))).toThrow(PatientError);
     // Agreeing flags and a case number are fine.
-    expect(packXdm(input({ patient: { ins: { matricule: TEST_INS }, family: 'Pat-Trois', caseNumber: 'S42' } })).attachments[1]!.name).toBe('20261014_CR_d_imagerie_medicale_PAT-TROIS_DOMINIQUE_S42.pdf');
+    expect(packXdm(input({ patient: { ins: { matricule: TEST_INS }, family: 'Pat-Trois', caseNumber: 'S42' } })).attachments[1]!.name).toBe(
+      '20261014_CR_d_imagerie_medicale_PAT-TROIS_DOMINIQUE_S42.pdf',
+    );
   });
 
   it('says X-MSS-INS: N when a trait is missing (no sex) and when the INS is not qualified', () => {
@@ -197,21 +275,44 @@ describe('identity rules', () => {
     const pdfDoc = { bytes: PDF, mimeType: 'application/pdf', title: 'CR' };
     const noSex = packXdm(input({ patient: { ...base, ins: { matricule: TEST_INS, qualified: true } }, documents: [pdfDoc] }));
     expect(noSex.headers.find((h) => h.name === 'X-MSS-INS')?.value).toBe('N');
-    const notQualified = packXdm(input({ patient: { ...base, sex: 'F', ins: { matricule: TEST_INS, qualified: false }, ipp: { value: 'IPP1', oid: '1.2.250.1.999.7.1' } }, documents: [pdfDoc] }));
+    const notQualified = packXdm(
+      input({
+        patient: { ...base, sex: 'F', ins: { matricule: TEST_INS, qualified: false }, ipp: { value: 'IPP1', oid: '1.2.250.1.999.7.1' } },
+        documents: [pdfDoc],
+      }),
+    );
     expect(notQualified.headers.find((h) => h.name === 'X-MSS-INS')?.value).toBe('N');
     const complete = packXdm(input({ patient: { ...base, sex: 'F', ins: { matricule: TEST_INS, qualified: true } }, documents: [pdfDoc] }));
     expect(complete.headers.find((h) => h.name === 'X-MSS-INS')?.value).toBe('O');
   });
 
   it('takes a bare INS as production NIR unless its authority is given', () => {
-    const r = packXdm(input({ patient: { ins: { matricule: TEST_INS, qualified: true }, family: 'Dupont', given: 'Marie', birthDate: '1979-03-05', sex: 'F' }, documents: [{ bytes: PDF, mimeType: 'application/pdf', title: 'CR' }] }));
+    const r = packXdm(
+      input({
+        patient: { ins: { matricule: TEST_INS, qualified: true }, family: 'Dupont', given: 'Marie', birthDate: '1979-03-05', sex: 'F' },
+        documents: [{ bytes: PDF, mimeType: 'application/pdf', title: 'CR' }],
+      }),
+    );
     expect(r.metadataXml).toContain(`${TEST_INS}^^^&amp;1.2.250.1.213.1.4.8&amp;ISO^NH`);
   });
 
   it('refuses documents of two patients in one message', () => {
-    expect(() => packXdm(input({ documents: [{ bytes: N1, mimeType: 'text/xml', title: '' }, { bytes: PDF, mimeType: 'application/pdf', title: 'x', typeCode: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1', display: 'L' }, patient: { ins: { matricule: '288109912345684', qualified: true } } }] }))).toThrow(
-      expect.objectContaining({ code: 'mixed-patients' }),
-    );
+    expect(() =>
+      packXdm(
+        input({
+          documents: [
+            { bytes: N1, mimeType: 'text/xml', title: '' },
+            {
+              bytes: PDF,
+              mimeType: 'application/pdf',
+              title: 'x',
+              typeCode: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1', display: 'L' },
+              patient: { ins: { matricule: '288109912345684', qualified: true } },
+            },
+          ],
+        }),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'mixed-patients' }));
   });
 });
 
@@ -224,7 +325,9 @@ describe('submission rules', () => {
       ['MASQUE_PS', '1.2.250.1.213.1.1.4.13'],
       ['INVISIBLE_REPRESENTANTS_LEGAUX', '1.2.250.1.213.1.1.4.13'],
     ]);
-    expect(() => packXdm(input({ masking: { invisibleToPatient: true }, recipients: [`${TEST_INS}@patient.mssante.fr`] }))).toThrow(expect.objectContaining({ code: 'masked-to-patient' }));
+    expect(() => packXdm(input({ masking: { invisibleToPatient: true }, recipients: [`${TEST_INS}@patient.mssante.fr`] }))).toThrow(
+      expect.objectContaining({ code: 'masked-to-patient' }),
+    );
   });
 
   it('uses the policy’s J03 contentTypeCode, refuses one outside J03', () => {
@@ -251,7 +354,9 @@ describe('submission rules', () => {
   it('asks a read receipt when requested or by policy default, closes the conversation with a patient', () => {
     const byPolicy = packXdm(input({ policy: { nil: 'X', sourceId: '1.2.3', readReceipt: true }, readReceiptTo: 'jeanne.martin@chu-exemple.mssante.fr' }));
     expect(byPolicy.headers).toContainEqual({ name: 'Disposition-Notification-To', value: '<jeanne.martin@chu-exemple.mssante.fr>' });
-    const declined = packXdm(input({ policy: { nil: 'X', sourceId: '1.2.3', readReceipt: true }, readReceipt: false, readReceiptTo: 'jeanne.martin@chu-exemple.mssante.fr' }));
+    const declined = packXdm(
+      input({ policy: { nil: 'X', sourceId: '1.2.3', readReceipt: true }, readReceipt: false, readReceiptTo: 'jeanne.martin@chu-exemple.mssante.fr' }),
+    );
     expect(declined.headers.map((h) => h.name)).not.toContain('Disposition-Notification-To');
     const toPatient = packXdm(input({ recipients: [`${TEST_INS}@patient.mssante.fr`] }));
     expect(toPatient.headers).toContainEqual({ name: 'X-MSS-MES', value: 'FIN' });
@@ -276,7 +381,12 @@ describe('submission rules', () => {
   it('refuses a message over 25 MB towards Mon espace santé and warns above the operator limit', () => {
     const big = new Uint8Array(20 * 1024 * 1024);
     big.set(PDF.subarray(0, 8));
-    const bigDoc = { bytes: big, mimeType: 'application/pdf', title: 'Gros', typeCode: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1', display: 'L' } };
+    const bigDoc = {
+      bytes: big,
+      mimeType: 'application/pdf',
+      title: 'Gros',
+      typeCode: { code: '11490-0', codingScheme: '2.16.840.1.113883.6.1', display: 'L' },
+    };
     const patient = { ins: { matricule: TEST_INS, qualified: true }, family: 'Dupont', given: 'Marie', birthDate: '1979-03-05', sex: 'F' as const };
     expect(packXdm(input({ patient, documents: [bigDoc], recipients: [`${TEST_INS}@patient.mssante.fr`] })).size.level).toBe('refuse');
     expect(packXdm(input({ patient, documents: [bigDoc], policy: { nil: 'X', operatorLimitBytes: 25 * 1024 * 1024 } })).size.level).toBe('warn');
@@ -285,7 +395,16 @@ describe('submission rules', () => {
 
   it('refuses empty input with a clear error', () => {
     expect(() => packXdm(input({ documents: [] }))).toThrow(expect.objectContaining({ code: 'no-document' }));
-    expect(() => packXdm(input({ documents: [{ bytes: new Uint8Array(), mimeType: 'application/pdf', title: 'vide' }] }))).toThrow(expect.objectContaining({ code: 'empty-document' }));
-    expect(() => packXdm(input({ patient: { family: 'A', given: 'B', birthDate: '1988-02-30', ins: { matricule: TEST_INS } }, documents: [{ bytes: PDF, mimeType: 'application/pdf', title: 'x' }] }))).toThrow(expect.objectContaining({ code: 'birth-date' }));
+    expect(() => packXdm(input({ documents: [{ bytes: new Uint8Array(), mimeType: 'application/pdf', title: 'vide' }] }))).toThrow(
+      expect.objectContaining({ code: 'empty-document' }),
+    );
+    expect(() =>
+      packXdm(
+        input({
+          patient: { family: 'A', given: 'B', birthDate: '1988-02-30', ins: { matricule: TEST_INS } },
+          documents: [{ bytes: PDF, mimeType: 'application/pdf', title: 'x' }],
+        }),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'birth-date' }));
   });
 });

@@ -31,10 +31,13 @@ function senderAuthor(a: XdmAuthor | undefined): ResolvedAuthor {
   const out: ResolvedAuthor = {};
   const person = xcn(a.idNat ? { root: OID.idNatPs, extension: a.idNat } : undefined, a.family, a.given);
   if (person) out.person = person;
-  const institution = a.institution ? xon({ name: a.institution.name, ...(a.institution.idNat ? { id: { root: OID.idNatStruct, extension: a.institution.idNat } } : {}) }) : undefined;
+  const institution = a.institution
+    ? xon({ name: a.institution.name, ...(a.institution.idNat ? { id: { root: OID.idNatStruct, extension: a.institution.idNat } } : {}) })
+    : undefined;
   if (institution) out.institution = institution;
   if (a.role) out.role = hl7Escape(a.role);
-  if (a.specialty) out.specialty = { code: hl7Escape(a.specialty.code), codingScheme: hl7Escape(a.specialty.codingScheme), display: hl7Escape(a.specialty.display) };
+  if (a.specialty)
+    out.specialty = { code: hl7Escape(a.specialty.code), codingScheme: hl7Escape(a.specialty.codingScheme), display: hl7Escape(a.specialty.display) };
   if (a.mail) out.telecom = `^^Internet^${hl7Escape(a.mail)}`;
   return out;
 }
@@ -46,7 +49,8 @@ function resolvePatient(plan: PlannedCda[], stated: StatedPatient): PatientIdent
   plan.forEach((p, i) => {
     if (!p.cda) return;
     const fromCda = patientOfCda(p.cda.doc);
-    if (fromCda.ins || fromCda.ipp) ids.push({ ...(fromCda.ins ? { ins: { ...fromCda.ins, qualified: true } } : {}), ...(fromCda.ipp ? { ipp: fromCda.ipp } : {}) });
+    if (fromCda.ins || fromCda.ipp)
+      ids.push({ ...(fromCda.ins ? { ins: { ...fromCda.ins, qualified: true } } : {}), ...(fromCda.ipp ? { ipp: fromCda.ipp } : {}) });
     if (i === 0 || !merged.ins) merged = mergePatient(fromCda, merged);
   });
   for (const p of plan) if (p.source.patient) ids.push(p.source.patient);
@@ -94,7 +98,12 @@ export function packXdm(input: XdmPackInput): XdmPackResult {
       ...(d.serviceStartTime ? { serviceStart: d.serviceStartTime } : {}),
       ...(d.serviceStopTime ? { serviceStop: d.serviceStopTime } : {}),
       patient,
-      author: { idNat: author.idNat, family: author.family, given: author.given, organisation: author.institution ?? input.author?.institution ?? { name: oneLine(input.sender.organisation) || 'Établissement' } },
+      author: {
+        idNat: author.idNat,
+        family: author.family,
+        given: author.given,
+        organisation: author.institution ?? input.author?.institution ?? { name: oneLine(input.sender.organisation) || 'Établissement' },
+      },
       facilityType: d.healthcareFacilityType ?? facilityDefault,
       practiceSetting: d.practiceSetting ?? settingDefault,
     });
@@ -131,7 +140,16 @@ export function packXdm(input: XdmPackInput): XdmPackResult {
     resolved.push({ entryUuid: nextId(), uri, mimeType: 'text/xml', title: docTitle, hashHex, size: bytes.length, ...f });
     ordered[path] = [bytes, { level: 6 }];
     indexEntries.push({ path, title: docTitle, mimeType: 'text/xml', size: bytes.length });
-    entries.push({ path, uniqueId: f.uniqueId, hashHex, size: bytes.length, mimeType: 'text/xml', typeCode: f.typeCode.code, cda: true, wrapped: p.cda!.bytes !== p.source.bytes });
+    entries.push({
+      path,
+      uniqueId: f.uniqueId,
+      hashHex,
+      size: bytes.length,
+      mimeType: 'text/xml',
+      typeCode: f.typeCode.code,
+      cda: true,
+      wrapped: p.cda!.bytes !== p.source.bytes,
+    });
     if (p.copy) {
       let name = pdfCopyName({ actDate: f.actDate, typeLabel: f.typeLabel, patient });
       for (let n = 2; copies.some((c) => c.name === name); n++) name = name.replace(/(?:-\d+)?\.pdf$/, `-${n}.pdf`);
@@ -185,8 +203,24 @@ export function packXdm(input: XdmPackInput): XdmPackResult {
     allowPatientReply: input.allowPatientReply,
     ...(wantsReceipt && input.readReceiptTo ? { readReceiptTo: input.readReceiptTo } : {}),
   });
-  const size = checkMessageSize({ attachmentBytes: attachments.map((a) => a.bytes.length), operatorLimitBytes: policy.operatorLimitBytes, toPatient: writesToPatient(recipients) });
-  return { attachments, zip, subject: xdmSubject(title, patient), headers: h.headers, size, notices: [...h.notices, ...notices], patient, entries, metadataXml, indexHtml, readme };
+  const size = checkMessageSize({
+    attachmentBytes: attachments.map((a) => a.bytes.length),
+    operatorLimitBytes: policy.operatorLimitBytes,
+    toPatient: writesToPatient(recipients),
+  });
+  return {
+    attachments,
+    zip,
+    subject: xdmSubject(title, patient),
+    headers: h.headers,
+    size,
+    notices: [...h.notices, ...notices],
+    patient,
+    entries,
+    metadataXml,
+    indexHtml,
+    readme,
+  };
 }
 
 export { PatientError };

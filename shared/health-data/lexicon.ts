@@ -32,7 +32,12 @@ export const vocabularies: Record<string, VocabularyFile> = {
 };
 
 /** The files read in message text, and the one read in attachment names. */
-export const textVocabularies: Record<string, VocabularyFile> = { clinical: vocabularies.clinical!, person: vocabularies.person!, identifiers: vocabularies.identifiers!, units: vocabularies.units! };
+export const textVocabularies: Record<string, VocabularyFile> = {
+  clinical: vocabularies.clinical!,
+  person: vocabularies.person!,
+  identifiers: vocabularies.identifiers!,
+  units: vocabularies.units!,
+};
 export const attachmentVocabularies: Record<string, VocabularyFile> = { attachments: vocabularies.attachments! };
 
 export interface Category {
@@ -161,7 +166,8 @@ export class Lexicon {
   private buildAutomaton(): void {
     // Classes: 0 ends a word, 1 is a word unit no vocabulary word has, then one class per unit used.
     const classOf = new Map<number, number>();
-    for (const word of this.words.keys()) for (let i = 0; i < word.length; i++) if (!classOf.has(word.charCodeAt(i))) classOf.set(word.charCodeAt(i), classOf.size + 2);
+    for (const word of this.words.keys())
+      for (let i = 0; i < word.length; i++) if (!classOf.has(word.charCodeAt(i))) classOf.set(word.charCodeAt(i), classOf.size + 2);
     const width = classOf.size + 2;
     for (let c = 0; c < 0x10000; c++) if (charClass[c] !== 0) this.unitClass[c] = classOf.get(foldTable[c]!) ?? 1;
     // A decimal separator inside a number of the vocabulary ("1,73 m²"): read by exactRange, never part of a word.

@@ -13,7 +13,9 @@ const INSTITUTIONS = new Set(
 );
 /** Capitalised words of headers that are no given name (folded: compared with the token's folded value). */
 const HEADER_WORDS = new Set(
-  'congress congres conference meeting reunion journee session study etude formation service department team equipe group groupe bureau committee comite clinic clinique hospital hopital centre center abstract newsletter invitation rappel planning agenda programme projet'.split(' '),
+  'congress congres conference meeting reunion journee session study etude formation service department team equipe group groupe bureau committee comite clinic clinique hospital hopital centre center abstract newsletter invitation rappel planning agenda programme projet'.split(
+    ' ',
+  ),
 );
 const MAX_NAME_WORDS = 4;
 
@@ -26,7 +28,14 @@ function known(ctx: TextContext, t: number): boolean {
 export function nameWords(ctx: TextContext, t: number): number {
   if (t >= ctx.n || ctx.kind[t] !== WORD || !(capitalisedWord(ctx, t) || allCaps(ctx, t)) || known(ctx, t)) return -1;
   let u = t;
-  while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && /^[ \u00a0-]$/.test(ctx.gapBefore(u + 1)) && (capitalisedWord(ctx, u + 1) || allCaps(ctx, u + 1)) && !known(ctx, u + 1)) u++;
+  while (
+    u + 1 < ctx.n &&
+    u + 1 - t < MAX_NAME_WORDS &&
+    /^[ \u00a0-]$/.test(ctx.gapBefore(u + 1)) &&
+    (capitalisedWord(ctx, u + 1) || allCaps(ctx, u + 1)) &&
+    !known(ctx, u + 1)
+  )
+    u++;
   return u;
 }
 

@@ -3,8 +3,18 @@ import { findNirs, scanDraft, scanText } from './index';
 import { insKey } from '../recipient-policy/ins';
 
 const nirBody = fc
-  .tuple(fc.constantFrom('1', '2'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 95 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }))
-  .map(([s, y, m, d, c, o]) => `${s}${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(c).padStart(3, '0')}${String(o).padStart(3, '0')}`);
+  .tuple(
+    fc.constantFrom('1', '2'),
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 95 }),
+    fc.integer({ min: 1, max: 999 }),
+    fc.integer({ min: 1, max: 999 }),
+  )
+  .map(
+    ([s, y, m, d, c, o]) =>
+      `${s}${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(c).padStart(3, '0')}${String(o).padStart(3, '0')}`,
+  );
 
 /** A 13-character body whose département may be Corsica's 2A / 2B. */
 const nirBodyAnyDepartment = fc
@@ -35,7 +45,9 @@ describe('health-data scan properties', () => {
     fc.assert(
       fc.property(nirBody, fc.boolean(), fc.lorem({ maxCount: 8 }), fc.lorem({ maxCount: 8 }), (body, spaced, before, after) => {
         const nir = `${body}${insKey(body)}`;
-        const written = spaced ? `${nir[0]} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)} ${nir.slice(13)}` : nir;
+        const written = spaced
+          ? `${nir[0]} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)} ${nir.slice(13)}`
+          : nir;
         const text = `${before} NIR : ${written} ${after}`;
         expect(findNirs(text).map((n) => n.compact)).toEqual([nir]);
         const r = scanText(text);

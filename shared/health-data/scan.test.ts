@@ -13,7 +13,14 @@ describe('scanText / scanDraft', () => {
     const r = scanText(text);
     expect(r.containsHealthData).toBe(true);
     const start = text.indexOf('1 85');
-    expect(r.findings[0]).toMatchObject({ kind: 'nir', source: 'body', start, end: start + 21, excerpt: '1 85 ** ** *** *** **', label: { fr: 'NIR détecté', en: 'NIR detected' } });
+    expect(r.findings[0]).toMatchObject({
+      kind: 'nir',
+      source: 'body',
+      start,
+      end: start + 21,
+      excerpt: '1 85 ** ** *** *** **',
+      label: { fr: 'NIR détecté', en: 'NIR detected' },
+    });
   });
 
   it('a bare 15-digit number with a valid key needs a person or clinical content near it', () => {

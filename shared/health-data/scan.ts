@@ -64,7 +64,10 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
 function scanText(detectors: readonly Detector[], text: string, attachments: readonly AttachmentInfo[] = []): HealthDataReport {
   const fromAttachments = attachmentSignals(detectors, attachments);
   const { score, signals } = combine(withAttachments(textSignals(detectors, text), fromAttachments));
-  return report(score, signals.map((s) => toFinding(s, text, s.role === 'attachment' ? 'attachment' : 'body')));
+  return report(
+    score,
+    signals.map((s) => toFinding(s, text, s.role === 'attachment' ? 'attachment' : 'body')),
+  );
 }
 
 function scanDraft(detectors: readonly Detector[], draft: Pick<Draft, 'subject' | 'body' | 'attachments'>): HealthDataReport {

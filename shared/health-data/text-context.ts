@@ -103,7 +103,16 @@ export class TextContext {
 
   private use(columns: Columns): void {
     this.columns = columns;
-    ({ start: this.start, end: this.end, id: this.id, wid: this.wid, hit: this.hitAtToken, kind: this.kind, hitToken: this.hitToken, hitPhrase: this.hitPhrase } = columns);
+    ({
+      start: this.start,
+      end: this.end,
+      id: this.id,
+      wid: this.wid,
+      hit: this.hitAtToken,
+      kind: this.kind,
+      hitToken: this.hitToken,
+      hitPhrase: this.hitPhrase,
+    } = columns);
   }
 
   /** Only the tokenizer grows the columns, before any hit exists: the token columns are copied, the hit ones are empty. */

@@ -25,12 +25,17 @@ describe('vocabulary lists', () => {
     const extended = join(dir, 'extended');
     const files = readdirSync(extended).filter((f) => f.endsWith('.json'));
     const inUse = textVocabulariesInUse();
-    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(Object.keys(inUse).filter((k) => !(k in textVocabularies)).sort());
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(
+      Object.keys(inUse)
+        .filter((k) => !(k in textVocabularies))
+        .sort(),
+    );
     const core = new Map(Object.values(textVocabularies).flatMap((v) => Object.entries(v.categories)));
     for (const f of files) {
       const file = JSON.parse(readFileSync(join(extended, f), 'utf8'));
       expect({ file: f, ok: validate(file), errors: validate.errors ?? null }).toEqual({ file: f, ok: true, errors: null });
-      for (const [name, cat] of Object.entries(file.categories as Record<string, { weight: number }>)) expect({ name, weight: cat.weight }).toEqual({ name, weight: core.get(name)?.weight });
+      for (const [name, cat] of Object.entries(file.categories as Record<string, { weight: number }>))
+        expect({ name, weight: cat.weight }).toEqual({ name, weight: core.get(name)?.weight });
     }
   });
 

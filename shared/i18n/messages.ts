@@ -4,18 +4,45 @@ import type { Language, LocalizedText } from '../model';
 export const messages = {
   // Recipient reasons
   'mssante.listed': { fr: 'Adresse MSSanté (domaine {domain} sur la liste blanche).', en: 'MSSanté address (domain {domain} is on the liste blanche).' },
-  'mssante.allowed-by-policy': { fr: 'Domaine {domain} autorisé par la politique de l’établissement.', en: 'Domain {domain} allowed by the organisation policy.' },
+  'mssante.allowed-by-policy': {
+    fr: 'Domaine {domain} autorisé par la politique de l’établissement.',
+    en: 'Domain {domain} allowed by the organisation policy.',
+  },
   'patient.valid': { fr: 'Adresse patient Mon espace santé (INS valide).', en: 'Mon espace santé patient address (valid INS).' },
-  'patient.invalid': { fr: 'Adresse patient avec un matricule INS invalide ({detail})\u00a0: vérifiez l’INS qualifié du patient.', en: 'Patient address with an invalid INS ({detail}): check the patient’s qualified INS.' },
-  'consumer.provider': { fr: '{domain} est une messagerie grand public ({provider}), hors de l’espace de confiance MSSanté.', en: '{domain} is a consumer mail provider ({provider}), outside the MSSanté space.' },
-  'internal.domain': { fr: '{domain} est une messagerie interne de l’établissement, hors MSSanté.', en: '{domain} is an internal mail domain of the organisation, outside MSSanté.' },
+  'patient.invalid': {
+    fr: 'Adresse patient avec un matricule INS invalide ({detail})\u00a0: vérifiez l’INS qualifié du patient.',
+    en: 'Patient address with an invalid INS ({detail}): check the patient’s qualified INS.',
+  },
+  'consumer.provider': {
+    fr: '{domain} est une messagerie grand public ({provider}), hors de l’espace de confiance MSSanté.',
+    en: '{domain} is a consumer mail provider ({provider}), outside the MSSanté space.',
+  },
+  'internal.domain': {
+    fr: '{domain} est une messagerie interne de l’établissement, hors MSSanté.',
+    en: '{domain} is an internal mail domain of the organisation, outside MSSanté.',
+  },
   'external.domain': { fr: '{domain} n’est pas sur la liste blanche MSSanté.', en: '{domain} is not on the MSSanté liste blanche.' },
   'refused.domain': { fr: '{domain} est refusé par la politique de l’établissement.', en: '{domain} is refused by the organisation policy.' },
-  'lookalike.unlisted-mssante-subdomain': { fr: '{domain} ressemble à un domaine MSSanté mais n’est pas sur la liste blanche (vouliez-vous dire {resembles}\u202f?).', en: '{domain} looks like an MSSanté domain but is not on the liste blanche (did you mean {resembles}?).' },
-  'lookalike.unlisted-mssante': { fr: '{domain} n’est pas un domaine de l’espace de confiance MSSanté (absent de la liste blanche).', en: '{domain} is not a domain of the MSSanté space (not on the liste blanche).' },
-  'lookalike.homoglyph': { fr: '{domain} imite le domaine MSSanté {resembles} avec des caractères trompeurs.', en: '{domain} imitates the MSSanté domain {resembles} with look-alike characters.' },
-  'lookalike.extra-label': { fr: '{domain} n’est pas {resembles}\u00a0: le nom a été prolongé ou son extension changée.', en: '{domain} is not {resembles}: the name was extended or its ending changed.' },
-  'lookalike.typo': { fr: '{domain} ressemble à {resembles} (faute de frappe\u202f?) et n’est pas sur la liste blanche.', en: '{domain} looks like {resembles} (a typo?) and is not on the liste blanche.' },
+  'lookalike.unlisted-mssante-subdomain': {
+    fr: '{domain} ressemble à un domaine MSSanté mais n’est pas sur la liste blanche (vouliez-vous dire {resembles}\u202f?).',
+    en: '{domain} looks like an MSSanté domain but is not on the liste blanche (did you mean {resembles}?).',
+  },
+  'lookalike.unlisted-mssante': {
+    fr: '{domain} n’est pas un domaine de l’espace de confiance MSSanté (absent de la liste blanche).',
+    en: '{domain} is not a domain of the MSSanté space (not on the liste blanche).',
+  },
+  'lookalike.homoglyph': {
+    fr: '{domain} imite le domaine MSSanté {resembles} avec des caractères trompeurs.',
+    en: '{domain} imitates the MSSanté domain {resembles} with look-alike characters.',
+  },
+  'lookalike.extra-label': {
+    fr: '{domain} n’est pas {resembles}\u00a0: le nom a été prolongé ou son extension changée.',
+    en: '{domain} is not {resembles}: the name was extended or its ending changed.',
+  },
+  'lookalike.typo': {
+    fr: '{domain} ressemble à {resembles} (faute de frappe\u202f?) et n’est pas sur la liste blanche.',
+    en: '{domain} looks like {resembles} (a typo?) and is not on the liste blanche.',
+  },
   'invalid.syntax': { fr: 'Adresse illisible\u00a0: «\u202f{input}\u202f». Vérifiez la saisie.', en: 'Unreadable address: “{input}”. Check what was typed.' },
   'invalid.empty': { fr: 'Destinataire vide.', en: 'Empty recipient.' },
   'invalid.too-long': { fr: 'Champ destinataire trop long pour être vérifié.', en: 'Recipient field too long to be checked.' },
@@ -44,10 +71,22 @@ export const messages = {
     fr: '{recipients} n’ont pas d’adresse MSSanté. N’envoyez aucune donnée de santé hors MSSanté\u202f; cherchez ces destinataires dans l’Annuaire Santé (bouton «\u202fAnnuaire Santé\u202f»).',
     en: '{recipients} have no MSSanté address. Send no health data outside MSSanté; look these recipients up in the Annuaire Santé (“Annuaire Santé” button).',
   },
-  'verdict.block.invalid': { fr: 'l’adresse {recipients} est illisible. Corrigez la saisie.', en: 'the address {recipients} is unreadable. Correct what was typed.' },
-  'verdict.block.invalid.many': { fr: 'les adresses {recipients} sont illisibles. Corrigez la saisie.', en: 'the addresses {recipients} are unreadable. Correct what was typed.' },
-  'verdict.block.patient-invalid': { fr: 'l’adresse patient {recipients} n’a pas un INS valide. Reprenez l’INS qualifié dans le dossier du patient.', en: 'the patient address {recipients} has no valid INS. Take the qualified INS from the patient record.' },
-  'verdict.block.patient-invalid.many': { fr: 'les adresses patient {recipients} n’ont pas un INS valide. Reprenez les INS qualifiés dans les dossiers des patients.', en: 'the patient addresses {recipients} have no valid INS. Take the qualified INS from the patient records.' },
+  'verdict.block.invalid': {
+    fr: 'l’adresse {recipients} est illisible. Corrigez la saisie.',
+    en: 'the address {recipients} is unreadable. Correct what was typed.',
+  },
+  'verdict.block.invalid.many': {
+    fr: 'les adresses {recipients} sont illisibles. Corrigez la saisie.',
+    en: 'the addresses {recipients} are unreadable. Correct what was typed.',
+  },
+  'verdict.block.patient-invalid': {
+    fr: 'l’adresse patient {recipients} n’a pas un INS valide. Reprenez l’INS qualifié dans le dossier du patient.',
+    en: 'the patient address {recipients} has no valid INS. Take the qualified INS from the patient record.',
+  },
+  'verdict.block.patient-invalid.many': {
+    fr: 'les adresses patient {recipients} n’ont pas un INS valide. Reprenez les INS qualifiés dans les dossiers des patients.',
+    en: 'the patient addresses {recipients} have no valid INS. Take the qualified INS from the patient records.',
+  },
   'verdict.warn.health-data': {
     fr: 'des données de santé ({findings}) partent {route}. La loi interdit de les envoyer par une messagerie ordinaire\u00a0: utilisez votre messagerie MSSanté.',
     en: 'health data ({findingsEn}) is leaving {routeEn}. The law forbids sending it through ordinary mail: use your MSSanté mailbox.',
@@ -59,27 +98,60 @@ export const messages = {
   'route.consumer-sender': { fr: 'depuis une messagerie grand public ({domain})', en: 'from a consumer mail account ({domain})' },
   'route.consumer-recipient': { fr: 'vers une messagerie grand public ({recipients})', en: 'to a consumer mail provider ({recipients})' },
   'route.external-recipient': { fr: 'hors MSSanté ({recipients})', en: 'outside MSSanté ({recipients})' },
-  'verdict.distribution-list': { fr: 'Vigie ne voit pas les membres de la liste de diffusion {recipients}. Écrivez directement à leurs adresses MSSanté (bouton «\u202fAnnuaire Santé\u202f»).', en: 'Vigie cannot see the members of the distribution list {recipients}. Write to their MSSanté addresses directly (“Annuaire Santé” button).' },
-  'verdict.block.no-sender': { fr: 'l’expéditeur est illisible, Vigie ne peut pas savoir quelles règles appliquer. Vérifiez le champ «\u202fDe\u202f».', en: 'the sender is unreadable, so Vigie cannot tell which rules apply. Check the “From” field.' },
-  'verdict.block.no-recipient': { fr: 'aucun destinataire lisible. Ajoutez l’adresse MSSanté du destinataire (bouton «\u202fAnnuaire Santé\u202f»).', en: 'no readable recipient. Add the recipient’s MSSanté address (“Annuaire Santé” button).' },
+  'verdict.distribution-list': {
+    fr: 'Vigie ne voit pas les membres de la liste de diffusion {recipients}. Écrivez directement à leurs adresses MSSanté (bouton «\u202fAnnuaire Santé\u202f»).',
+    en: 'Vigie cannot see the members of the distribution list {recipients}. Write to their MSSanté addresses directly (“Annuaire Santé” button).',
+  },
+  'verdict.block.no-sender': {
+    fr: 'l’expéditeur est illisible, Vigie ne peut pas savoir quelles règles appliquer. Vérifiez le champ «\u202fDe\u202f».',
+    en: 'the sender is unreadable, so Vigie cannot tell which rules apply. Check the “From” field.',
+  },
+  'verdict.block.no-recipient': {
+    fr: 'aucun destinataire lisible. Ajoutez l’adresse MSSanté du destinataire (bouton «\u202fAnnuaire Santé\u202f»).',
+    en: 'no readable recipient. Add the recipient’s MSSanté address (“Annuaire Santé” button).',
+  },
   'list.and-others': { fr: '{shown} et {count}\u00a0autres', en: '{shown} and {count} others' },
   'list.and-one-other': { fr: '{shown} et 1\u00a0autre', en: '{shown} and 1 other' },
-  'verdict.block.other-patient': { fr: 'ce document concerne un autre patient\u00a0: {attachment} porte l’INS {documentIns}, le message va à {recipients}. Vérifiez la pièce jointe et le destinataire.', en: 'this document is about another patient: {attachment} names INS {documentIns}, the message goes to {recipients}. Check the attachment and the recipient.' },
-  'verdict.block.several-patients': { fr: 'un message ne concerne qu’un seul patient, or celui-ci va à {count}\u00a0adresses patient ({recipients}). Envoyez un message par patient.', en: 'one message is about one patient only, and this one goes to {count} patient addresses ({recipients}). Send one message per patient.' },
-  'verdict.warn.use-mssante-identity': { fr: 'ce message contient des données de santé et part de {sender}, hors MSSanté\u00a0: envoyez-le depuis votre boîte MSSanté {identity}.', en: 'this message holds health data and is sent from {sender}, outside MSSanté: send it from your MSSanté mailbox {identity}.' },
-  'override.reminder': { fr: 'Motif de l’envoi, {max}\u00a0caractères au plus. N’y écrivez aucune donnée patient\u00a0: ni nom, ni INS, ni numéro.', en: 'Reason for sending, {max} characters at most. Write no patient data here: no name, INS or number.' },
+  'verdict.block.other-patient': {
+    fr: 'ce document concerne un autre patient\u00a0: {attachment} porte l’INS {documentIns}, le message va à {recipients}. Vérifiez la pièce jointe et le destinataire.',
+    en: 'this document is about another patient: {attachment} names INS {documentIns}, the message goes to {recipients}. Check the attachment and the recipient.',
+  },
+  'verdict.block.several-patients': {
+    fr: 'un message ne concerne qu’un seul patient, or celui-ci va à {count}\u00a0adresses patient ({recipients}). Envoyez un message par patient.',
+    en: 'one message is about one patient only, and this one goes to {count} patient addresses ({recipients}). Send one message per patient.',
+  },
+  'verdict.warn.use-mssante-identity': {
+    fr: 'ce message contient des données de santé et part de {sender}, hors MSSanté\u00a0: envoyez-le depuis votre boîte MSSanté {identity}.',
+    en: 'this message holds health data and is sent from {sender}, outside MSSanté: send it from your MSSanté mailbox {identity}.',
+  },
+  'override.reminder': {
+    fr: 'Motif de l’envoi, {max}\u00a0caractères au plus. N’y écrivez aucune donnée patient\u00a0: ni nom, ni INS, ni numéro.',
+    en: 'Reason for sending, {max} characters at most. Write no patient data here: no name, INS or number.',
+  },
   'override.required': { fr: 'Choisissez un motif ou écrivez-le pour envoyer quand même.', en: 'Pick or write a reason to send anyway.' },
-  'override.patient-data': { fr: 'Ce motif semble contenir une donnée personnelle (numéro ou adresse)\u00a0: retirez-la, le motif est conservé dans le journal d’audit.', en: 'This reason seems to hold personal data (a number or an address): remove it, the reason is kept in the audit log.' },
+  'override.patient-data': {
+    fr: 'Ce motif semble contenir une donnée personnelle (numéro ou adresse)\u00a0: retirez-la, le motif est conservé dans le journal d’audit.',
+    en: 'This reason seems to hold personal data (a number or an address): remove it, the reason is kept in the audit log.',
+  },
   'override.too-long': { fr: 'Motif trop long\u00a0: {max}\u00a0caractères au plus.', en: 'Reason too long: {max} characters at most.' },
   'verdict.audit.silent': { fr: 'Mode audit\u00a0: cet envoi n’est pas arrêté.', en: 'Audit mode: this send is not stopped.' },
-  'verdict.audit': { fr: 'Mode audit\u00a0: en production, Vigie aurait {action} cet envoi. {detail}', en: 'Audit mode: in production, Vigie would have {actionEn} this send. {detail}' },
+  'verdict.audit': {
+    fr: 'Mode audit\u00a0: en production, Vigie aurait {action} cet envoi. {detail}',
+    en: 'Audit mode: in production, Vigie would have {actionEn} this send. {detail}',
+  },
 
-  'recipient.did-you-mean': { fr: '{address} n’est pas dans l’Annuaire Santé\u00a0: vouliez-vous dire {suggestion}\u202f? (Les boîtes en liste rouge ne sont pas publiées.)', en: '{address} is not in the Annuaire Santé: did you mean {suggestion}? (Red-listed mailboxes are not published.)' },
+  'recipient.did-you-mean': {
+    fr: '{address} n’est pas dans l’Annuaire Santé\u00a0: vouliez-vous dire {suggestion}\u202f? (Les boîtes en liste rouge ne sont pas publiées.)',
+    en: '{address} is not in the Annuaire Santé: did you mean {suggestion}? (Red-listed mailboxes are not published.)',
+  },
 
   // The check could not run (shared/client/failure.ts): why, then what the user should do.
   'check-failed.host-api-failed': { fr: 'la messagerie n’a pas transmis le message à vérifier', en: 'the mail client did not hand over the message to check' },
   'check-failed.host-api-timeout': { fr: 'la messagerie n’a pas répondu à temps', en: 'the mail client did not answer in time' },
-  'check-failed.compose-unreadable': { fr: 'la fenêtre de rédaction n’a pas pu être lue (destinataires ou expéditeur introuvables)', en: 'the compose window could not be read (recipients or sender not found)' },
+  'check-failed.compose-unreadable': {
+    fr: 'la fenêtre de rédaction n’a pas pu être lue (destinataires ou expéditeur introuvables)',
+    en: 'the compose window could not be read (recipients or sender not found)',
+  },
   'check-failed.send-control-missing': { fr: 'le bouton Envoyer de cette page n’a pas été reconnu', en: 'the Send button of this page was not recognised' },
   'check-failed.core-error': { fr: 'la vérification a rencontré une erreur interne', en: 'the check met an internal error' },
   'check-failed.no-list': { fr: 'aucune liste blanche MSSanté utilisable', en: 'no usable MSSanté liste blanche' },

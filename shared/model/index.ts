@@ -38,14 +38,7 @@ export interface Draft {
   identities?: string[];
 }
 
-export type RecipientCategory =
-  | 'mssante'
-  | 'patient'
-  | 'patient-invalid'
-  | 'consumer'
-  | 'internal'
-  | 'external'
-  | 'invalid';
+export type RecipientCategory = 'mssante' | 'patient' | 'patient-invalid' | 'consumer' | 'internal' | 'external' | 'invalid';
 
 /** Why a domain that is not on the liste blanche looks like one that is. */
 export interface Lookalike {

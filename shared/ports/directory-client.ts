@@ -21,7 +21,10 @@ export interface DirectorySearchResult {
 export type DirectoryErrorCode = 'unreachable' | 'refused' | 'not-ready' | 'bad-request' | 'bad-response' | 'aborted';
 
 export class DirectoryError extends Error {
-  constructor(readonly code: DirectoryErrorCode, readonly text: LocalizedText) {
+  constructor(
+    readonly code: DirectoryErrorCode,
+    readonly text: LocalizedText,
+  ) {
     super(text.en);
   }
 }

@@ -56,7 +56,8 @@ export interface FetchedDocument {
   sha1Hex: string;
 }
 
-export type DocumentSourceErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'hash-mismatch' | 'size-mismatch' | 'too-large' | 'untrusted-url' | 'bad-response' | 'network' | 'no-content';
+export type DocumentSourceErrorCode =
+  'unauthorized' | 'forbidden' | 'not-found' | 'hash-mismatch' | 'size-mismatch' | 'too-large' | 'untrusted-url' | 'bad-response' | 'network' | 'no-content';
 
 export class DocumentSourceError extends Error {
   constructor(

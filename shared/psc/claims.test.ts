@@ -16,7 +16,16 @@ const sample = {
         prenomDexercice: 'Jeanne',
         codeTypeSavoirFaire: 'S',
         codeSavoirFaire: 'SM26',
-        activities: [{ codeModeExercice: 'S', codeSecteurDactivite: 'SA01', raisonSocialeSite: 'CHU EXEMPLE', numeroFinessSite: '750000001', codePostal: '75013', adresseEMail: 'jeanne.martin@chu-exemple.mssante.fr' }],
+        activities: [
+          {
+            codeModeExercice: 'S',
+            codeSecteurDactivite: 'SA01',
+            raisonSocialeSite: 'CHU EXEMPLE',
+            numeroFinessSite: '750000001',
+            codePostal: '75013',
+            adresseEMail: 'jeanne.martin@chu-exemple.mssante.fr',
+          },
+        ],
       },
     ],
   },
@@ -30,13 +39,18 @@ describe('PSC claims', () => {
     expect(p.exercices[0]!.activities[0]).toMatchObject({ raisonSociale: 'CHU EXEMPLE', finessSite: '750000001', secteurActivite: 'SA01', modeExercice: 'S' });
   });
   it('tolerates missing or odd optional parts, refuses a missing national id', () => {
-    expect(mapPscUserInfo({ sub: 's', SubjectNameID: '899700000000', SubjectRefPro: { exercices: 'nope' }, otherIds: [null, 3] })).toMatchObject({ exercices: [], otherIds: [], rpps: '99700000000' });
+    expect(mapPscUserInfo({ sub: 's', SubjectNameID: '899700000000', SubjectRefPro: { exercices: 'nope' }, otherIds: [null, 3] })).toMatchObject({
+      exercices: [],
+      otherIds: [],
+      rpps: '99700000000',
+    });
     expect(() => mapPscUserInfo({ sub: 's' })).toThrow(PscError);
     expect(() => mapPscUserInfo('x')).toThrow(/sub/);
   });
   it('accepts eidas1 and the higher levels PSC answers with (eidas2, eidas3), refuses lower, missing or unknown', () => {
     for (const acr of ['eidas1', 'eidas2', 'eidas3']) expect(() => assertEidas1({ acr })).not.toThrow();
-    for (const acr of ['eidas0', 'EIDAS2', 'eidas4', 'eidas2 ', '', undefined, null, 2]) expect(() => assertEidas1({ acr })).toThrow(expect.objectContaining({ code: 'acr' }));
+    for (const acr of ['eidas0', 'EIDAS2', 'eidas4', 'eidas2 ', '', undefined, null, 2])
+      expect(() => assertEidas1({ acr })).toThrow(expect.objectContaining({ code: 'acr' }));
     expect(() => assertEidas1({})).toThrow(/at least eidas1/);
   });
   it('builds the non-standard discovery URL', () => {

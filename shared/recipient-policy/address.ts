@@ -52,10 +52,18 @@ function semicolonsToCommas(input: string): string {
   for (let i = 0; i < input.length; i++) {
     const c = input[i]!;
     if (inQuote) {
-      if (c === '\\') { out += c + (input[i + 1] ?? ''); i++; continue; }
+      if (c === '\\') {
+        out += c + (input[i + 1] ?? '');
+        i++;
+        continue;
+      }
       if (c === '"') inQuote = false;
     } else if (comment > 0) {
-      if (c === '\\') { out += c + (input[i + 1] ?? ''); i++; continue; }
+      if (c === '\\') {
+        out += c + (input[i + 1] ?? '');
+        i++;
+        continue;
+      }
       if (c === '(') comment++;
       else if (c === ')') comment--;
     } else if (c === '"') inQuote = true;
@@ -65,7 +73,10 @@ function semicolonsToCommas(input: string): string {
     else if (c === ':' && !angle) group = true;
     else if (c === ';' && !angle) {
       if (group) group = false;
-      else { out += ','; continue; }
+      else {
+        out += ',';
+        continue;
+      }
     }
     out += c;
   }
@@ -164,7 +175,7 @@ export function parseWithGrammar(trimmed: string): ParsedAddress[] {
   }
   const mailboxes = flatten(parsed);
   if (mailboxes.length === 0) return [{ ok: false, input: trimmed, error: 'empty' }];
-  return mailboxes.map((m) => toParsedAddress(mailboxes.length === 1 ? trimmed : (m.name ? `${m.name} <${m.address}>` : m.address), m));
+  return mailboxes.map((m) => toParsedAddress(mailboxes.length === 1 ? trimmed : m.name ? `${m.name} <${m.address}>` : m.address, m));
 }
 
 /** Splits on `,` and `;` outside quotes and angle brackets, to report each broken piece on its own. */

@@ -26,7 +26,25 @@ describe('recipient categories', () => {
   });
 
   it('consumer: Gmail-type providers, French and international, plus the policy additions', () => {
-    for (const d of ['gmail.com', 'googlemail.com', 'yahoo.fr', 'hotmail.fr', 'outlook.com', 'live.fr', 'msn.com', 'wanadoo.fr', 'orange.fr', 'free.fr', 'sfr.fr', 'laposte.net', 'icloud.com', 'me.com', 'proton.me', 'gmx.fr', 'aol.com']) {
+    for (const d of [
+      'gmail.com',
+      'googlemail.com',
+      'yahoo.fr',
+      'hotmail.fr',
+      'outlook.com',
+      'live.fr',
+      'msn.com',
+      'wanadoo.fr',
+      'orange.fr',
+      'free.fr',
+      'sfr.fr',
+      'laposte.net',
+      'icloud.com',
+      'me.com',
+      'proton.me',
+      'gmx.fr',
+      'aol.com',
+    ]) {
       expect(one(`patient@${d}`).category).toBe('consumer');
     }
     expect(one('x@mail.example-isp.fr').category).toBe('consumer');
@@ -87,7 +105,9 @@ describe('safety property', () => {
     const label = fc.stringMatching(/^[a-z0-9é\u0430-]{1,12}$/);
     const domain = fc.oneof(
       fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.')),
-      fc.constantFrom(...set.domains).chain((d) => fc.constantFrom(d, `${d}.`, `${d}x`, `x${d}`, `a.${d}`, d.toUpperCase(), d.replace('e', '\u0435'), `${d}.com`)),
+      fc
+        .constantFrom(...set.domains)
+        .chain((d) => fc.constantFrom(d, `${d}.`, `${d}x`, `x${d}`, `a.${d}`, d.toUpperCase(), d.replace('e', '\u0435'), `${d}.com`)),
     );
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9._-]{1,20}$/), domain, (local, d) => {

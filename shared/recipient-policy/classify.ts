@@ -16,13 +16,25 @@ export interface ClassifyContext {
   policy: OrgPolicy;
 }
 
-const insReasons = { length: 'longueur ≠ 15', characters: 'caractères invalides', key: 'clé de contrôle fausse', sex: 'premier chiffre invalide', month: 'mois invalide' } as const;
+const insReasons = {
+  length: 'longueur ≠ 15',
+  characters: 'caractères invalides',
+  key: 'clé de contrôle fausse',
+  sex: 'premier chiffre invalide',
+  month: 'mois invalide',
+} as const;
 
 type Classified = Omit<RecipientResult, 'field'>;
 
 export function classifyParsed(p: ParsedAddress, ctx: ClassifyContext): Classified {
   if (!p.ok) {
-    return { input: p.input, address: null, category: 'invalid', reasonCode: `invalid.${p.error}`, reason: t(`invalid.${p.error}`, { input: p.input }, ctx.policy.messages) };
+    return {
+      input: p.input,
+      address: null,
+      category: 'invalid',
+      reasonCode: `invalid.${p.error}`,
+      reason: t(`invalid.${p.error}`, { input: p.input }, ctx.policy.messages),
+    };
   }
   const { address, domain, local } = p;
   const base = { input: p.input, address };
@@ -52,7 +64,7 @@ export function classifyParsed(p: ParsedAddress, ctx: ClassifyContext): Classifi
   if (domainMatches(domain, ctx.policy.internalDomains)) return res('internal', 'internal.domain', {});
   const lookalike = detectLookalike(domain, ctx.whitelist);
   if (lookalike) {
-    const code = lookalike.resembles === domain || !lookalike.resembles ? 'lookalike.unlisted-mssante' : `lookalike.${lookalike.kind}` as const;
+    const code = lookalike.resembles === domain || !lookalike.resembles ? 'lookalike.unlisted-mssante' : (`lookalike.${lookalike.kind}` as const);
     return res('external', code, { resembles: lookalike.resembles }, lookalike);
   }
   return res('external', 'external.domain', {});

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { toASCII } from 'tr46';
 import { domainToAscii, domainToUnicode } from './idna';
 
-const uts46 = (d: string) => toASCII(d, { checkBidi: true, checkHyphens: false, checkJoiners: true, useSTD3ASCIIRules: true, transitionalProcessing: false, verifyDNSLength: true });
+const uts46 = (d: string) =>
+  toASCII(d, { checkBidi: true, checkHyphens: false, checkJoiners: true, useSTD3ASCIIRules: true, transitionalProcessing: false, verifyDNSLength: true });
 
 describe('domainToAscii', () => {
   it('maps like UTS #46 on the cases that matter', () => {

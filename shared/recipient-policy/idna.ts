@@ -12,7 +12,11 @@ const SEPARATORS = /[\u002E\u3002\uFF0E\uFF61]/g;
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // Letters, marks, digits and hyphens (an approximation on engines older than ES2018: no ASCII punctuation, controls,
 // spaces or Unicode punctuation blocks).
-const UNICODE_LABEL = propertyRegex('^[\\p{L}\\p{M}\\p{N}-]+$', 'u', /^[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\ufff0-\uffff]+$/);
+const UNICODE_LABEL = propertyRegex(
+  '^[\\p{L}\\p{M}\\p{N}-]+$',
+  'u',
+  /^[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\ufff0-\uffff]+$/,
+);
 
 export function domainToAscii(input: string): string | null {
   const mapped = input.replace(SEPARATORS, '.').normalize('NFKC').toLowerCase();

@@ -1,8 +1,6 @@
 // The matricule INS (NIR or NIA): 13 characters + a 2-digit key = 97 − (13 digits mod 97); Corsica 2A→19, 2B→18.
 
-export type InsCheck =
-  | { valid: true; matricule: string; kind: 'NIR' | 'NIA' }
-  | { valid: false; reason: 'length' | 'characters' | 'key' | 'sex' | 'month' };
+export type InsCheck = { valid: true; matricule: string; kind: 'NIR' | 'NIA' } | { valid: false; reason: 'length' | 'characters' | 'key' | 'sex' | 'month' };
 
 const INS_SHAPE = /^[0-9]{5}(?:[0-9]{2}|2[AB])[0-9]{8}$/;
 

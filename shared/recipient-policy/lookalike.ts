@@ -24,7 +24,10 @@ export function boundedDistance(a0: string, b0: string, max: number): number {
   while (start < a0.length && start < b0.length && a0.charCodeAt(start) === b0.charCodeAt(start)) start++;
   let endA = a0.length;
   let endB = b0.length;
-  while (endA > start && endB > start && a0.charCodeAt(endA - 1) === b0.charCodeAt(endB - 1)) { endA--; endB--; }
+  while (endA > start && endB > start && a0.charCodeAt(endA - 1) === b0.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
   // Keep one character of context on each side so that a transposition across the cut is still seen.
   const from = Math.max(0, start - 1);
   const a = a0.slice(from, Math.min(a0.length, endA + 1));

@@ -26,10 +26,11 @@ function fromCda(bytes: Uint8Array, out: Set<string>): void {
 function fromMetadata(xml: string, out: Set<string>): void {
   const cx = /([0-9AB]{15})\^\^\^&amp;(1\.2\.250\.1\.213\.1\.4\.(?:8|9|10|11))&amp;ISO/gi;
   const raw = /([0-9AB]{15})\^\^\^&(1\.2\.250\.1\.213\.1\.4\.(?:8|9|10|11))&ISO/gi;
-  for (const re of [cx, raw]) for (const m of xml.matchAll(re)) {
-    const ins = validIns(m[1]);
-    if (ins) out.add(ins);
-  }
+  for (const re of [cx, raw])
+    for (const m of xml.matchAll(re)) {
+      const ins = validIns(m[1]);
+      if (ins) out.add(ins);
+    }
 }
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

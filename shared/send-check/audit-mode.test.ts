@@ -11,7 +11,11 @@ describe('audit mode', () => {
   it('allows a send block mode would stop, records the block with its reasons, and tells the user nothing of it', () => {
     const v = run(gmail, aPolicy({ mode: 'audit' }));
     expect(v.verdict).toBe('allow');
-    expect(v.audit).toEqual({ verdict: 'block', reasons: ['verdict.block.outside'], message: expect.objectContaining({ fr: expect.stringContaining('jean.dupont@gmail.com') }) });
+    expect(v.audit).toEqual({
+      verdict: 'block',
+      reasons: ['verdict.block.outside'],
+      message: expect.objectContaining({ fr: expect.stringContaining('jean.dupont@gmail.com') }),
+    });
     expect(v.message.fr).toBe('Mode audit\u00a0: cet envoi n’est pas arrêté.');
     expect(v.message.fr).not.toContain('gmail');
   });

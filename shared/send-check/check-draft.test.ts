@@ -79,7 +79,9 @@ describe('checkDraft from an MSSanté mailbox', () => {
 
   it('treats distribution lists the client cannot expand per policy (block by default)', () => {
     expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }).verdict).toBe('block');
-    expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }, aPolicy({ distributionLists: 'warn' })).verdict).toBe('warn');
+    expect(run({ to: ['equipe@medecin.mssante.fr'], distributionLists: ['equipe@medecin.mssante.fr'] }, aPolicy({ distributionLists: 'warn' })).verdict).toBe(
+      'warn',
+    );
   });
 
   it('fails safe when the sender cannot be read', () => {
@@ -123,7 +125,15 @@ describe('the Annuaire Santé hint', () => {
   it('suggests the closest listed address for an unknown MSSanté address, without blocking', () => {
     const suggest = (address: string) =>
       address === 'claire.lefebvre@medecin.mssante.fr'
-        ? { found: false, suggestions: [{ address: 'claire.lefevre@medecin.mssante.fr', label: { fr: 'Vous vouliez dire claire.lefevre@medecin.mssante.fr ?', en: 'Did you mean claire.lefevre@medecin.mssante.fr?' } }] }
+        ? {
+            found: false,
+            suggestions: [
+              {
+                address: 'claire.lefevre@medecin.mssante.fr',
+                label: { fr: 'Vous vouliez dire claire.lefevre@medecin.mssante.fr ?', en: 'Did you mean claire.lefevre@medecin.mssante.fr?' },
+              },
+            ],
+          }
         : { found: true, suggestions: [] };
     const v = checkDraft(aDraft({ to: ['claire.lefebvre@medecin.mssante.fr', 'b@pharmacien.mssante.fr'] }), { whitelist, policy: aPolicy(), suggest });
     expect(v.verdict).toBe('allow');

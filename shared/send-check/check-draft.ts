@@ -116,7 +116,8 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
     const internalAction: VerdictKind = policy.internalRecipients === 'mode' ? policy.mode : policy.internalRecipients;
     const blocked = [...of('consumer', 'external'), ...(internalAction === 'block' ? of('internal') : [])];
     const warned = internalAction === 'warn' ? of('internal') : [];
-    if (blocked.length) add(policy.mode, policy.mode === 'block' ? 'verdict.block.outside' : 'verdict.warn.outside', { recipients: nameRecipients(blocked) }, blocked);
+    if (blocked.length)
+      add(policy.mode, policy.mode === 'block' ? 'verdict.block.outside' : 'verdict.warn.outside', { recipients: nameRecipients(blocked) }, blocked);
     if (warned.length) add('warn', 'verdict.warn.outside', { recipients: nameRecipients(warned) }, warned);
     const lists = draft.distributionLists ?? [];
     if (lists.length) add(policy.distributionLists, 'verdict.distribution-list', { recipients: lists.slice(0, 3).join(', ') });
@@ -145,7 +146,12 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
       }
     }
     if (action !== 'allow' && route) {
-      add(action, action === 'block' ? 'verdict.block.health-data' : 'verdict.warn.health-data', { findings: summary, findingsEn: summary.en, route, routeEn: route.en });
+      add(action, action === 'block' ? 'verdict.block.health-data' : 'verdict.warn.health-data', {
+        findings: summary,
+        findingsEn: summary.en,
+        route,
+        routeEn: route.en,
+      });
     }
   }
 
@@ -154,7 +160,8 @@ function checkRules(draft: Draft, ctx: RulesContext): Verdict {
   if (switchIdentity) add('warn', 'verdict.warn.use-mssante-identity', { sender: sender?.address ?? draft.from, identity: switchIdentity });
 
   const verdict = rules.reduce<VerdictKind>((acc, r) => worst(acc, r.verdict), 'allow');
-  const message = verdict === 'allow' ? t(fromMssante ? 'verdict.allow' : 'verdict.allow.non-mssante', {}, policy.messages) : composeMessage(rules, verdict, policy);
+  const message =
+    verdict === 'allow' ? t(fromMssante ? 'verdict.allow' : 'verdict.allow.non-mssante', {}, policy.messages) : composeMessage(rules, verdict, policy);
   return {
     verdict,
     recipients,

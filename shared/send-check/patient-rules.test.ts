@@ -110,7 +110,9 @@ describe('the attached document is about the addressed patient (5a)', () => {
   });
 
   it('allows the document of the addressed patient, and documents sent to professionals only', () => {
-    expect(run({ to: [`${INS_A}@patient.mssante.fr`], attachments: [{ name: 'IHE_XDM.ZIP', patientIns: attachmentPatients(xdm(INS_A)) }] }).verdict).toBe('allow');
+    expect(run({ to: [`${INS_A}@patient.mssante.fr`], attachments: [{ name: 'IHE_XDM.ZIP', patientIns: attachmentPatients(xdm(INS_A)) }] }).verdict).toBe(
+      'allow',
+    );
     expect(run({ to: ['a@medecin.mssante.fr'], attachments: [{ name: 'IHE_XDM.ZIP', patientIns: [INS_B] }] }).verdict).toBe('allow');
   });
 });

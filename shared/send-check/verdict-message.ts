@@ -43,7 +43,10 @@ export function findingsSummary(findings: Finding[]): LocalizedText {
 export function localDate(iso: string): LocalizedText {
   const d = new Date(iso);
   try {
-    return { fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d) };
+    return {
+      fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d),
+      en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d),
+    };
   } catch {
     return { fr: iso.slice(0, 10), en: iso.slice(0, 10) };
   }
@@ -71,7 +74,7 @@ export function composeMessage(rules: Rule[], verdict: VerdictKind, policy: OrgP
   const leadText = t(verdict === 'block' ? 'verdict.lead.block' : 'verdict.lead.warn', {}, policy.messages);
   // A later sentence gets a capital when its template starts with a word, never an address ("jean@…" stays as typed).
   const startsWithWord = (r: Rule, lang: 'fr' | 'en') => !isOverridden(r.code, policy.messages) && !messages[r.code][lang].startsWith('{');
-  const join = (lang: 'fr' | 'en') => lead.map((r, i) => (i > 0 || !own) && startsWithWord(r, lang) ? capitalise(r.text[lang]) : r.text[lang]).join(' ');
+  const join = (lang: 'fr' | 'en') => lead.map((r, i) => ((i > 0 || !own) && startsWithWord(r, lang) ? capitalise(r.text[lang]) : r.text[lang])).join(' ');
   const body = { fr: join('fr'), en: join('en') };
   const text = own ? { fr: `${leadText.fr}\u00a0: ${body.fr}`, en: `${leadText.en}: ${body.en}` } : body;
   return policy.helpdesk ? { fr: `${text.fr} ${policy.helpdesk}`, en: `${text.en} ${policy.helpdesk}` } : text;

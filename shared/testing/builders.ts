@@ -8,7 +8,14 @@ export function aDraft(overrides: Partial<Draft> = {}): Draft {
   return { from: 'dr.martin@medecin.mssante.fr', to: [], cc: [], bcc: [], subject: '', body: '', attachments: [], ...overrides };
 }
 
-export const TEST_DOMAINS = ['medecin.mssante.fr', 'pharmacien.mssante.fr', 'patient.mssante.fr', 'chu-lyon.mssante.fr', 'mssante.apicrypt.org', 'ch-test.aura.mssante.fr'];
+export const TEST_DOMAINS = [
+  'medecin.mssante.fr',
+  'pharmacien.mssante.fr',
+  'patient.mssante.fr',
+  'chu-lyon.mssante.fr',
+  'mssante.apicrypt.org',
+  'ch-test.aura.mssante.fr',
+];
 
 export function aDomainSet(domains: string[] = TEST_DOMAINS, generatedAt = new Date().toISOString()): DomainSet {
   return new DomainSet(domains, { generatedAt, signer: 'CN=test', source: 'embedded' });

@@ -18,7 +18,10 @@ export class DomainSet {
   private readonly set: ReadonlySet<string>;
   readonly domains: readonly string[];
 
-  constructor(domains: Iterable<string>, readonly info: DomainSetInfo) {
+  constructor(
+    domains: Iterable<string>,
+    readonly info: DomainSetInfo,
+  ) {
     const sorted = [...new Set([...domains].map((d) => d.toLowerCase()))].sort();
     this.domains = sorted;
     this.set = new Set(sorted);

@@ -45,21 +45,36 @@ export function parseListeBlanche(xml: string): ParsedListeBlanche {
     text = '';
     if (path.join('/') === 'ListeBlancheMSSante/ListeDomaines/Domaine') cur = {};
   });
-  parser.on('text', (t) => { text += t; });
-  parser.on('cdata', (t) => { text += t; });
+  parser.on('text', (t) => {
+    text += t;
+  });
+  parser.on('cdata', (t) => {
+    text += t;
+  });
   parser.on('closetag', () => {
     const p = path.join('/');
     const value = text.trim();
     switch (p) {
-      case 'ListeBlancheMSSante/DateDeGeneration': generatedAt = value; break;
-      case 'ListeBlancheMSSante/ListeDomaines/Domaine/Nom': cur.rawName = value; break;
-      case 'ListeBlancheMSSante/ListeDomaines/Domaine/Description': cur.description = value; break;
-      case 'ListeBlancheMSSante/ListeDomaines/Domaine/DNCertificatOperateur': cur.operatorCertificateDn = value; break;
-      case 'ListeBlancheMSSante/ListeDomaines/Domaine/DateMAJ': cur.updatedAt = value; break;
+      case 'ListeBlancheMSSante/DateDeGeneration':
+        generatedAt = value;
+        break;
+      case 'ListeBlancheMSSante/ListeDomaines/Domaine/Nom':
+        cur.rawName = value;
+        break;
+      case 'ListeBlancheMSSante/ListeDomaines/Domaine/Description':
+        cur.description = value;
+        break;
+      case 'ListeBlancheMSSante/ListeDomaines/Domaine/DNCertificatOperateur':
+        cur.operatorCertificateDn = value;
+        break;
+      case 'ListeBlancheMSSante/ListeDomaines/Domaine/DateMAJ':
+        cur.updatedAt = value;
+        break;
       case 'ListeBlancheMSSante/ListeDomaines/Domaine': {
         const domain = cur.rawName ? normaliseDomain(cur.rawName) : null;
         if (!domain) rejected.push(cur.rawName ?? '(sans nom)');
-        else entries.push({ domain, description: cur.description ?? '', operatorCertificateDn: cur.operatorCertificateDn ?? '', updatedAt: cur.updatedAt ?? '' });
+        else
+          entries.push({ domain, description: cur.description ?? '', operatorCertificateDn: cur.operatorCertificateDn ?? '', updatedAt: cur.updatedAt ?? '' });
         break;
       }
     }

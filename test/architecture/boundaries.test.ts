@@ -4,7 +4,10 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
 
-interface Linted { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }
+interface Linted {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; message: string }[];
+}
 
 /** Runs ESLint (its flat config is an ES module, so in a child process) on probe texts and on files. */
 function lint(probes: { code: string; filePath: string }[], patterns: string[] = []): { probes: Linted[]; files: Linted[] } {
@@ -61,12 +64,17 @@ describe('shared/ stays platform-blind', () => {
 
   it('every file of shared/ passes the rule', () => {
     expect(linted.files.length).toBeGreaterThan(10);
-    const boundary = linted.files.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    const boundary = linted.files.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => `${r.filePath}:${m.line} ${m.message}`),
+    );
     expect(boundary).toEqual([]);
   });
 
   it('shared/ type-checks without DOM or Node typings', () => {
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.shared.json'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.shared.json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   }, 120_000);

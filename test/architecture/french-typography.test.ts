@@ -87,7 +87,13 @@ const health: Health = {
   status: 'degraded',
   uptimeSeconds: 5,
   listeBlanche: {
-    source: 'embedded', generatedAt: '2025-02-28T10:30:00Z', fetchedAt: null, ageDays: 400, stale: true, domains: 4944, signer: 'CN=x',
+    source: 'embedded',
+    generatedAt: '2025-02-28T10:30:00Z',
+    fetchedAt: null,
+    ageDays: 400,
+    stale: true,
+    domains: 4944,
+    signer: 'CN=x',
     refresh: { configured: true, running: false, lastError: { at: '2026-12-04T10:30:00Z', reason: 'ECONNREFUSED' } },
   },
   directory: { status: 'building', entries: 0, builtAt: null, ageHours: null, source: 'synthetic:50000', building: true, fhirConfirmation: false },
@@ -148,7 +154,12 @@ describe('French typography', () => {
   });
 
   it('the landing page, in every state', () => {
-    const ok: Health = { ...health, status: 'ok', listeBlanche: { ...health.listeBlanche, stale: false, refresh: { configured: false, running: false } }, directory: { ...health.directory, status: 'ready', entries: 50000, building: false } };
+    const ok: Health = {
+      ...health,
+      status: 'ok',
+      listeBlanche: { ...health.listeBlanche, stale: false, refresh: { configured: false, running: false } },
+      directory: { ...health.directory, status: 'ready', entries: 50000, building: false },
+    };
     for (const h of [health, ok]) {
       for (const downloads of [[], ['vigie-thunderbird.xpi', 'vigie-webmail.zip']]) {
         const text = landingFrench(landingPage(h, { publicUrl: 'https://localhost:3443', downloads, addin: downloads.length > 0 }));
@@ -158,6 +169,7 @@ describe('French typography', () => {
   });
 
   it('the downloads page, with and without packages', () => {
-    for (const names of [[], ['vigie-thunderbird.xpi', 'vigie-chrome.zip', 'vigie-firefox.xpi']]) expect(typographyFaults(prose(landingFrench(downloadsPage(names))))).toEqual([]);
+    for (const names of [[], ['vigie-thunderbird.xpi', 'vigie-chrome.zip', 'vigie-firefox.xpi']])
+      expect(typographyFaults(prose(landingFrench(downloadsPage(names))))).toEqual([]);
   });
 });

@@ -10,7 +10,9 @@ documentDeliveryContract('outlook', ({ refuseSubject }) => {
   const done = (cb: Cb, ok = true) => setTimeout(() => cb(ok ? { status: 'succeeded' } : { status: 'failed', error: { message: 'refused' } }), 0);
   const item: OfficeWritableItem = {
     subject: { setAsync: (value, cb) => (refuseSubject ? done(cb, false) : (events.push({ kind: 'subject', value }), done(cb))) },
-    internetHeaders: { setAsync: (headers, cb) => (Object.entries(headers).forEach(([name, value]) => events.push({ kind: 'header', name, value })), done(cb)) },
+    internetHeaders: {
+      setAsync: (headers, cb) => (Object.entries(headers).forEach(([name, value]) => events.push({ kind: 'header', name, value })), done(cb)),
+    },
     addFileAttachmentFromBase64Async: (_b64, name, cb) => (events.push({ kind: 'attach', name }), done(cb)),
   };
   const actions = new OfficeComposeActions(item);

@@ -3,10 +3,14 @@
 // the PDF copy, never tries what the plan says it cannot, and leaves nothing attached when the subject is refused.
 import { planDelivery, type DeliveryHost, type MailHeader } from '../../shared/documents';
 
-export type DeliveryEvent = { kind: 'subject'; value: string } | { kind: 'header'; name: string; value: string } | { kind: 'read-receipt' } | { kind: 'attach'; name: string };
+export type DeliveryEvent =
+  { kind: 'subject'; value: string } | { kind: 'header'; name: string; value: string } | { kind: 'read-receipt' } | { kind: 'attach'; name: string };
 
 export interface DeliveryUnderTest {
-  deliver(files: { name: string; bytes: Uint8Array; contentType: string }[], meta: { subject: string; headers: Record<string, string>; readReceipt: boolean }): Promise<void>;
+  deliver(
+    files: { name: string; bytes: Uint8Array; contentType: string }[],
+    meta: { subject: string; headers: Record<string, string>; readReceipt: boolean },
+  ): Promise<void>;
   /** What reached the mail client, in order. */
   events(): DeliveryEvent[];
 }

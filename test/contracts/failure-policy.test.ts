@@ -12,10 +12,20 @@ import { resetCheckState } from '../../addin/launch-event/server-state';
 const g = globalThis as unknown as { Office?: unknown; fetch: typeof fetch };
 
 function officeItem(fault: Fault) {
-  const answer = <T>(value: T, failing = false) => (cb: (r: { status: string; value: T; error?: { code: number; message: string } }) => void) => {
-    if (failing && fault === 'api-silent') return;
-    setTimeout(() => cb(failing && fault === 'api-error' ? { status: 'failed', value: undefined as T, error: { code: 9041, message: 'Internal error' } } : { status: 'succeeded', value }), 0);
-  };
+  const answer =
+    <T>(value: T, failing = false) =>
+    (cb: (r: { status: string; value: T; error?: { code: number; message: string } }) => void) => {
+      if (failing && fault === 'api-silent') return;
+      setTimeout(
+        () =>
+          cb(
+            failing && fault === 'api-error'
+              ? { status: 'failed', value: undefined as T, error: { code: 9041, message: 'Internal error' } }
+              : { status: 'succeeded', value },
+          ),
+        0,
+      );
+    };
   return {
     from: { getAsync: answer({ emailAddress: 'dr.martin@medecin.mssante.fr', displayName: 'Dr Martin' }) },
     to: { getAsync: answer([{ emailAddress: 'durand@medecin.mssante.fr', displayName: 'Dr Durand' }], true) },
@@ -31,11 +41,25 @@ async function outlook(fault: Fault, mode: 'block' | 'warn'): Promise<SendAttemp
   resetCheckState();
   const realFetch = g.fetch;
   // The companion server gives the policy; its list is unavailable (the embedded one is used).
-  g.fetch = (async (url: string) => (url.endsWith('/policy.json') ? new Response(JSON.stringify({ mode })) : new Response('down', { status: 503 }))) as typeof fetch;
-  g.Office = { context: { displayLanguage: 'fr-FR', urls: { javascriptRuntimeUrl: 'https://vigie.chu-exemple.fr/outlook/launch-event.js' }, mailbox: { item: officeItem(fault) }, requirements: { isSetSupported: () => true } } };
+  g.fetch = (async (url: string) =>
+    url.endsWith('/policy.json') ? new Response(JSON.stringify({ mode })) : new Response('down', { status: 503 })) as typeof fetch;
+  g.Office = {
+    context: {
+      displayLanguage: 'fr-FR',
+      urls: { javascriptRuntimeUrl: 'https://vigie.chu-exemple.fr/outlook/launch-event.js' },
+      mailbox: { item: officeItem(fault) },
+      requirements: { isSetSupported: () => true },
+    },
+  };
   try {
-    const done = await new Promise<{ allowEvent?: boolean; errorMessage?: string; sendModeOverride?: string }>((resolve) => void onMessageSend({ completed: (o = {}) => resolve(o) }));
-    return { leaves: done.allowEvent === true, level: done.allowEvent ? 'allow' : done.sendModeOverride === 'promptUser' ? 'warn' : 'block', message: done.errorMessage ?? '' };
+    const done = await new Promise<{ allowEvent?: boolean; errorMessage?: string; sendModeOverride?: string }>(
+      (resolve) => void onMessageSend({ completed: (o = {}) => resolve(o) }),
+    );
+    return {
+      leaves: done.allowEvent === true,
+      level: done.allowEvent ? 'allow' : done.sendModeOverride === 'promptUser' ? 'warn' : 'block',
+      message: done.errorMessage ?? '',
+    };
   } finally {
     g.fetch = realFetch;
   }
@@ -47,7 +71,12 @@ async function thunderbird(fault: Fault, mode: 'block' | 'warn'): Promise<SendAt
   if (fault === 'api-error') tb.api.compose.listAttachments = () => Promise.reject(new Error('Invalid tab ID'));
   if (fault === 'api-silent') tb.api.compose.listAttachments = () => new Promise(() => undefined);
   const windows: number[] = [];
-  const guard = new SendGuard({ api: tb.api, context: async () => ({ whitelist: embeddedDomainSet(), policy: aPolicy({ mode }), scanHealthData: scanDraft }), showWindow: async (t) => void windows.push(t), budgetMs: 300 });
+  const guard = new SendGuard({
+    api: tb.api,
+    context: async () => ({ whitelist: embeddedDomainSet(), policy: aPolicy({ mode }), scanHealthData: scanDraft }),
+    showWindow: async (t) => void windows.push(t),
+    budgetMs: 300,
+  });
   const r = await guard.onBeforeSend({ id: tab }, tb.tab(tab).details);
   const label = tb.labels.get(tab);
   const leaves = !('cancel' in r && r.cancel);

@@ -8,7 +8,9 @@ import { providerForHost } from '../../extension/webmail/providers';
 import { findFirst } from '../../extension/webmail/providers/query';
 import type { ComposeSession } from '../../shared/ports/compose-session';
 
-const page = readFileSync(join(__dirname, '../fixtures/webmail/gmail/compose.html'), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
+const page = readFileSync(join(__dirname, '../fixtures/webmail/gmail/compose.html'), 'utf8')
+  .replace(/<script[\s\S]*?<\/script>/g, '')
+  .replace(/^<!DOCTYPE html>/i, '');
 const person = (p: { address: string; name?: string }) => (p.name ? `"${p.name}" <${p.address}>` : p.address);
 
 function gmailWith(s: ComposeScenario): ComposeSession {
@@ -18,7 +20,11 @@ function gmailWith(s: ComposeScenario): ComposeSession {
   const root = findFirst(document, match.selectors.composeRoot)!;
   // The scenario's recipients, typed into each field (what is typed counts, as in the page before Enter).
   root.querySelectorAll('[role="option"][data-hovercard-id]').forEach((chip) => chip.remove());
-  for (const [field, label] of [['to', 'À'], ['cc', 'Cc'], ['bcc', 'Cci']] as const) {
+  for (const [field, label] of [
+    ['to', 'À'],
+    ['cc', 'Cc'],
+    ['bcc', 'Cci'],
+  ] as const) {
     const input = root.querySelector<HTMLInputElement>(`input[aria-label="Destinataires ${label}"]`)!;
     input.value = s[field].map(person).join('; ');
   }

@@ -19,7 +19,9 @@ function fill(el: Element, text: string): void {
 }
 
 function sessionOn(host: string, fixture: string) {
-  const page = readFileSync(join(__dirname, '../fixtures/webmail', fixture), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
+  const page = readFileSync(join(__dirname, '../fixtures/webmail', fixture), 'utf8')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/^<!DOCTYPE html>/i, '');
   return (s: ComposeScenario): ComposeSession => {
     document.documentElement.innerHTML = page;
     const match = providerForHost(host)!;
@@ -51,7 +53,13 @@ function sessionOn(host: string, fixture: string) {
 
 composeSessionContract('Outlook on the web (OutlookWebComposeSession)', sessionOn('outlook.office.com', 'outlook-web/compose.html'));
 composeSessionContract('Yahoo Mail (YahooComposeSession)', sessionOn('mail.yahoo.com', 'yahoo/compose.html'));
-composeSessionContract('MSSanté webmail, Zimbra text mode (GenericMssanteComposeSession)', sessionOn('mail.medecin.mssante.fr', 'generic-mssante/compose.html'));
-composeSessionContract('MSSanté webmail, Zimbra Classic with TinyMCE (GenericMssanteComposeSession)', sessionOn('webmail.ght-exemple.mssante.fr', 'generic-mssante/zimbra-classic.html'));
+composeSessionContract(
+  'MSSanté webmail, Zimbra text mode (GenericMssanteComposeSession)',
+  sessionOn('mail.medecin.mssante.fr', 'generic-mssante/compose.html'),
+);
+composeSessionContract(
+  'MSSanté webmail, Zimbra Classic with TinyMCE (GenericMssanteComposeSession)',
+  sessionOn('webmail.ght-exemple.mssante.fr', 'generic-mssante/zimbra-classic.html'),
+);
 composeSessionContract('MSSanté webmail, Mailiz-like form (GenericMssanteComposeSession)', sessionOn('mailiz.mssante.fr', 'generic-mssante/mailiz.html'));
 composeSessionContract('Gmail, older layout (GmailComposeSession)', sessionOn('mail.google.com', 'gmail/compose-legacy.html'));

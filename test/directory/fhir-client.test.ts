@@ -52,24 +52,48 @@ describe('the Annuaire Santé FHIR client', () => {
     handler = (_req, url, res) => {
       const type = url.pathname.split('/').pop();
       const addr = url.searchParams.get('mailbox-mss:exact');
-      if (type === 'PractitionerRole' && addr === 'a.saucier@cabinet-st-antoine.mssante.fr') return json(res, 200, bundle([practitionerRole, organization, practitioner]));
+      if (type === 'PractitionerRole' && addr === 'a.saucier@cabinet-st-antoine.mssante.fr')
+        return json(res, 200, bundle([practitionerRole, organization, practitioner]));
       if (type === 'Practitioner' && addr === 'arthur.saucier@medecin.mssante.fr') return json(res, 200, bundle([practitioner]));
       if (type === 'Organization' && addr === 'secretariat@cabinet-st-antoine.mssante.fr') return json(res, 200, bundle([organization]));
       json(res, 200, bundle([]));
     };
     const c = client();
     const role = await c.findByMailbox('A.Saucier@cabinet-st-antoine.mssante.fr');
-    expect(role).toEqual([{
-      address: 'a.saucier@cabinet-st-antoine.mssante.fr', type: 'PER', familyName: 'SAUCIER', givenName: 'Arthur', civility: 'DR',
-      rpps: '10003461033', profession: 'Médecin', specialty: 'Spécialiste en médecine générale', organisation: 'CABINET SAINT ANTOINE',
-      postcode: '92140', department: '92', city: 'CLAMART', displayName: 'Dr Arthur SAUCIER',
-    }]);
+    expect(role).toEqual([
+      {
+        address: 'a.saucier@cabinet-st-antoine.mssante.fr',
+        type: 'PER',
+        familyName: 'SAUCIER',
+        givenName: 'Arthur',
+        civility: 'DR',
+        rpps: '10003461033',
+        profession: 'Médecin',
+        specialty: 'Spécialiste en médecine générale',
+        organisation: 'CABINET SAINT ANTOINE',
+        postcode: '92140',
+        department: '92',
+        city: 'CLAMART',
+        displayName: 'Dr Arthur SAUCIER',
+      },
+    ]);
     expect(seen.every((s) => s.key === 'cle-de-test')).toBe(true);
-    expect(seen.map((s) => decodeURIComponent(s.path))).toEqual(expect.arrayContaining([
-      '/fhir/v2/PractitionerRole?mailbox-mss:exact=a.saucier@cabinet-st-antoine.mssante.fr&_include=PractitionerRole:organization&_include=PractitionerRole:practitioner',
-    ]));
-    expect(await c.findByMailbox('arthur.saucier@medecin.mssante.fr')).toEqual([expect.objectContaining({ type: 'PER', rpps: '10003461033', displayName: 'Dr Arthur SAUCIER' })]);
-    expect(await c.findByMailbox('secretariat@cabinet-st-antoine.mssante.fr')).toEqual([expect.objectContaining({ type: 'ORG', service: 'Secrétariat', organisation: 'CABINET SAINT ANTOINE', displayName: 'Secrétariat — CABINET SAINT ANTOINE' })]);
+    expect(seen.map((s) => decodeURIComponent(s.path))).toEqual(
+      expect.arrayContaining([
+        '/fhir/v2/PractitionerRole?mailbox-mss:exact=a.saucier@cabinet-st-antoine.mssante.fr&_include=PractitionerRole:organization&_include=PractitionerRole:practitioner',
+      ]),
+    );
+    expect(await c.findByMailbox('arthur.saucier@medecin.mssante.fr')).toEqual([
+      expect.objectContaining({ type: 'PER', rpps: '10003461033', displayName: 'Dr Arthur SAUCIER' }),
+    ]);
+    expect(await c.findByMailbox('secretariat@cabinet-st-antoine.mssante.fr')).toEqual([
+      expect.objectContaining({
+        type: 'ORG',
+        service: 'Secrétariat',
+        organisation: 'CABINET SAINT ANTOINE',
+        displayName: 'Secrétariat — CABINET SAINT ANTOINE',
+      }),
+    ]);
     expect(await c.findByMailbox('personne@medecin.mssante.fr')).toEqual([]);
   });
 
@@ -82,8 +106,25 @@ describe('the Annuaire Santé FHIR client', () => {
     handler = (_req, url, res) => {
       const type = url.pathname.split('/').pop();
       if (type === 'Practitioner') return json(res, 200, bundle([practitioner, practitionerRole], `${base}/_page?id=p2`));
-      if (url.pathname.endsWith('/_page') && url.searchParams.get('id') === 'p2') return json(res, 200, bundle([{ ...practitionerRole, id: '2', organization: { reference: 'Organization/9' }, telecom: [{ ...practitionerRole.telecom[0]!, value: 'arthur.saucier@chu-lyon.mssante.fr' }] }]));
-      if (type === 'Organization') return json(res, 200, bundle([organization, { ...organization, id: '9', name: 'CHU DE LYON', address: [{ city: 'LYON', postalCode: '69003' }], telecom: [] }]));
+      if (url.pathname.endsWith('/_page') && url.searchParams.get('id') === 'p2')
+        return json(
+          res,
+          200,
+          bundle([
+            {
+              ...practitionerRole,
+              id: '2',
+              organization: { reference: 'Organization/9' },
+              telecom: [{ ...practitionerRole.telecom[0]!, value: 'arthur.saucier@chu-lyon.mssante.fr' }],
+            },
+          ]),
+        );
+      if (type === 'Organization')
+        return json(
+          res,
+          200,
+          bundle([organization, { ...organization, id: '9', name: 'CHU DE LYON', address: [{ city: 'LYON', postalCode: '69003' }], telecom: [] }]),
+        );
       json(res, 404, { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'inconnu' }] });
     };
     const entries = await client().findByRpps('810003461033');
@@ -93,7 +134,9 @@ describe('the Annuaire Santé FHIR client', () => {
       ['arthur.saucier@medecin.mssante.fr', '', '10003461033'],
       ['secretariat@cabinet-st-antoine.mssante.fr', 'CABINET SAINT ANTOINE', undefined],
     ]);
-    expect(decodeURIComponent(seen[0]!.path)).toBe('/fhir/v2/Practitioner?identifier=https://rpps.esante.gouv.fr|10003461033&_revinclude=PractitionerRole:practitioner');
+    expect(decodeURIComponent(seen[0]!.path)).toBe(
+      '/fhir/v2/Practitioner?identifier=https://rpps.esante.gouv.fr|10003461033&_revinclude=PractitionerRole:practitioner',
+    );
     expect(seen.map((s) => s.path.split('?')[0])).toEqual(['/fhir/v2/Practitioner', '/fhir/v2/_page', '/fhir/v2/Organization']);
   });
 
@@ -114,7 +157,9 @@ describe('the Annuaire Santé FHIR client', () => {
 
   it('fails with a clear, typed error on 401', async () => {
     handler = (_req, _url, res) => json(res, 401, { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Invalid API key' }] });
-    const err = await client().findByRpps('10003461033').catch((e: unknown) => e);
+    const err = await client()
+      .findByRpps('10003461033')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DirectoryApiError);
     expect(err).toMatchObject({ kind: 'unauthorized', status: 401 });
     expect((err as DirectoryApiError).userMessage.fr).toMatch(/clé d’API refusée/);
@@ -159,7 +204,9 @@ describe('the Annuaire Santé FHIR client', () => {
   });
 
   it('reports an unreachable server as a network error', async () => {
-    await expect(new AnnuaireSanteClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:1/fhir/v2', fetch: (u, i) => fetch(u, i) }).findByRpps('1')).rejects.toMatchObject({ kind: 'network' });
+    await expect(
+      new AnnuaireSanteClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:1/fhir/v2', fetch: (u, i) => fetch(u, i) }).findByRpps('1'),
+    ).rejects.toMatchObject({ kind: 'network' });
   });
 
   it('spaces requests to stay under 17 per second, even when called concurrently', async () => {
@@ -167,7 +214,9 @@ describe('the Annuaire Santé FHIR client', () => {
     let clock = 1000;
     const starts: number[] = [];
     const c = new AnnuaireSanteClient({
-      apiKey: 'k', baseUrl: base, now: () => clock,
+      apiKey: 'k',
+      baseUrl: base,
+      now: () => clock,
       sleep: async (ms) => {
         clock += ms;
       },
@@ -191,21 +240,78 @@ describe('the FHIR display and the local index agree', () => {
   it('show the same mailbox the same way: civilité d’exercice, trimmed values, CEDEX and ST folded, TRE_R38 labels', () => {
     // The same practitioner at the same practice, as the extraction writes it and as the FHIR API publishes it.
     const line = [
-      'PER', 'p.ossart@cabinet-st-louis.mssante.fr', '8', '10003461033', '810003461033', '1', '410005531586004', '', 'DR', 'OSSART', 'Pauline',
-      'C', 'Civil', '10', 'Médecin', 'SM54', 'Médecine générale', 'false', 'CABINET SAINT LOUIS', '', '', '', '3', '', 'RUE', 'DU PORT', '',
-      '97400 ST DENIS CEDEX 9', '97400', '974', 'France',
+      'PER',
+      'p.ossart@cabinet-st-louis.mssante.fr',
+      '8',
+      '10003461033',
+      '810003461033',
+      '1',
+      '410005531586004',
+      '',
+      'DR',
+      'OSSART',
+      'Pauline',
+      'C',
+      'Civil',
+      '10',
+      'Médecin',
+      'SM54',
+      'Médecine générale',
+      'false',
+      'CABINET SAINT LOUIS',
+      '',
+      '',
+      '',
+      '3',
+      '',
+      'RUE',
+      'DU PORT',
+      '',
+      '97400 ST DENIS CEDEX 9',
+      '97400',
+      '974',
+      'France',
     ].join('|');
     const local = buildIndex(parseExtractionText(`${EXTRACTION_HEADER}\n${line}\n`).rows).get('p.ossart@cabinet-st-louis.mssante.fr')!;
-    const person = { ...practitioner, id: 'p1', name: [{ family: ' OSSART ', given: ['Pauline '], prefix: ['MME'], suffix: ['DR'] }], telecom: [],
-      qualification: [{ code: { coding: [
-        { system: 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante', code: '10' },
-        { system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale', code: 'SM54', display: 'Médecine générale (SM)' },
-      ] } }] };
+    const person = {
+      ...practitioner,
+      id: 'p1',
+      name: [{ family: ' OSSART ', given: ['Pauline '], prefix: ['MME'], suffix: ['DR'] }],
+      telecom: [],
+      qualification: [
+        {
+          code: {
+            coding: [
+              { system: 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante', code: '10' },
+              {
+                system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale',
+                code: 'SM54',
+                display: 'Médecine générale (SM)',
+              },
+            ],
+          },
+        },
+      ],
+    };
     const place = { ...organization, id: 'o1', name: 'CABINET SAINT LOUIS ', address: [{ city: 'ST DENIS CEDEX 9', postalCode: '97400' }], telecom: [] };
-    const role = { ...practitionerRole, practitioner: { reference: 'Practitioner/p1' }, organization: { reference: 'Organization/o1' },
-      telecom: [{ ...practitionerRole.telecom[0]!, value: ' P.Ossart@cabinet-st-louis.mssante.fr ' }] };
+    const role = {
+      ...practitionerRole,
+      practitioner: { reference: 'Practitioner/p1' },
+      organization: { reference: 'Organization/o1' },
+      telecom: [{ ...practitionerRole.telecom[0]!, value: ' P.Ossart@cabinet-st-louis.mssante.fr ' }],
+    };
     const [remote] = entriesFromResources([role, person, place] as FhirResource[]);
-    const shown = (e: DirectoryEntry) => ({ address: e.address, displayName: e.displayName, civility: e.civility, profession: e.profession, specialty: e.specialty, organisation: e.organisation, postcode: e.postcode, city: e.city, department: e.department });
+    const shown = (e: DirectoryEntry) => ({
+      address: e.address,
+      displayName: e.displayName,
+      civility: e.civility,
+      profession: e.profession,
+      specialty: e.specialty,
+      organisation: e.organisation,
+      postcode: e.postcode,
+      city: e.city,
+      department: e.department,
+    });
     expect(shown(remote!)).toEqual(shown(local));
     expect(shown(local)).toMatchObject({ displayName: 'Dr Pauline OSSART', city: 'SAINT DENIS', specialty: 'Médecine générale', civility: 'DR' });
   });

@@ -11,7 +11,10 @@ const write = (name: string, text: string) => {
   return name;
 };
 
-const nirNote = write('nir.txt', 'Bonjour,\n\nPour le dossier d’admission, numéro de sécurité sociale du patient : 1 85 06 75 112 345 45.\n\nBureau des entrées');
+const nirNote = write(
+  'nir.txt',
+  'Bonjour,\n\nPour le dossier d’admission, numéro de sécurité sociale du patient : 1 85 06 75 112 345 45.\n\nBureau des entrées',
+);
 const clinicalReport = write(
   'crh.txt',
   'Cher confrère,\n\nVotre patiente, Mme Monique Leroy, née le 14/02/1941, a été hospitalisée du 05/03 au 12/03 pour décompensation cardiaque.\nTraitement de sortie : furosémide 40 mg le matin, bisoprolol 2,5 mg.\n\nDr Fontaine',
@@ -28,7 +31,14 @@ describe('vigie scan', () => {
     const out = r.json() as { containsHealthData: boolean; findings: Record<string, unknown>[]; score: number };
     expect(out.containsHealthData).toBe(true);
     expect(out.score).toBeGreaterThanOrEqual(1);
-    expect(out.findings[0]).toEqual({ kind: 'nir', source: 'body', start: expect.any(Number), end: expect.any(Number), excerpt: '1 85 ** ** *** *** **', weight: 1 });
+    expect(out.findings[0]).toEqual({
+      kind: 'nir',
+      source: 'body',
+      start: expect.any(Number),
+      end: expect.any(Number),
+      excerpt: '1 85 ** ** *** *** **',
+      weight: 1,
+    });
     expect(r.stdout).not.toContain('112 345');
   });
 

@@ -52,7 +52,9 @@ describe('health-data corpus', () => {
     const baselineRecall = positives.filter(purview).length / positives.length;
     const baselineFpr = negatives.filter(purview).length / negatives.length;
     const recall = positives.filter((m) => scanDraft(m).containsHealthData).length / positives.length;
-    console.log(`Purview-style NIR rule on the same corpus: recall ${baselineRecall.toFixed(3)}, false-positive rate ${baselineFpr.toFixed(3)}; Vigie: recall ${recall.toFixed(3)}`);
+    console.log(
+      `Purview-style NIR rule on the same corpus: recall ${baselineRecall.toFixed(3)}, false-positive rate ${baselineFpr.toFixed(3)}; Vigie: recall ${recall.toFixed(3)}`,
+    );
     expect(recall).toBeGreaterThan(baselineRecall + 0.5);
   });
 

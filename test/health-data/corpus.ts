@@ -37,7 +37,9 @@ export function parseMessage(raw: string): Pick<CorpusMessage, 'subject' | 'body
 export function loadCorpus(dir = corpusDir): CorpusMessage[] {
   const out: CorpusMessage[] = [];
   for (const label of ['positive', 'negative'] as const) {
-    for (const file of readdirSync(join(dir, label)).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(join(dir, label))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const msg = parseMessage(readFileSync(join(dir, label, file), 'utf8'));
       out.push({ file: `${label}/${file}`, positive: label === 'positive', language: file.startsWith('en-') ? 'en' : 'fr', ...msg });
     }

@@ -8,16 +8,23 @@ import { embeddedDomainSet } from '../../shared/whitelist/embedded';
 
 const bundlePath = join(__dirname, '../../dist/outlook/launch-event.js');
 
-interface Completed { allowEvent?: boolean; errorMessage?: string; sendModeOverride?: string; commandId?: string }
+interface Completed {
+  allowEvent?: boolean;
+  errorMessage?: string;
+  sendModeOverride?: string;
+  commandId?: string;
+}
 
 type Rcpt0 = { displayName?: string; emailAddress?: string; recipientType?: string };
 type OfficeCall = 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'body' | 'attachments';
 
 /** An Office item as office-js hands it over; `silent` names calls that never call back, as a stuck Office does. */
 function fakeItem(opts: { from: string; to: Rcpt0[]; cc?: Rcpt0[]; subject?: string; body?: string; failBody?: boolean; silent?: OfficeCall[] }) {
-  const ok = <T>(name: OfficeCall, value: T) => (cb: (r: { status: string; value: T }) => void) => {
-    if (!opts.silent?.includes(name)) setTimeout(() => cb({ status: 'succeeded', value }), 0);
-  };
+  const ok =
+    <T>(name: OfficeCall, value: T) =>
+    (cb: (r: { status: string; value: T }) => void) => {
+      if (!opts.silent?.includes(name)) setTimeout(() => cb({ status: 'succeeded', value }), 0);
+    };
   return {
     from: { getAsync: ok('from', { emailAddress: opts.from, displayName: 'Dr Martin' }) },
     to: { getAsync: ok('to', opts.to) },
@@ -46,7 +53,12 @@ function companion(extra: string[], urls: string[] = []) {
 
 const refuse = () => Promise.reject(new TypeError('Network request failed'));
 
-function runHandler(name: string, item: object, supports14 = true, fetchFn: (url: string, init?: { method?: string; body?: string; keepalive?: boolean }) => Promise<unknown> = refuse): Promise<Completed> {
+function runHandler(
+  name: string,
+  item: object,
+  supports14 = true,
+  fetchFn: (url: string, init?: { method?: string; body?: string; keepalive?: boolean }) => Promise<unknown> = refuse,
+): Promise<Completed> {
   const handlers = new Map<string, (e: unknown) => void>();
   const Office = {
     actions: { associate: (n: string, fn: (e: unknown) => void) => handlers.set(n, fn) },
@@ -77,7 +89,13 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
   });
 
   it('stops Gmail from an MSSanté sender with a message of at most 500 characters', async () => {
-    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }, { displayName: 'Jean Dupont', emailAddress: 'jean.dupont@gmail.com' }] }));
+    const r = await runHandler(
+      'onMessageSendHandler',
+      fakeItem({
+        from: 'martin@medecin.mssante.fr',
+        to: [{ emailAddress: 'durand@medecin.mssante.fr' }, { displayName: 'Jean Dupont', emailAddress: 'jean.dupont@gmail.com' }],
+      }),
+    );
     expect(r.allowEvent).toBe(false);
     expect(r.errorMessage).toContain('jean.dupont@gmail.com');
     expect(r.errorMessage!.length).toBeLessThanOrEqual(500);
@@ -86,18 +104,35 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
   });
 
   it('lets MSSanté and patient recipients through', async () => {
-    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], cc: [{ emailAddress: '279035121518989@patient.mssante.fr' }] }));
+    const r = await runHandler(
+      'onMessageSendHandler',
+      fakeItem({
+        from: 'martin@medecin.mssante.fr',
+        to: [{ emailAddress: 'durand@medecin.mssante.fr' }],
+        cc: [{ emailAddress: '279035121518989@patient.mssante.fr' }],
+      }),
+    );
     expect(r.allowEvent).toBe(true);
   });
 
   it('blocks a distribution list by default', async () => {
-    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }));
+    const r = await runHandler(
+      'onMessageSendHandler',
+      fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }),
+    );
     expect(r.allowEvent).toBe(false);
     expect(r.errorMessage).toMatch(/ne voit pas les membres de la liste de diffusion equipe@medecin.mssante.fr/);
   });
 
   it('warns, with Send anyway, for health data leaving a non-MSSanté account for Gmail', async () => {
-    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'secretariat@chu-exemple.fr', to: [{ emailAddress: 'ami@gmail.com' }], body: 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45 (hors sujet). Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.' }));
+    const r = await runHandler(
+      'onMessageSendHandler',
+      fakeItem({
+        from: 'secretariat@chu-exemple.fr',
+        to: [{ emailAddress: 'ami@gmail.com' }],
+        body: 'Patient M. Jean Dupont, NIR 1 85 06 75 112 345 45 (hors sujet). Hospitalisé pour une pneumopathie, traitement par amoxicilline 1 g x3/j.',
+      }),
+    );
     expect(r.allowEvent).toBe(false);
     expect(r.sendModeOverride).toBe('promptUser');
   });
@@ -106,14 +141,22 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     const urls: string[] = [];
     const item = () => fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] });
     expect((await runHandler('onMessageSendHandler', item(), true, companion(['nouveau-chu.mssante.fr'], urls))).allowEvent).toBe(true);
-    expect(urls.filter((u) => !u.endsWith('/api/audit/events')).sort()).toEqual(['https://vigie.chu-exemple.fr/api/liste-blanche', 'https://vigie.chu-exemple.fr/policy.json']);
+    expect(urls.filter((u) => !u.endsWith('/api/audit/events')).sort()).toEqual([
+      'https://vigie.chu-exemple.fr/api/liste-blanche',
+      'https://vigie.chu-exemple.fr/policy.json',
+    ]);
     // The same send with the server down: the embedded snapshot does not know the new domain.
     expect((await runHandler('onMessageSendHandler', item())).allowEvent).toBe(false);
   });
 
   it('does not wait for a server that hangs: the embedded list decides well before Outlook’s 5 s', async () => {
     const started = Date.now();
-    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }] }), true, () => new Promise(() => {}));
+    const r = await runHandler(
+      'onMessageSendHandler',
+      fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }] }),
+      true,
+      () => new Promise(() => {}),
+    );
     expect(r.allowEvent).toBe(true);
     expect(Date.now() - started).toBeLessThan(3000);
   });
@@ -123,8 +166,14 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     const item = {
       ...fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'jean.dupont@gmail.com' }] }),
       notificationMessages: {
-        replaceAsync: (key: string, msg: { message: string }, cb: () => void) => { bar.push({ key, message: msg.message }); setTimeout(cb, 0); },
-        removeAsync: (key: string, cb: () => void) => { bar.push({ key, removed: true }); setTimeout(cb, 0); },
+        replaceAsync: (key: string, msg: { message: string }, cb: () => void) => {
+          bar.push({ key, message: msg.message });
+          setTimeout(cb, 0);
+        },
+        removeAsync: (key: string, cb: () => void) => {
+          bar.push({ key, removed: true });
+          setTimeout(cb, 0);
+        },
       },
     };
     await runHandler('onMessageRecipientsChangedHandler', item);
@@ -134,7 +183,10 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
   });
 
   it('blocks with an explanation when something inside throws', async () => {
-    const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], failBody: true }));
+    const r = await runHandler(
+      'onMessageSendHandler',
+      fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], failBody: true }),
+    );
     expect(r.allowEvent).toBe(false);
     expect(r.errorMessage).toMatch(/n’a pas pu vérifier/);
   });
@@ -143,15 +195,26 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     const calls: OfficeCall[] = ['from', 'to', 'cc', 'bcc', 'subject', 'body', 'attachments'];
     it.each(calls)('an Office %s call that never calls back: blocked with the explanation within 4 s', async (call) => {
       const started = Date.now();
-      const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: [call] }), true, () => new Promise(() => {}));
+      const r = await runHandler(
+        'onMessageSendHandler',
+        fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: [call] }),
+        true,
+        () => new Promise(() => {}),
+      );
       expect(Date.now() - started).toBeLessThan(4000);
       expect(r.allowEvent).toBe(false);
       expect(r.errorMessage).toMatch(/Vigie n’a pas pu vérifier ce message\u00a0: la messagerie n’a pas répondu à temps\. Envoi bloqué par précaution/);
     });
 
     it('in warn mode, holds the message and asks (Send anyway), never lets it go silently', async () => {
-      const warnServer = (url: string) => Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(url.endsWith('/policy.json') ? '{"mode":"warn"}' : 'not json') });
-      const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: ['body'] }), true, warnServer);
+      const warnServer = (url: string) =>
+        Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(url.endsWith('/policy.json') ? '{"mode":"warn"}' : 'not json') });
+      const r = await runHandler(
+        'onMessageSendHandler',
+        fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }], silent: ['body'] }),
+        true,
+        warnServer,
+      );
       expect(r.allowEvent).toBe(false);
       expect(r.sendModeOverride).toBe('promptUser');
       expect(r.errorMessage).toMatch(/vérifiez vous-même/);
@@ -159,20 +222,38 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
 
     it('blocks recipients Outlook hands over without an address (display name only, or nothing)', async () => {
       for (const to of [[{ displayName: 'ami@gmail.com' }], [{ displayName: 'Dr Jean Dupont' }], [{ displayName: '', emailAddress: '' }]]) {
-        const r = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }, ...to] }));
+        const r = await runHandler(
+          'onMessageSendHandler',
+          fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }, ...to] }),
+        );
         expect(r.allowEvent).toBe(false);
       }
     });
 
     it('a server list that claims gmail.com is refused: Gmail stays blocked, MSSanté recipients still go', async () => {
       const lying = companion(['gmail.com', 'nouveau-chu.mssante.fr']);
-      const gmail = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'jean.dupont@gmail.com' }] }), true, lying);
+      const gmail = await runHandler(
+        'onMessageSendHandler',
+        fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'jean.dupont@gmail.com' }] }),
+        true,
+        lying,
+      );
       expect(gmail.allowEvent).toBe(false);
       expect(gmail.errorMessage).toContain('jean.dupont@gmail.com');
-      const listed = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }] }), true, lying);
+      const listed = await runHandler(
+        'onMessageSendHandler',
+        fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'durand@medecin.mssante.fr' }] }),
+        true,
+        lying,
+      );
       expect(listed.allowEvent).toBe(true);
       // The whole lying list was refused: a domain only it names is not trusted either.
-      const onlyThere = await runHandler('onMessageSendHandler', fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] }), true, lying);
+      const onlyThere = await runHandler(
+        'onMessageSendHandler',
+        fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'a@nouveau-chu.mssante.fr' }] }),
+        true,
+        lying,
+      );
       expect(onlyThere.allowEvent).toBe(false);
     });
   });
@@ -201,7 +282,9 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
       expect(r.commandId).toBe('vigieOpenPicker');
       expect(posts.map((p) => [p.url, p.keepalive])).toEqual([['https://vigie.chu-exemple.fr/api/audit/events', true]]);
       const [event] = (JSON.parse(posts[0]!.body) as { events: Record<string, unknown>[] }).events;
-      expect(event).toEqual(expect.objectContaining({ host: 'outlook', mode: 'warn', verdict: 'warn', sender: 'secretariat@chu-exemple.fr', recipientDomains: ['gmail.com'] }));
+      expect(event).toEqual(
+        expect.objectContaining({ host: 'outlook', mode: 'warn', verdict: 'warn', sender: 'secretariat@chu-exemple.fr', recipientDomains: ['gmail.com'] }),
+      );
       expect(event!.outcome).toBeUndefined(); // Smart Alerts never says whether Send anyway was clicked
       expect(posts[0]!.body).not.toMatch(/Compte rendu|Dupont|amoxicilline|1 85 06|ami@gmail/);
     });
@@ -218,9 +301,16 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
     it('a reason given in the task pane lets the warned message go once, recorded as overridden with the reason; a block never', async () => {
       const data = new Map<string, string>([['vigie.override', JSON.stringify({ at: Date.now(), reason: 'urgence' })]]);
       const sessionData = {
-        getAsync: (k: string, cb: (r: { status: string; value?: string }) => void) => setTimeout(() => cb(data.has(k) ? { status: 'succeeded', value: data.get(k)! } : { status: 'failed' }), 0),
-        setAsync: (k: string, v: string, cb?: (r: { status: string }) => void) => { data.set(k, v); setTimeout(() => cb?.({ status: 'succeeded' }), 0); },
-        removeAsync: (k: string, cb?: (r: { status: string }) => void) => { data.delete(k); setTimeout(() => cb?.({ status: 'succeeded' }), 0); },
+        getAsync: (k: string, cb: (r: { status: string; value?: string }) => void) =>
+          setTimeout(() => cb(data.has(k) ? { status: 'succeeded', value: data.get(k)! } : { status: 'failed' }), 0),
+        setAsync: (k: string, v: string, cb?: (r: { status: string }) => void) => {
+          data.set(k, v);
+          setTimeout(() => cb?.({ status: 'succeeded' }), 0);
+        },
+        removeAsync: (k: string, cb?: (r: { status: string }) => void) => {
+          data.delete(k);
+          setTimeout(() => cb?.({ status: 'succeeded' }), 0);
+        },
       };
       const posts: { url: string; body: string }[] = [];
       const r = await runHandler('onMessageSendHandler', { ...warned(), sessionData }, true, journal(posts));
@@ -235,7 +325,15 @@ describe('dist/outlook/launch-event.js in a bare JS runtime', () => {
       expect(data.has('vigie.warned')).toBe(true);
       // A block (a distribution list Outlook cannot expand, blocked even in warn mode) is never let go by a reason.
       data.set('vigie.override', JSON.stringify({ at: Date.now(), reason: 'urgence' }));
-      const blocked = await runHandler('onMessageSendHandler', { ...fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }), sessionData }, true, journal(posts));
+      const blocked = await runHandler(
+        'onMessageSendHandler',
+        {
+          ...fakeItem({ from: 'martin@medecin.mssante.fr', to: [{ emailAddress: 'equipe@medecin.mssante.fr', recipientType: 'distributionList' }] }),
+          sessionData,
+        },
+        true,
+        journal(posts),
+      );
       expect(blocked.allowEvent).toBe(false);
       expect(blocked.sendModeOverride).toBeUndefined();
     });

@@ -10,7 +10,13 @@ const root = join(__dirname, '../..');
 const shots = join(root, 'test-results/screenshots');
 const OFFICE_JS = readFileSync(join(root, 'dist/outlook/office/office.js'), 'utf8');
 const ITEM = `window.__vigieFakeItem = { itemType: 'message', to: { getAsync: (cb) => setTimeout(() => cb({ status: 'succeeded', value: [] }), 0) } };`;
-const DARK = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#333333', controlForegroundColor: '#ffffff', isDarkTheme: true };
+const DARK = {
+  bodyBackgroundColor: '#262626',
+  bodyForegroundColor: '#ffffff',
+  controlBackgroundColor: '#333333',
+  controlForegroundColor: '#ffffff',
+  isDarkTheme: true,
+};
 const asOutlook = (theme?: object) => `;(() => { Office.onReady = () => Promise.resolve({ host: 'Outlook', platform: 'OfficeOnline' });
   Object.defineProperty(Office, 'context', { configurable: true, value: { displayLanguage: 'fr-FR', ${theme ? `officeTheme: ${JSON.stringify(theme)},` : ''} mailbox: { item: window.__vigieFakeItem } } }); })();`;
 
@@ -44,7 +50,10 @@ describe('Outlook task pane: Office theme, contrast theme, narrow pane', () => {
     const res = await fetch(`${server.url}/api/directory/search?q=cardiologie&type=PER&limit=1`);
     const hit = ((await res.json()) as { results: { familyName: string; city: string }[] }).results[0]!;
     query = `cardiologie ${hit.city}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -53,9 +62,15 @@ describe('Outlook task pane: Office theme, contrast theme, narrow pane', () => {
   });
 
   async function pane(opts: { width: number; theme?: object; forcedColors?: boolean }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: opts.width, height: 760 }, locale: 'fr-FR', ...(opts.forcedColors ? { forcedColors: 'active' as const } : {}) });
+    const context = await browser.newContext({
+      viewport: { width: opts.width, height: 760 },
+      locale: 'fr-FR',
+      ...(opts.forcedColors ? { forcedColors: 'active' as const } : {}),
+    });
     await context.addInitScript(ITEM);
-    await context.route('**/outlook/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + asOutlook(opts.theme) }));
+    await context.route('**/outlook/office/office.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + asOutlook(opts.theme) }),
+    );
     const page = await context.newPage();
     await page.goto(`${server.url}/outlook/taskpane.html`);
     await page.getByRole('combobox').fill(query);
@@ -63,11 +78,12 @@ describe('Outlook task pane: Office theme, contrast theme, narrow pane', () => {
     return page;
   }
 
-  const colours = (page: Page) => page.evaluate(() => {
-    const el = document.querySelector('.vigie-root')!;
-    const s = getComputedStyle(el);
-    return { background: s.backgroundColor, color: s.color };
-  });
+  const colours = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.querySelector('.vigie-root')!;
+      const s = getComputedStyle(el);
+      return { background: s.backgroundColor, color: s.color };
+    });
 
   it('takes the colours of Office’s dark theme', async () => {
     const page = await pane({ width: 360, theme: DARK });

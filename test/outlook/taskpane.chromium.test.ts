@@ -48,10 +48,15 @@ describe('Outlook task pane in Chromium', () => {
     const res = await fetch(`${server.url}/api/directory/search?q=cardiologie&type=PER&limit=1`);
     const hit = ((await res.json()) as { results: { address: string; familyName: string; city: string }[] }).results[0]!;
     target = hit;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
     const context = await browser.newContext({ viewport: { width: 360, height: 720 }, locale: 'fr-FR' });
     await context.addInitScript(FAKE_MAILBOX);
-    await context.route('**/outlook/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + AS_OUTLOOK }));
+    await context.route('**/outlook/office/office.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + AS_OUTLOOK }),
+    );
     page = await context.newPage();
     await page.goto(`${server.url}/outlook/taskpane.html`);
     await page.getByRole('combobox').waitFor();
@@ -72,13 +77,19 @@ describe('Outlook task pane in Chromium', () => {
     const index = await page.getByRole('option').evaluateAll((els, address) => els.findIndex((e) => e.textContent!.includes(address)), target.address);
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await eventually(async () => expect(await calls()).toContainEqual(expect.objectContaining({ op: 'add', field: 'to', recipients: [expect.objectContaining({ emailAddress: target.address })] })));
+    await eventually(async () =>
+      expect(await calls()).toContainEqual(
+        expect.objectContaining({ op: 'add', field: 'to', recipients: [expect.objectContaining({ emailAddress: target.address })] }),
+      ),
+    );
     await eventually(async () => expect(await page.getByRole('status').first().textContent()).toMatch(/ajouté en À/));
   }, 60_000);
 
   it('finds “Dr <name>” and “généraliste <city>”, and offers “Vouliez-vous dire …” when nothing is found', async () => {
     type Hit = { address: string; familyName: string; city?: string; civility?: string; specialty?: string };
-    const hits = ((await (await fetch(`${server.url}/api/directory/search?q=${encodeURIComponent('médecine générale')}&type=PER&limit=100`)).json()) as { results: Hit[] }).results;
+    const hits = (
+      (await (await fetch(`${server.url}/api/directory/search?q=${encodeURIComponent('médecine générale')}&type=PER&limit=100`)).json()) as { results: Hit[] }
+    ).results;
     const gp = hits.find((h) => h.city && h.civility === 'DR' && /^[A-Z]+$/.test(h.familyName))!;
     const input = page.getByRole('combobox');
     const texts = () => page.getByRole('option').allTextContents();
@@ -115,17 +126,28 @@ describe('Outlook task pane in Chromium', () => {
   }, 60_000);
 
   it('inserts into Bcc with the button, and builds a patient address from an INS', async () => {
-    await page.getByRole('button', { name: /en Cci$/ }).first().click();
+    await page
+      .getByRole('button', { name: /en Cci$/ })
+      .first()
+      .click();
     await eventually(async () => expect((await calls()).filter((c) => c.field === 'bcc')).toHaveLength(1));
     await page.getByText('Écrire à un patient (adresse INS)').click();
     await page.getByLabel(/Matricule INS qualifié/).fill('279035121518989');
     await page.getByRole('button', { name: 'Ajouter en À' }).click();
-    await eventually(async () => expect(await calls()).toContainEqual(expect.objectContaining({ op: 'add', field: 'to', recipients: [expect.objectContaining({ emailAddress: '279035121518989@patient.mssante.fr' })] })));
+    await eventually(async () =>
+      expect(await calls()).toContainEqual(
+        expect.objectContaining({ op: 'add', field: 'to', recipients: [expect.objectContaining({ emailAddress: '279035121518989@patient.mssante.fr' })] }),
+      ),
+    );
   }, 60_000);
 
   it('passes an axe-core accessibility check (WCAG 2 A/AA)', async () => {
     await page.evaluate(AXE);
-    const result = await page.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }));
+    const result = await page.evaluate(() =>
+      (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa'],
+      }),
+    );
     expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }, 60_000);
 
@@ -139,7 +161,11 @@ describe('Outlook task pane in Chromium', () => {
     await page.getByRole('checkbox', { name: /Compte rendu de consultation de cardiologie/ }).check();
     await page.screenshot({ path: join(shots, 'outlook-taskpane-documents.png') });
     await page.getByRole('button', { name: 'Joindre au message' }).click();
-    await eventually(async () => expect((await calls()).filter((c) => c.op === 'attach').map((c) => c.name)).toEqual(['IHE_XDM.ZIP', expect.stringMatching(/_DUPONT_MARIE\.pdf$/)]), 15_000);
+    await eventually(
+      async () =>
+        expect((await calls()).filter((c) => c.op === 'attach').map((c) => c.name)).toEqual(['IHE_XDM.ZIP', expect.stringMatching(/_DUPONT_MARIE\.pdf$/)]),
+      15_000,
+    );
     const all = await calls();
     expect(all.find((c) => c.op === 'subject')?.value).toBe('XDM/1.0/DDM+Compte rendu de consultation de cardiologie DUPONT Marie 05/03/1979');
     // The DI's PDF is wrapped in a CDA level 1 (X-MSS-CODECDA); no sex given, so X-MSS-INS says N; the product
@@ -168,8 +194,13 @@ describe('Outlook task pane in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: 'fr-FR' });
     await context.addInitScript(FAKE_MAILBOX);
     await context.addInitScript(warnedItem);
-    const as115 = AS_OUTLOOK.replace('mailbox: { item: window.__vigieFakeItem } }', "mailbox: { item: window.__vigieFakeItem }, requirements: { isSetSupported: (n, v) => n === 'Mailbox' && Number(v) <= 1.15 } }");
-    await context.route('**/outlook/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + as115 }));
+    const as115 = AS_OUTLOOK.replace(
+      'mailbox: { item: window.__vigieFakeItem } }',
+      "mailbox: { item: window.__vigieFakeItem }, requirements: { isSetSupported: (n, v) => n === 'Mailbox' && Number(v) <= 1.15 } }",
+    );
+    await context.route('**/outlook/office/office.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_JS + as115 }),
+    );
     const pane = await context.newPage();
     await pane.goto(`${server.url}/outlook/taskpane.html`);
     await pane.getByRole('heading', { name: 'Envoyer quand même\u202f?' }).waitFor();
@@ -179,7 +210,11 @@ describe('Outlook task pane in Chromium', () => {
     await pane.getByLabel('Autre motif (facultatif si un motif est coché)').fill('Correspondant sans MSSanté, prévenu');
     await pane.screenshot({ path: join(shots, 'outlook-taskpane-override.png') });
     await pane.evaluate(AXE);
-    const result = await pane.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }));
+    const result = await pane.evaluate(() =>
+      (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa'],
+      }),
+    );
     expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     await pane.keyboard.press('Enter');
     await eventually(async () => expect(await pane.evaluate(() => (window as unknown as { __vigieSends: number }).__vigieSends)).toBe(1));

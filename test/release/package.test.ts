@@ -14,18 +14,41 @@ describe('npm run package', () => {
   let sums: [string, string][];
 
   beforeAll(() => {
-    const r = spawnSync(process.execPath, ['scripts/package.mjs', '--base-url', 'https://vigie.chu-exemple.fr', '--send-mode', 'Block', '--out', out], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/package.mjs', '--base-url', 'https://vigie.chu-exemple.fr', '--send-mode', 'Block', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(r.stderr || r.stdout);
-    sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => l.split(/ {2}/) as [string, string]);
+    sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/ {2}/) as [string, string]);
   }, 120_000);
 
   it('writes the versioned artifacts and a SHA256SUMS that matches every file', () => {
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
     const names = sums.map(([, f]) => f);
-    for (const f of [`vigie-thunderbird-${version}.xpi`, `vigie-chrome-${version}.zip`, `vigie-firefox-${version}.xpi`, `vigie-server-${version}.zip`, 'outlook/manifest.xml', 'outlook/manifest.json', 'policies/org-policy.example.json', 'policies/thunderbird/policies.json', 'policies/chrome/vigie.json', 'policies/admx/vigie-chrome.admx', 'policies/admx/fr-FR/vigie-thunderbird.adml']) {
+    for (const f of [
+      `vigie-thunderbird-${version}.xpi`,
+      `vigie-chrome-${version}.zip`,
+      `vigie-firefox-${version}.xpi`,
+      `vigie-server-${version}.zip`,
+      'outlook/manifest.xml',
+      'outlook/manifest.json',
+      'policies/org-policy.example.json',
+      'policies/thunderbird/policies.json',
+      'policies/chrome/vigie.json',
+      'policies/admx/vigie-chrome.admx',
+      'policies/admx/fr-FR/vigie-thunderbird.adml',
+    ]) {
       expect(names).toContain(f);
     }
-    for (const [hash, file] of sums) expect(createHash('sha256').update(readFileSync(join(out, file))).digest('hex')).toBe(hash);
+    for (const [hash, file] of sums)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(out, file)))
+          .digest('hex'),
+      ).toBe(hash);
   });
 
   it('leaves the development key out of the Chrome package (the signed CRX has the hospital’s id)', () => {
@@ -44,7 +67,13 @@ describe('npm run package', () => {
   });
 
   it('every policy template validates against the org policy schema', () => {
-    for (const f of ['policies/org-policy.example.json', 'policies/chrome/vigie.json', 'policies/edge/vigie.json', 'policies/firefox/policies.json', 'policies/thunderbird/policies.json']) {
+    for (const f of [
+      'policies/org-policy.example.json',
+      'policies/chrome/vigie.json',
+      'policies/edge/vigie.json',
+      'policies/firefox/policies.json',
+      'policies/thunderbird/policies.json',
+    ]) {
       const checked = validateConfigDocument(JSON.parse(readFileSync(join(out, f), 'utf8')));
       expect({ f, errors: checked.flatMap((c) => c.errors) }).toEqual({ f, errors: [] });
     }
@@ -73,11 +102,23 @@ describe('npm run package', () => {
       writeFileSync(join(dir, name), bytes);
     }
     const top = join(dir, sums.find(([, f]) => f.startsWith('vigie-server-'))![1].replace(/\.zip$/, ''));
-    const r = spawnSync(process.execPath, ['dist/cli/vigie.cjs', 'whitelist', 'verify', 'data/liste-blanche/listeblanchemssante-2025-02-28.xml'], { cwd: top, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const r = spawnSync(process.execPath, ['dist/cli/vigie.cjs', 'whitelist', 'verify', 'data/liste-blanche/listeblanchemssante-2025-02-28.xml'], {
+      cwd: top,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, domains: 4944 });
     // The embedded audit store opens from the bundle's own node_modules.
-    const db = spawnSync(process.execPath, ['-e', "require('@electric-sql/pglite').PGlite.create(process.argv[1]).then((d) => d.query('select 40 + 2 as n')).then((r) => console.log(r.rows[0].n))", join(dir, 'pgdata')], { cwd: top, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const db = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        "require('@electric-sql/pglite').PGlite.create(process.argv[1]).then((d) => d.query('select 40 + 2 as n')).then((r) => console.log(r.rows[0].n))",
+        join(dir, 'pgdata'),
+      ],
+      { cwd: top, encoding: 'utf8', env: { PATH: process.env.PATH } },
+    );
     expect(db.stderr).toBe('');
     expect(db.stdout.trim()).toBe('42');
   }, 90_000);

@@ -19,7 +19,13 @@ const DAY = 86_400_000;
 function fortnight(now: Date): AuditEvent[] {
   const out: AuditEvent[] = [];
   const hosts = ['outlook', 'thunderbird', 'webmail'] as const;
-  const reasons = [['verdict.block.outside'], ['verdict.warn.health-data'], ['verdict.block.outside', 'verdict.distribution-list'], ['verdict.block.patient-invalid'], ['verdict.block.other-patient']];
+  const reasons = [
+    ['verdict.block.outside'],
+    ['verdict.warn.health-data'],
+    ['verdict.block.outside', 'verdict.distribution-list'],
+    ['verdict.block.patient-invalid'],
+    ['verdict.block.other-patient'],
+  ];
   for (let d = 13; d >= 0; d--) {
     const day = new Date(now.getTime() - d * DAY);
     const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
@@ -27,7 +33,16 @@ function fortnight(now: Date): AuditEvent[] {
     for (let i = 0; i < n; i++) {
       const kind = i % 6 === 0 ? 'block' : i % 5 === 0 ? 'warn' : 'allow';
       const rs = kind === 'allow' ? [] : kind === 'warn' ? reasons[1]! : reasons[(i + d) % 5 === 1 ? 0 : (i + d) % 5]!;
-      out.push({ time: new Date(day.getTime() - i * 60_000).toISOString(), host: hosts[(i + d) % 3]!, mode: 'audit', verdict: 'allow', auditVerdict: kind, reasons: rs, sender: 'martin@medecin.mssante.fr', recipientDomains: kind === 'allow' ? ['medecin.mssante.fr'] : ['gmail.com'] });
+      out.push({
+        time: new Date(day.getTime() - i * 60_000).toISOString(),
+        host: hosts[(i + d) % 3]!,
+        mode: 'audit',
+        verdict: 'allow',
+        auditVerdict: kind,
+        reasons: rs,
+        sender: 'martin@medecin.mssante.fr',
+        recipientDomains: kind === 'allow' ? ['medecin.mssante.fr'] : ['gmail.com'],
+      });
     }
   }
   return out;
@@ -41,14 +56,24 @@ describe('audit admin page in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('audit-page'), directory: { syntheticCount: 100 } }, { env: { VIGIE_ADMIN_TOKEN: TOKEN } });
+    const config = parseServerConfig(
+      { port: 0, tls: { mode: 'off' }, home: tempDir('audit-page'), directory: { syntheticCount: 100 } },
+      { env: { VIGIE_ADMIN_TOKEN: TOKEN } },
+    );
     server = await startServer(config, { log: () => undefined });
     const events = fortnight(new Date());
     for (let i = 0; i < events.length; i += 50) {
-      const res = await fetch(`${server.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: events.slice(i, i + 50) }) });
+      const res = await fetch(`${server.url}/api/audit/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: events.slice(i, i + 50) }),
+      });
       expect(res.status).toBe(202);
     }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
     page = await (await browser.newContext({ viewport: { width: 1100, height: 1300 }, locale: 'fr-FR' })).newPage();
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
@@ -102,7 +127,11 @@ describe('audit admin page in Chromium', () => {
 
   it('passes an axe-core accessibility check (WCAG 2 A/AA) and raises no CSP violation', async () => {
     await page.evaluate(AXE);
-    const result = await page.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }));
+    const result = await page.evaluate(() =>
+      (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa'],
+      }),
+    );
     expect(result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes).slice(0, 300)}`)).toEqual([]);
     expect(cspErrors).toEqual([]);
   });

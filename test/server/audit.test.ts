@@ -22,13 +22,28 @@ const DAY = 86_400_000;
 /** What a mail client posts after a check: built from the verdict, as the hosts do. */
 function eventFor(to: string, opts: { mode?: 'block' | 'warn' | 'audit'; host?: AuditEvent['host']; time?: Date; override?: string } = {}): AuditEvent {
   const policy = { ...defaultPolicy(), mode: opts.mode ?? 'audit' };
-  const draft = { from: 'Dr Martin <martin@medecin.mssante.fr>', to: [to], cc: [], bcc: [], subject: SUBJECT, body: BODY, attachments: [{ name: 'biopsie-essai.pdf' }] };
+  const draft = {
+    from: 'Dr Martin <martin@medecin.mssante.fr>',
+    to: [to],
+    cc: [],
+    bcc: [],
+    subject: SUBJECT,
+    body: BODY,
+    attachments: [{ name: 'biopsie-essai.pdf' }],
+  };
   const verdict = checkDraft(draft, { whitelist: embeddedDomainSet(), policy });
-  return auditEventOf(verdict, { host: opts.host ?? 'thunderbird', mode: policy.mode, ...(opts.time ? { now: opts.time } : {}), ...(opts.override ? { overrideReason: opts.override, outcome: 'overridden' } : {}) });
+  return auditEventOf(verdict, {
+    host: opts.host ?? 'thunderbird',
+    mode: policy.mode,
+    ...(opts.time ? { now: opts.time } : {}),
+    ...(opts.override ? { overrideReason: opts.override, outcome: 'overridden' } : {}),
+  });
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 const stores = [['embedded'], ['postgres']] as const;
@@ -39,14 +54,26 @@ describe.each(stores)('audit store: %s', (kind) => {
   let server: VigieServer;
   const start = async () => {
     const config = parseServerConfig(
-      { port: 0, tls: { mode: 'off' }, home, directory: { syntheticCount: 200 }, corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'], audit: { burst: 20, postsPerMinute: 60, ...(pg ? { database: 'env:VIGIE_AUDIT_DATABASE' } : {}) } },
+      {
+        port: 0,
+        tls: { mode: 'off' },
+        home,
+        directory: { syntheticCount: 200 },
+        corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'],
+        audit: { burst: 20, postsPerMinute: 60, ...(pg ? { database: 'env:VIGIE_AUDIT_DATABASE' } : {}) },
+      },
       { env: { VIGIE_ADMIN_TOKEN: TOKEN, ...(pg ? { VIGIE_AUDIT_DATABASE: pg.url } : {}) } },
     );
     server = await startServer(config, { log: () => undefined });
   };
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const report = async (query = '', token = TOKEN) => fetch(`${server.url}/api/audit/report${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    fetch(`${server.url}/api/audit/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const report = async (query = '', token = TOKEN) =>
+    fetch(`${server.url}/api/audit/report${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
     if (kind === 'postgres') pg = startPostgres();
@@ -74,10 +101,19 @@ describe.each(stores)('audit store: %s', (kind) => {
     expect(server.audit.kind).toBe(kind);
 
     const r = (await (await report()).json()) as AuditReport;
-    expect(r).toMatchObject({ total: 4, byVerdict: { allow: 1, warn: 1, block: 2 }, byReason: { 'verdict.block.outside': 2, 'verdict.warn.outside': 1 }, byHost: { thunderbird: 2, outlook: 1, webmail: 1 }, overrides: 1 });
+    expect(r).toMatchObject({
+      total: 4,
+      byVerdict: { allow: 1, warn: 1, block: 2 },
+      byReason: { 'verdict.block.outside': 2, 'verdict.warn.outside': 1 },
+      byHost: { thunderbird: 2, outlook: 1, webmail: 1 },
+      overrides: 1,
+    });
     const today = now.toISOString().slice(0, 10);
     const yesterday = new Date(now.getTime() - DAY).toISOString().slice(0, 10);
-    expect(r.byDay).toEqual([{ day: yesterday, allow: 0, warn: 1, block: 0 }, { day: today, allow: 1, warn: 0, block: 2 }]);
+    expect(r.byDay).toEqual([
+      { day: yesterday, allow: 0, warn: 1, block: 0 },
+      { day: today, allow: 1, warn: 0, block: 2 },
+    ]);
 
     const day = await report(`?from=${today}&to=${today}&format=csv`);
     expect(day.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -154,7 +190,10 @@ describe.each(stores)('audit store: %s', (kind) => {
   it('counts what the host-side reporter posts', async () => {
     const before = ((await (await report()).json()) as AuditReport).total;
     const reporter = new AuditReporter({ serverUrl: server.url, fetch: (url, init) => fetch(url, init), policy: defaultPolicy() });
-    const verdict = checkDraft({ from: 'martin@medecin.mssante.fr', to: ['jean.dupont@gmail.com'], cc: [], bcc: [], subject: SUBJECT, body: BODY, attachments: [] }, { whitelist: embeddedDomainSet(), policy: { ...defaultPolicy(), mode: 'warn' } });
+    const verdict = checkDraft(
+      { from: 'martin@medecin.mssante.fr', to: ['jean.dupont@gmail.com'], cc: [], bcc: [], subject: SUBJECT, body: BODY, attachments: [] },
+      { whitelist: embeddedDomainSet(), policy: { ...defaultPolicy(), mode: 'warn' } },
+    );
     reporter.record(verdict, { host: 'webmail', mode: 'warn', outcome: 'overridden', overrideReason: 'no-mssante-address' });
     expect(await reporter.flush()).toEqual({ sent: 1, dropped: 0 });
     const r = (await (await report()).json()) as AuditReport;
@@ -177,7 +216,10 @@ describe('two instances behind a load balancer, one PostgreSQL', () => {
   beforeAll(async () => {
     pg = startPostgres();
     for (const name of ['a', 'b']) {
-      const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir(`audit-lb-${name}`), directory: { syntheticCount: 100 }, audit: { database: pg.url } }, { env: { VIGIE_ADMIN_TOKEN: TOKEN } });
+      const config = parseServerConfig(
+        { port: 0, tls: { mode: 'off' }, home: tempDir(`audit-lb-${name}`), directory: { syntheticCount: 100 }, audit: { database: pg.url } },
+        { env: { VIGIE_ADMIN_TOKEN: TOKEN } },
+      );
       servers.push(await startServer(config, { log: () => undefined }));
     }
   }, 120_000);
@@ -189,7 +231,8 @@ describe('two instances behind a load balancer, one PostgreSQL', () => {
 
   it('counts on one instance what was posted to the other', async () => {
     const [a, b] = servers as [VigieServer, VigieServer];
-    const post = (s: VigieServer, events: AuditEvent[]) => fetch(`${s.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    const post = (s: VigieServer, events: AuditEvent[]) =>
+      fetch(`${s.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
     expect((await post(a, [eventFor('jean.dupont@gmail.com'), eventFor('x@yahoo.fr')])).status).toBe(202);
     expect((await post(b, [eventFor('a@medecin.mssante.fr')])).status).toBe(202);
     for (const s of servers) {
@@ -202,10 +245,23 @@ describe('two instances behind a load balancer, one PostgreSQL', () => {
 describe('an unreachable PostgreSQL', () => {
   it('answers 503 to the clients (which keep their events) and says why in the log', async () => {
     const logs: string[] = [];
-    const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('audit-down'), directory: { syntheticCount: 100 }, audit: { database: `postgres://vigie@localhost:5432/postgres?host=${encodeURIComponent(tempDir('no-pg'))}` } }, { env: { VIGIE_ADMIN_TOKEN: TOKEN } });
+    const config = parseServerConfig(
+      {
+        port: 0,
+        tls: { mode: 'off' },
+        home: tempDir('audit-down'),
+        directory: { syntheticCount: 100 },
+        audit: { database: `postgres://vigie@localhost:5432/postgres?host=${encodeURIComponent(tempDir('no-pg'))}` },
+      },
+      { env: { VIGIE_ADMIN_TOKEN: TOKEN } },
+    );
     const server = await startServer(config, { log: (l) => logs.push(l) });
     try {
-      const res = await fetch(`${server.url}/api/audit/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: [eventFor('jean.dupont@gmail.com')] }) });
+      const res = await fetch(`${server.url}/api/audit/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: [eventFor('jean.dupont@gmail.com')] }),
+      });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('60');
       expect(logs.join('\n')).toMatch(/audit: the postgres store cannot be opened: .*ENOENT|connect/);

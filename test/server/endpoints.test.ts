@@ -13,11 +13,17 @@ const addinDir = tempDir('addin');
 const downloadsDir = tempDir('downloads');
 
 beforeAll(async () => {
-  writeFileSync(join(addinDir, 'manifest.xml'), '<OfficeApp><SourceLocation DefaultValue="{{baseUrl}}/outlook/taskpane.html"/><IconUrl DefaultValue="https://localhost:3000/outlook/icon.png"/></OfficeApp>');
+  writeFileSync(
+    join(addinDir, 'manifest.xml'),
+    '<OfficeApp><SourceLocation DefaultValue="{{baseUrl}}/outlook/taskpane.html"/><IconUrl DefaultValue="https://localhost:3000/outlook/icon.png"/></OfficeApp>',
+  );
   writeFileSync(join(addinDir, 'taskpane.html'), '<!doctype html><title>Vigie</title>');
   mkdirSync(join(addinDir, 'assets'));
   writeFileSync(join(addinDir, 'assets', 'app.js'), 'console.log(1)\n//# sourceMappingURL=app.js.map');
-  writeFileSync(join(addinDir, 'assets', 'app.js.map'), '{"version":3,"sources":["../../addin/taskpane/index.tsx"],"sourcesContent":["secret source"],"mappings":""}');
+  writeFileSync(
+    join(addinDir, 'assets', 'app.js.map'),
+    '{"version":3,"sources":["../../addin/taskpane/index.tsx"],"sourcesContent":["secret source"],"mappings":""}',
+  );
   writeFileSync(join(downloadsDir, 'vigie-thunderbird.xpi'), Buffer.from('PK\x03\x04fake'));
   ({ server, logs } = await startTestServer({ addinDir, downloadsDir, corsOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'] }));
 }, 60_000);
@@ -167,7 +173,7 @@ describe('add-in and packages', () => {
   it('serves the add-in’s files with a CSP on pages, ETags, and packages as downloads', async () => {
     const page = await get('/outlook/taskpane.html');
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors");
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
     const js = await get('/outlook/assets/app.js');
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect((await get('/outlook/assets/app.js', { 'if-none-match': js.headers.get('etag')! })).status).toBe(304);
@@ -203,7 +209,10 @@ describe('CORS', () => {
     expect(self.headers.get('access-control-allow-origin')).toBe(server.publicUrl);
     const evil = await get('/api/liste-blanche', { origin: 'https://evil.example' });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${server.url}/api/directory/search`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const preflight = await fetch(`${server.url}/api/directory/search`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.status).toBe(403);
     const good = await fetch(`${server.url}/api/directory/search`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
     expect(good.status).toBe(204);
@@ -232,7 +241,24 @@ describe('Annuaire Santé FHIR confirmation', () => {
         resourceType: 'Bundle',
         type: 'searchset',
         entry: hit
-          ? [{ resource: { resourceType: 'Practitioner', id: 'p1', name: [{ family: 'NOUVELLE', given: ['Interne'] }], telecom: [{ system: 'email', value: mailbox, extension: [{ url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-contact-point-email-type', valueCoding: { code: 'MSSANTE' } }] }] } }]
+          ? [
+              {
+                resource: {
+                  resourceType: 'Practitioner',
+                  id: 'p1',
+                  name: [{ family: 'NOUVELLE', given: ['Interne'] }],
+                  telecom: [
+                    {
+                      system: 'email',
+                      value: mailbox,
+                      extension: [
+                        { url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-contact-point-email-type', valueCoding: { code: 'MSSANTE' } },
+                      ],
+                    },
+                  ],
+                },
+              },
+            ]
           : [],
       };
       return { status: 200, headers: { get: () => null }, text: async () => JSON.stringify(bundle) };

@@ -118,7 +118,9 @@ describe('a zip bomb (1 GiB of zeros in ≈ 1 MB)', () => {
     writeFileSync(zip, zipped);
     await expect(readExtraction(zip, () => {}, { ...EXTRACTION_LIMITS, maxBytes: 2 * zipped.length })).rejects.toThrow(/declares \d+ KB inflated/);
     // No size declared (data descriptor): counted as it inflates.
-    await expect(readExtraction(bomb, () => {}, { ...EXTRACTION_LIMITS, maxBytes: 64 << 20, maxRatio: 1e6 })).rejects.toThrow(/ZIP archive over 64 MB once inflated/);
+    await expect(readExtraction(bomb, () => {}, { ...EXTRACTION_LIMITS, maxBytes: 64 << 20, maxRatio: 1e6 })).rejects.toThrow(
+      /ZIP archive over 64 MB once inflated/,
+    );
   });
 });
 

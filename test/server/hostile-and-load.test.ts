@@ -45,7 +45,14 @@ describe('hostile requests', () => {
   });
 
   it('path traversal, raw or encoded, never leaves the served folders', async () => {
-    for (const target of ['/downloads/../../../etc/passwd', '/outlook/../package.json', '/downloads/%2e%2e/%2e%2e/etc/passwd', '/downloads/..%2f..%2fpackage.json', '/downloads/..%5c..%5cpackage.json', '/downloads/%252e%252e/package.json']) {
+    for (const target of [
+      '/downloads/../../../etc/passwd',
+      '/outlook/../package.json',
+      '/downloads/%2e%2e/%2e%2e/etc/passwd',
+      '/downloads/..%2f..%2fpackage.json',
+      '/downloads/..%5c..%5cpackage.json',
+      '/downloads/%252e%252e/package.json',
+    ]) {
       const r = await rawRequest(server.url, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
       expect([400, 404]).toContain(r.status);
       expect(r.text).not.toMatch(/root:|"name": "vigie/);
@@ -59,13 +66,33 @@ describe('hostile requests', () => {
     expect(declared.status).toBe(413);
     const onGet = await rawRequest(server.url, Buffer.concat([Buffer.from(`GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\n\r\n`), big]));
     expect(onGet.status).toBe(413);
-    const chunked = await rawRequest(server.url, Buffer.concat([Buffer.from(`POST /api/psc/logout HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n`), big, Buffer.from('\r\n0\r\n\r\n')]));
+    const chunked = await rawRequest(
+      server.url,
+      Buffer.concat([
+        Buffer.from(`POST /api/psc/logout HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n`),
+        big,
+        Buffer.from('\r\n0\r\n\r\n'),
+      ]),
+    );
     expect(chunked.status).toBe(413);
     await alive();
   });
 
   it('negative, huge, fractional and non-numeric limits, repeated or unknown parameters get 400', async () => {
-    for (const qs of ['q=a&limit=-1', 'q=a&limit=0', 'q=a&limit=99999999999999999999', 'q=a&limit=101', 'q=a&limit=2.5', 'q=a&limit=abc', 'q=a&q=b', 'q=a&evil=1', 'q=', 'q=a&type=XYZ', 'q=a&department=../..', `q=a&profession=${'x'.repeat(200)}`]) {
+    for (const qs of [
+      'q=a&limit=-1',
+      'q=a&limit=0',
+      'q=a&limit=99999999999999999999',
+      'q=a&limit=101',
+      'q=a&limit=2.5',
+      'q=a&limit=abc',
+      'q=a&q=b',
+      'q=a&evil=1',
+      'q=',
+      'q=a&type=XYZ',
+      'q=a&department=../..',
+      `q=a&profession=${'x'.repeat(200)}`,
+    ]) {
       const res = await fetch(`${server.url}/api/directory/search?${qs}`);
       expect({ qs, status: res.status }).toEqual({ qs, status: 400 });
       expect((await res.json()).error.code).toBeDefined();
@@ -88,9 +115,23 @@ describe('hostile requests', () => {
 describe('directory rebuild under load', () => {
   it('keeps answering searches while a new extraction dropped in the folder is indexed, then serves the new one', async () => {
     const planted: SyntheticMailbox = {
-      type: 'PER', address: 'zephyrin.quasimodo@ch-exemple.mssante.fr', rpps: '10009999999', civility: 'DR', familyName: 'QUASIMODO', givenName: 'Zéphyrin',
-      professionCode: '10', profession: 'Médecin', specialtyCode: 'SM54', specialty: 'Médecine générale', service: '', organisation: 'CH EXEMPLE',
-      postcode: '35000', city: 'Rennes', department: '35', structId: '', street: '',
+      type: 'PER',
+      address: 'zephyrin.quasimodo@ch-exemple.mssante.fr',
+      rpps: '10009999999',
+      civility: 'DR',
+      familyName: 'QUASIMODO',
+      givenName: 'Zéphyrin',
+      professionCode: '10',
+      profession: 'Médecin',
+      specialtyCode: 'SM54',
+      specialty: 'Médecine générale',
+      service: '',
+      organisation: 'CH EXEMPLE',
+      postcode: '35000',
+      city: 'Rennes',
+      department: '35',
+      structId: '',
+      street: '',
     };
     expect((await (await fetch(`${server.url}/api/directory/search?q=quasimodo`)).json()).results).toEqual([]);
 

@@ -41,7 +41,12 @@ describe('liste blanche refresh', () => {
       expect(first.body).toMatchObject({ generatedAt: '2026-11-01T00:00:00Z', source: 'server', domains: ['a.mssante.fr', 'b.mssante.fr'] });
       expect(first.body.fetchedAt).toMatch(/^\d{4}-/);
       let h = await health(server);
-      expect(h.listeBlanche).toMatchObject({ source: 'server', generatedAt: '2026-11-01T00:00:00Z', domains: 2, refresh: { configured: true, url: listServer.url } });
+      expect(h.listeBlanche).toMatchObject({
+        source: 'server',
+        generatedAt: '2026-11-01T00:00:00Z',
+        domains: 2,
+        refresh: { configured: true, url: listServer.url },
+      });
       expect(h.listeBlanche.refresh.lastSuccessAt).toBeDefined();
       expect(h.listeBlanche.refresh.nextAt).toBeDefined();
 
@@ -100,7 +105,10 @@ describe('liste blanche refresh', () => {
     listServer.set(pki.list(['a.mssante.fr'], '2026-11-01T00:00:00Z'));
     const otherCa = join(tempDir('ca'), 'other.pem');
     writeFileSync(otherCa, (await tlsIdentity()).caPem);
-    const { server } = await startTestServer({ directory: { syntheticCount: 200 }, listeBlanche: { url: listServer.url, caFile: otherCa } }, { trustAnchors: pki.anchors });
+    const { server } = await startTestServer(
+      { directory: { syntheticCount: 200 }, listeBlanche: { url: listServer.url, caFile: otherCa } },
+      { trustAnchors: pki.anchors },
+    );
     try {
       await server.refresher.refresh();
       const h = await health(server);

@@ -13,8 +13,13 @@ export interface TestPostgres {
 
 function binDir(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/pg_ctl'))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions.length) throw new Error(`PostgreSQL is not installed (no ${root}/*/bin/pg_ctl): run scripts/install-system-deps.sh (Debian package "postgresql")`);
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin/pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!versions.length)
+    throw new Error(`PostgreSQL is not installed (no ${root}/*/bin/pg_ctl): run scripts/install-system-deps.sh (Debian package "postgresql")`);
   return join(root, versions[0]!, 'bin');
 }
 

@@ -40,14 +40,31 @@ beforeAll(async () => {
     child.once('exit', (code) => reject(new Error(`issuer exited ${code}: ${stderr}`)));
   });
   di = await startMhdServer(diTokens);
-  const patient = await di.repo.createResource({ resourceType: 'Patient', identifier: [{ system: 'urn:oid:1.2.250.1.213.1.4.8', value: '279035121518989' }], name: [{ family: 'DUPONT', given: ['Marie'] }], birthDate: '1979-03-05' });
+  const patient = await di.repo.createResource({
+    resourceType: 'Patient',
+    identifier: [{ system: 'urn:oid:1.2.250.1.213.1.4.8', value: '279035121518989' }],
+    name: [{ family: 'DUPONT', given: ['Marie'] }],
+    birthDate: '1979-03-05',
+  });
   const bytes = Buffer.from('%PDF-1.4\nlettre\n%%EOF\n');
   const binary = await di.repo.createResource({ resourceType: 'Binary', contentType: 'application/pdf', data: bytes.toString('base64') });
   await di.repo.createResource({
-    resourceType: 'DocumentReference', status: 'current',
+    resourceType: 'DocumentReference',
+    status: 'current',
     type: { coding: [{ system: 'http://loinc.org', code: '11490-0', display: 'Lettre de liaison' }] },
-    subject: { reference: `Patient/${patient.id}` }, date: '2026-03-01T10:00:00Z',
-    content: [{ attachment: { contentType: 'application/pdf', url: `Binary/${binary.id}`, size: bytes.length, hash: createHash('sha1').update(bytes).digest('base64'), title: 'Lettre' } }],
+    subject: { reference: `Patient/${patient.id}` },
+    date: '2026-03-01T10:00:00Z',
+    content: [
+      {
+        attachment: {
+          contentType: 'application/pdf',
+          url: `Binary/${binary.id}`,
+          size: bytes.length,
+          hash: createHash('sha1').update(bytes).digest('base64'),
+          title: 'Lettre',
+        },
+      },
+    ],
   } as never);
   const overrides = {
     directory: { syntheticCount: 10 },
@@ -139,12 +156,16 @@ describe('Pro Santé Connect through the server', () => {
     expect(await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json()).toEqual({ loggedIn: false });
   }, 30_000);
 
-  it.each(['eidas2', 'eidas3'])('accepts a CPS / e-CPS login that PSC answers at %s', async (acr) => {
-    const { jar, callback } = await login(acr);
-    expect(callback.status).toBe(302);
-    const session = await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json();
-    expect(session).toMatchObject({ loggedIn: true, acr, professional: { nationalId: '810001234567' } });
-  }, 30_000);
+  it.each(['eidas2', 'eidas3'])(
+    'accepts a CPS / e-CPS login that PSC answers at %s',
+    async (acr) => {
+      const { jar, callback } = await login(acr);
+      expect(callback.status).toBe(302);
+      const session = await (await fetch(`${server.url}/api/psc/session`, { headers: { cookie: jar.header() } })).json();
+      expect(session).toMatchObject({ loggedIn: true, acr, professional: { nationalId: '810001234567' } });
+    },
+    30_000,
+  );
 
   it('refuses a login that states no eIDAS level', async () => {
     const none = await login('none');
@@ -172,7 +193,7 @@ describe('Pro Santé Connect through the server', () => {
     const res = await fetch(`${server.url}/api/di/documents?ins=279035121518989`);
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('login-required');
-    expect((await (await fetch(`${server.url}/healthz`)).json())).toMatchObject({ psc: { configured: true }, di: { mode: 'mhd', configured: true } });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ psc: { configured: true }, di: { mode: 'mhd', configured: true } });
   });
 
   it('reads the patient record on behalf of the logged-in professional, with their token', async () => {

@@ -15,7 +15,14 @@ afterAll(() => removeTempDirs());
 describe('configuration', () => {
   it('fills the defaults: embedded liste blanche, synthetic directory, no DI, no PSC, HTTPS on a local certificate', () => {
     const c = parseServerConfig({}, { env: { VIGIE_HOME: '/srv/vigie' } });
-    expect(c).toMatchObject({ port: 3443, host: '127.0.0.1', tls: { mode: 'self-signed' }, home: '/srv/vigie', directory: { source: 'synthetic' }, di: { mode: 'off' } });
+    expect(c).toMatchObject({
+      port: 3443,
+      host: '127.0.0.1',
+      tls: { mode: 'self-signed' },
+      home: '/srv/vigie',
+      directory: { source: 'synthetic' },
+      di: { mode: 'off' },
+    });
     expect(c.psc).toBeUndefined();
     expect(c.listeBlanche.url).toBeUndefined();
   });
@@ -34,8 +41,15 @@ describe('configuration', () => {
   });
 
   it('takes secrets only by reference, from the environment or a file, and says which one is missing', () => {
-    expect(() => parseServerConfig({ psc: { issuer: 'https://psc.example', clientId: 'vigie', clientSecret: 'hunter2' }, sessionSecret: 'env:S' })).toThrow(/never the secret itself/);
-    expect(() => parseServerConfig({ psc: { issuer: 'https://psc.example', clientId: 'vigie', clientSecret: 'env:PSC_SECRET' }, sessionSecret: 'env:S' }, { env: { S: 'x' } })).toThrow(/env:PSC_SECRET: environment variable not set/);
+    expect(() => parseServerConfig({ psc: { issuer: 'https://psc.example', clientId: 'vigie', clientSecret: 'hunter2' }, sessionSecret: 'env:S' })).toThrow(
+      /never the secret itself/,
+    );
+    expect(() =>
+      parseServerConfig(
+        { psc: { issuer: 'https://psc.example', clientId: 'vigie', clientSecret: 'env:PSC_SECRET' }, sessionSecret: 'env:S' },
+        { env: { S: 'x' } },
+      ),
+    ).toThrow(/env:PSC_SECRET: environment variable not set/);
     const dir = tempDir('secret');
     writeFileSync(join(dir, 'api-key'), 'the-key\n');
     const c = parseServerConfig({ directory: { fhir: { apiKey: 'file:api-key' } } }, { baseDir: dir });
@@ -112,7 +126,9 @@ describe('HTTPS for local use', () => {
         request(`https://127.0.0.1:${second.server.port}/healthz`, { ca: second.server.tls!.cert, servername: 'localhost' }, (r) => {
           r.resume();
           resolve(r.headers['strict-transport-security']);
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
       expect(res).toMatch(/max-age=/);
     } finally {
@@ -125,9 +141,13 @@ describe('the built `vigie serve` (what `npm start` runs)', () => {
   const bin = join(__dirname, '../../dist/cli/vigie.cjs');
 
   it('starts on the embedded defaults, prints where each part is, answers, and stops cleanly', async () => {
-    if (!existsSync(bin) || !existsSync(join(__dirname, '../../dist/cli/directory-worker.cjs'))) throw new Error('dist/cli is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(bin) || !existsSync(join(__dirname, '../../dist/cli/directory-worker.cjs')))
+      throw new Error('dist/cli is missing: run `npm run build` first (npm test does)');
     const home = tempDir('bin-home');
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--http', '--directory-size', '2000'], { env: { ...process.env, VIGIE_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--http', '--directory-size', '2000'], {
+      env: { ...process.env, VIGIE_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
@@ -159,12 +179,25 @@ describe('the built `vigie serve` (what `npm start` runs)', () => {
       expect((health as { directory: { entries: number } }).directory.entries).toBeLessThanOrEqual(2000);
       await new Promise((r) => setTimeout(r, 100));
       const printed = lines.join('\n');
-      for (const part of ['/healthz', '/api/liste-blanche', '/api/directory/search', '/outlook/manifest.xml', '/downloads/', '/api/di/documents', 'Thunderbird']) expect(printed).toContain(part);
+      for (const part of [
+        '/healthz',
+        '/api/liste-blanche',
+        '/api/directory/search',
+        '/outlook/manifest.xml',
+        '/downloads/',
+        '/api/di/documents',
+        'Thunderbird',
+      ])
+        expect(printed).toContain(part);
       // The console says what the landing page says, in the same order, and when it is ready in both languages.
       const page = await (await fetch(`${url}/`)).text();
       const parts = ['Liste blanche MSSanté', 'Annuaire Santé', 'Dossier patient (DI)', 'Pro Santé Connect', 'Journal d’audit', 'Politique'];
       const steps = ['Outlook', 'Thunderbird', 'Chrome, Edge, Firefox (webmail)'];
-      const inConsole = [...parts.map((p) => printed.indexOf(`\n  ${p}`)), ...steps.map((t) => printed.indexOf(`\n${t}\u00a0: `)), printed.indexOf('\nTéléchargements')];
+      const inConsole = [
+        ...parts.map((p) => printed.indexOf(`\n  ${p}`)),
+        ...steps.map((t) => printed.indexOf(`\n${t}\u00a0: `)),
+        printed.indexOf('\nTéléchargements'),
+      ];
       const inPage = [...parts.map((p) => page.indexOf(`<th>${p} `)), ...steps.map((t) => page.indexOf(`<h2>${t}</h2>`)), page.indexOf('<h2>Téléchargements')];
       for (const positions of [inConsole, inPage]) {
         expect(positions.every((p) => p >= 0)).toBe(true);

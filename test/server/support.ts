@@ -40,9 +40,15 @@ export function removeTempDirs(): void {
   for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
-export async function startTestServer(overrides: Record<string, unknown> = {}, hooks: ServerHooks = {}): Promise<{ server: VigieServer; config: ServerConfig; logs: string[] }> {
+export async function startTestServer(
+  overrides: Record<string, unknown> = {},
+  hooks: ServerHooks = {},
+): Promise<{ server: VigieServer; config: ServerConfig; logs: string[] }> {
   const logs: string[] = [];
-  const config = parseServerConfig({ port: 0, tls: { mode: 'off' }, home: tempDir('home'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 }, ...overrides }, { env: { ESANTE_API_KEY: 'the-api-key' } });
+  const config = parseServerConfig(
+    { port: 0, tls: { mode: 'off' }, home: tempDir('home'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 }, ...overrides },
+    { env: { ESANTE_API_KEY: 'the-api-key' } },
+  );
   const server = await startServer(config, { log: (l) => logs.push(l), ...hooks });
   await server.directoryReady;
   return { server, config, logs };
@@ -54,21 +60,42 @@ export async function tlsIdentity(): Promise<{ caPem: string; cert: string; key:
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
   const caKeys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '01', name: 'CN=List Server Test CA', notBefore: new Date(Date.now() - 86400_000), notAfter: new Date(Date.now() + 86400_000 * 30),
-    signingAlgorithm: alg, keys: caKeys, extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)],
+    serialNumber: '01',
+    name: 'CN=List Server Test CA',
+    notBefore: new Date(Date.now() - 86400_000),
+    notAfter: new Date(Date.now() + 86400_000 * 30),
+    signingAlgorithm: alg,
+    keys: caKeys,
+    extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)],
   });
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
   const leaf = await x509.X509CertificateGenerator.create({
-    serialNumber: '02', subject: 'CN=127.0.0.1', issuer: ca.subject, notBefore: new Date(Date.now() - 86400_000), notAfter: new Date(Date.now() + 86400_000 * 30),
-    signingAlgorithm: alg, publicKey: keys.publicKey, signingKey: caKeys.privateKey,
-    extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }]), new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth])],
+    serialNumber: '02',
+    subject: 'CN=127.0.0.1',
+    issuer: ca.subject,
+    notBefore: new Date(Date.now() - 86400_000),
+    notAfter: new Date(Date.now() + 86400_000 * 30),
+    signingAlgorithm: alg,
+    publicKey: keys.publicKey,
+    signingKey: caKeys.privateKey,
+    extensions: [
+      new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }]),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+    ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey));
-  return { caPem: ca.toString('pem'), cert: leaf.toString('pem'), key: `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64')}\n-----END PRIVATE KEY-----\n` };
+  return {
+    caPem: ca.toString('pem'),
+    cert: leaf.toString('pem'),
+    key: `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64')}\n-----END PRIVATE KEY-----\n`,
+  };
 }
 
 /** An HTTPS server standing in for the official list server; `body` is what it serves now. */
-export async function startListServer(identity: { cert: string; key: string }): Promise<{ url: string; set(body: string | null, status?: number): void; hits: number; close(): Promise<void> }> {
+export async function startListServer(identity: {
+  cert: string;
+  key: string;
+}): Promise<{ url: string; set(body: string | null, status?: number): void; hits: number; close(): Promise<void> }> {
   let body: string | null = null;
   let status = 200;
   const state = {

@@ -12,7 +12,9 @@ function rewriteEntry(entry: string, n: number): string {
   // Character references outside the name: a letter, and an accented letter where there is one.
   return withName
     .replace(/<Description>([^<]*)<\/Description>/, (_, d: string) => `<Description>${d.replace(/e/g, '&#101;').replace(/é/g, '&#xE9;')}</Description>`)
-    .replace(/<DNCertificatOperateur>([^<]*)<\/DNCertificatOperateur>/, (all: string, d: string) => (d.includes('&') ? all : `<DNCertificatOperateur><![CDATA[${d}]]></DNCertificatOperateur>`));
+    .replace(/<DNCertificatOperateur>([^<]*)<\/DNCertificatOperateur>/, (all: string, d: string) =>
+      d.includes('&') ? all : `<DNCertificatOperateur><![CDATA[${d}]]></DNCertificatOperateur>`,
+    );
 }
 
 /** `signed` rewritten with the same meaning (see the file comment). */

@@ -7,7 +7,10 @@ const details = (p: Person) => ({ emailAddress: p.address, displayName: p.name ?
 
 export function fakeOfficeItem(s: ComposeScenario): OfficeComposeItem {
   const fields = { to: s.to.map(details), cc: s.cc.map(details), bcc: s.bcc.map(details) };
-  const ok = <T>(value: T) => (cb: (r: { status: string; value: T }) => void) => setTimeout(() => cb({ status: 'succeeded', value }), 0);
+  const ok =
+    <T>(value: T) =>
+    (cb: (r: { status: string; value: T }) => void) =>
+      setTimeout(() => cb({ status: 'succeeded', value }), 0);
   const recipients = (name: keyof typeof fields) => ({
     getAsync: (cb: (r: { status: string; value: unknown }) => void) => ok([...fields[name]])(cb),
     addAsync: (add: { emailAddress: string; displayName: string }[], cb: (r: { status: string; value: unknown }) => void) => {

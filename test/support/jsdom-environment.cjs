@@ -5,7 +5,16 @@ const { webcrypto } = require('node:crypto');
 
 class VigieJsdomEnvironment extends TestEnvironment {
   constructor(config, context) {
-    super({ ...config, projectConfig: { ...config.projectConfig, testEnvironmentOptions: { ...config.projectConfig.testEnvironmentOptions, customExportConditions: ['node', 'require', 'default'] } } }, context);
+    super(
+      {
+        ...config,
+        projectConfig: {
+          ...config.projectConfig,
+          testEnvironmentOptions: { ...config.projectConfig.testEnvironmentOptions, customExportConditions: ['node', 'require', 'default'] },
+        },
+      },
+      context,
+    );
     Object.assign(this.global, { TextEncoder, TextDecoder, structuredClone });
     Object.defineProperty(this.global, 'crypto', { value: webcrypto, configurable: true });
   }

@@ -51,7 +51,10 @@ export async function startMhdServer(tokens: { valid: string[]; forbidden?: stri
   const route = async (method: string, path: string, query: Query): Promise<[OperationOutcome, Resource | undefined]> => {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) for (const x of Array.isArray(v) ? v : [v]) search.append(k, x);
-    const [o, r] = await router.handleRequest({ method: method as 'GET', url: `${path}${search.size ? `?${search}` : ''}`, params: {}, query, body: undefined, headers: {} } as never, repo);
+    const [o, r] = await router.handleRequest(
+      { method: method as 'GET', url: `${path}${search.size ? `?${search}` : ''}`, params: {}, query, body: undefined, headers: {} } as never,
+      repo,
+    );
     return [o as OperationOutcome, r as Resource | undefined];
   };
 

@@ -19,7 +19,10 @@ export interface TestIdentity {
 
 async function finish(cert: x509.X509Certificate, keys: CryptoKeyPair): Promise<TestIdentity> {
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey));
-  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END PRIVATE KEY-----\n`;
   const pem = cert.toString('pem');
   return { cert, keys, pem, privateKeyPem, node: new X509Certificate(pem) };
 }
@@ -34,10 +37,19 @@ export async function makeCa(subject: string, opts: { issuer?: TestIdentity; not
     notBefore: opts.notBefore ?? new Date('2013-06-25T00:00:00Z'),
     notAfter: opts.notAfter ?? new Date('2033-06-24T00:00:00Z'),
     signingAlgorithm: alg,
-    extensions: [new x509.BasicConstraintsExtension(true, 2, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 2, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    ],
   };
   const cert = opts.issuer
-    ? await x509.X509CertificateGenerator.create({ ...common, subject, issuer: opts.issuer.cert.subject, publicKey: keys.publicKey, signingKey: opts.issuer.keys.privateKey })
+    ? await x509.X509CertificateGenerator.create({
+        ...common,
+        subject,
+        issuer: opts.issuer.cert.subject,
+        publicKey: keys.publicKey,
+        signingKey: opts.issuer.keys.privateKey,
+      })
     : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: subject, keys });
   return finish(cert, keys);
 }
@@ -49,11 +61,21 @@ export async function makeSigner(subject: string, issuer: TestIdentity | 'self',
     notBefore: opts.notBefore ?? new Date('2023-08-23T13:54:23Z'),
     notAfter: opts.notAfter ?? new Date('2026-08-23T13:54:23Z'),
     signingAlgorithm: alg,
-    extensions: [new x509.BasicConstraintsExtension(false, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+    ],
   };
-  const cert = issuer === 'self'
-    ? await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: subject, keys })
-    : await x509.X509CertificateGenerator.create({ ...common, subject, issuer: issuer.cert.subject, publicKey: keys.publicKey, signingKey: issuer.keys.privateKey });
+  const cert =
+    issuer === 'self'
+      ? await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: subject, keys })
+      : await x509.X509CertificateGenerator.create({
+          ...common,
+          subject,
+          issuer: issuer.cert.subject,
+          publicKey: keys.publicKey,
+          signingKey: issuer.keys.privateKey,
+        });
   return finish(cert, keys);
 }
 
@@ -65,7 +87,10 @@ export const ALB_DN = 'C=FR, ST=Hauts-de-Seine (92), O=CAPGEMINI TECHNOLOGY SERV
 /** A small liste blanche document, unsigned. */
 export function listeBlancheXml(domains: string[], generatedAt = '2025-02-28T15:42:07Z'): string {
   const entries = domains
-    .map((d) => `<Domaine><Nom>${d}</Nom><Description>Domaine ${d}</Description><DNCertificatOperateur>CN=smtp.${d}</DNCertificatOperateur><ResponsableContact>01 00 00 00 00</ResponsableContact><SupportContact>01 00 00 00 00</SupportContact><DateMAJ>2024-01-01T00:00:00Z</DateMAJ></Domaine>`)
+    .map(
+      (d) =>
+        `<Domaine><Nom>${d}</Nom><Description>Domaine ${d}</Description><DNCertificatOperateur>CN=smtp.${d}</DNCertificatOperateur><ResponsableContact>01 00 00 00 00</ResponsableContact><SupportContact>01 00 00 00 00</SupportContact><DateMAJ>2024-01-01T00:00:00Z</DateMAJ></Domaine>`,
+    )
     .join('\n    ');
   return `<?xml version="1.0" encoding="UTF-8"?><ListeBlancheMSSante xmlns="https://listeblanche.mssante.fr/schema">\n  <DateDeGeneration>${generatedAt}</DateDeGeneration>\n  <ListeDomaines>\n    ${entries}\n  </ListeDomaines>\n</ListeBlancheMSSante>`;
 }

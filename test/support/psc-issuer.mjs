@@ -11,7 +11,7 @@ const client = JSON.parse(process.env.PSC_CLIENT ?? '{}');
 const accessTtl = Number(process.env.PSC_ACCESS_TTL ?? 300);
 
 const accounts = {
-  '810001234567': {
+  810001234567: {
     SubjectNameID: '810001234567',
     given_name: 'Jeanne',
     family_name: 'MARTIN',
@@ -27,7 +27,9 @@ const accounts = {
           prenomDexercice: 'Jeanne',
           codeTypeSavoirFaire: 'S',
           codeSavoirFaire: 'SM26',
-          activities: [{ codeModeExercice: 'S', codeSecteurDactivite: 'SA01', raisonSocialeSite: 'CHU EXEMPLE', numeroFinessSite: '750000001', codePostal: '75013' }],
+          activities: [
+            { codeModeExercice: 'S', codeSecteurDactivite: 'SA01', raisonSocialeSite: 'CHU EXEMPLE', numeroFinessSite: '750000001', codePostal: '75013' },
+          ],
         },
       ],
     },

@@ -31,7 +31,14 @@ const formOf = (l: LoadedSettings): Form => ({
 
 /** The form as setting values (only what the user filled in; empty text means "not set"). */
 function valuesOf(f: Form): Record<string, unknown> {
-  const out: Record<string, unknown> = { mode: f.mode, language: f.language, internalDomains: f.internalDomains.split(/[\s,;]+/).map((d) => d.trim().toLowerCase()).filter(Boolean) };
+  const out: Record<string, unknown> = {
+    mode: f.mode,
+    language: f.language,
+    internalDomains: f.internalDomains
+      .split(/[\s,;]+/)
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+  };
   for (const k of ['serverUrl', 'helpdesk', 'organisation'] as const) if (f[k].trim()) out[k] = f[k].trim();
   return out;
 }

@@ -23,7 +23,10 @@ export function DocumentsPanel(props: DocumentsPanelProps) {
       api={props.api}
       lang={props.lang}
       host="thunderbird"
-      sender={{ organisation: props.organisation || 'Vigie MSSanté', application: { name: 'Vigie MSSanté (Thunderbird)', version: props.version, vendor: 'Vigie MSSanté' } }}
+      sender={{
+        organisation: props.organisation || 'Vigie MSSanté',
+        application: { name: 'Vigie MSSanté (Thunderbird)', version: props.version, vendor: 'Vigie MSSanté' },
+      }}
       {...(props.author ? { author: props.author } : {})}
       recipients={async () => (await props.draft()).recipients}
       policy={xdmPolicyOf(props.documentsPolicy)}

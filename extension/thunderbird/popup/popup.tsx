@@ -35,7 +35,13 @@ async function composeTabId(): Promise<number | undefined> {
 }
 
 /** "Envoyer quand même" asks why: a reason from the organisation's list, or typed (never patient data). */
-function OverrideReason(props: { policy: OrgPolicy; lang: 'fr' | 'en'; busy: boolean; onConfirm(reason: { code?: string; text?: string }): void; onCancel(): void }) {
+function OverrideReason(props: {
+  policy: OrgPolicy;
+  lang: 'fr' | 'en';
+  busy: boolean;
+  onConfirm(reason: { code?: string; text?: string }): void;
+  onCancel(): void;
+}) {
   const t = text[props.lang];
   const [code, setCode] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
@@ -51,12 +57,22 @@ function OverrideReason(props: { policy: OrgPolicy; lang: 'fr' | 'en'; busy: boo
         <legend>{t.overrideTitle}</legend>
         {overrideChoices(props.policy, props.lang).map((c) => (
           <label class="vigie-choice">
-            <input type="radio" name="vigie-reason" id={`vigie-reason-${c.code}`} value={c.code} checked={code === c.code} onChange={() => setCode(c.code)} /> {c.label}
+            <input type="radio" name="vigie-reason" id={`vigie-reason-${c.code}`} value={c.code} checked={code === c.code} onChange={() => setCode(c.code)} />{' '}
+            {c.label}
           </label>
         ))}
         <label for="vigie-reason-text">{t.overrideText}</label>
-        <input id="vigie-reason-text" type="text" maxLength={OVERRIDE_REASON_MAX} value={typed} aria-describedby="vigie-reason-hint" onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
-        <p id="vigie-reason-hint" class="vigie-hint">{overrideReminder(props.policy)[props.lang]}</p>
+        <input
+          id="vigie-reason-text"
+          type="text"
+          maxLength={OVERRIDE_REASON_MAX}
+          value={typed}
+          aria-describedby="vigie-reason-hint"
+          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+        />
+        <p id="vigie-reason-hint" class="vigie-hint">
+          {overrideReminder(props.policy)[props.lang]}
+        </p>
       </fieldset>
       <div class="vigie-buttons">
         <button type="submit" id="vigie-confirm-send" class="vigie-primary" disabled={props.busy}>
@@ -70,7 +86,16 @@ function OverrideReason(props: { policy: OrgPolicy; lang: 'fr' | 'en'; busy: boo
   );
 }
 
-function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' | 'en'; busy: boolean; onRemove(addresses: string[]): void; onSend(reason?: { code?: string; text?: string }): void; onRecheck(): void; onSwitchIdentity(email: string): void }) {
+function VerdictPanel(props: {
+  reply: CheckReply;
+  policy: OrgPolicy;
+  lang: 'fr' | 'en';
+  busy: boolean;
+  onRemove(addresses: string[]): void;
+  onSend(reason?: { code?: string; text?: string }): void;
+  onRecheck(): void;
+  onSwitchIdentity(email: string): void;
+}) {
   const t = text[props.lang];
   const [asking, setAsking] = useState(false);
   const v: Verdict = props.reply.verdict;
@@ -80,7 +105,9 @@ function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' 
   return (
     <section class={`vigie-verdict vigie-verdict-${v.verdict}`} role={v.verdict === 'allow' ? 'status' : 'alert'} aria-labelledby="vigie-verdict-title">
       <h1 id="vigie-verdict-title">{view.headline}</h1>
-      <p class="vigie-message" data-testid="verdict-message">{view.message}</p>
+      <p class="vigie-message" data-testid="verdict-message">
+        {view.message}
+      </p>
       {v.verdict === 'allow' && view.notices.map((n) => <p class="vigie-notice">{n}</p>)}
       {props.reply.expandedLists.map((l) => (
         <p class="vigie-notice">{t.listExpanded(l.name, l.members)}</p>
@@ -100,12 +127,23 @@ function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' 
       )}
       <div class="vigie-buttons">
         {problems.some((r) => r.category !== 'invalid') && (
-          <button type="button" id="vigie-remove" disabled={props.busy} onClick={() => props.onRemove(v.recipients.filter((r) => r.category !== 'mssante' && r.category !== 'patient' && r.address).map((r) => r.address!))}>
+          <button
+            type="button"
+            id="vigie-remove"
+            disabled={props.busy}
+            onClick={() => props.onRemove(v.recipients.filter((r) => r.category !== 'mssante' && r.category !== 'patient' && r.address).map((r) => r.address!))}
+          >
             {t.removeOutside}
           </button>
         )}
         {v.switchIdentity && (
-          <button type="button" id="vigie-switch-identity" class="vigie-primary" disabled={props.busy} onClick={() => props.onSwitchIdentity(v.switchIdentity!)}>
+          <button
+            type="button"
+            id="vigie-switch-identity"
+            class="vigie-primary"
+            disabled={props.busy}
+            onClick={() => props.onSwitchIdentity(v.switchIdentity!)}
+          >
             {t.switchIdentity(v.switchIdentity)}
           </button>
         )}
@@ -123,7 +161,9 @@ function VerdictPanel(props: { reply: CheckReply; policy: OrgPolicy; lang: 'fr' 
           {t.recheck}
         </button>
       </div>
-      {asking && <OverrideReason policy={props.policy} lang={props.lang} busy={props.busy} onConfirm={(r) => props.onSend(r)} onCancel={() => setAsking(false)} />}
+      {asking && (
+        <OverrideReason policy={props.policy} lang={props.lang} busy={props.busy} onConfirm={(r) => props.onSend(r)} onCancel={() => setAsking(false)} />
+      )}
     </section>
   );
 }
@@ -165,7 +205,10 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
   const onSend = async (reason?: { code?: string; text?: string }) => {
     setBusy(true);
     setNote(t.sending);
-    const r = await sendMessage(transport, 'background/confirm-send', { tabId: props.tabId!, ...(reason ? { reason } : {}) }).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    const r = await sendMessage(transport, 'background/confirm-send', { tabId: props.tabId!, ...(reason ? { reason } : {}) }).catch((e: unknown) => ({
+      ok: false as const,
+      error: e instanceof Error ? e.message : String(e),
+    }));
     setBusy(false);
     if (r.ok) {
       if (fromSend) window.close();
@@ -201,7 +244,18 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
           <p class="vigie-message">{error}</p>
         </section>
       )}
-      {reply && (fromSend || reply.verdict.verdict !== 'allow') && <VerdictPanel reply={reply} policy={props.loaded.policy} lang={lang} busy={busy} onRemove={(a) => void onRemove(a)} onSend={(r) => void onSend(r)} onRecheck={() => void recheck()} onSwitchIdentity={(e) => void onSwitchIdentity(e)} />}
+      {reply && (fromSend || reply.verdict.verdict !== 'allow') && (
+        <VerdictPanel
+          reply={reply}
+          policy={props.loaded.policy}
+          lang={lang}
+          busy={busy}
+          onRemove={(a) => void onRemove(a)}
+          onSend={(r) => void onSend(r)}
+          onRecheck={() => void recheck()}
+          onSwitchIdentity={(e) => void onSwitchIdentity(e)}
+        />
+      )}
       <p class="vigie-note" role="status" aria-live="polite" data-testid="note">
         {note}
       </p>
@@ -218,7 +272,13 @@ function App(props: { tabId: number | undefined; loaded: LoadedSettings }) {
       ) : (
         <p class="vigie-notice">
           {t.noServer}{' '}
-          <a href="#" onClick={(e) => { e.preventDefault(); void api.runtime.openOptionsPage?.(); }}>
+          <a
+            href="#"
+            onClick={(e) => {
+              e.preventDefault();
+              void api.runtime.openOptionsPage?.();
+            }}
+          >
             {t.openOptions}
           </a>
         </p>
@@ -251,7 +311,10 @@ async function main() {
   if (fromSend) {
     // This window is the Vigie window of that compose tab: a second stopped send brings it forward.
     const tab = Number(params.get('tab'));
-    void api.windows.getCurrent?.().then((w) => (w.id !== undefined ? new VigieWindows(api).register(tab, w.id) : undefined)).catch(() => undefined);
+    void api.windows
+      .getCurrent?.()
+      .then((w) => (w.id !== undefined ? new VigieWindows(api).register(tab, w.id) : undefined))
+      .catch(() => undefined);
   }
   const [tabId, loaded] = await Promise.all([composeTabId(), sendMessage(transport, 'background/settings', {})]);
   document.documentElement.lang = languageFor(loaded, api.i18n?.getUILanguage());

@@ -5,7 +5,10 @@ import type { BeforeSendResult, ComposeDetails, ContactNode, MailIdentity, Maili
 
 type BeforeSend = (tab: Tab, details: ComposeDetails) => Promise<BeforeSendResult | void> | BeforeSendResult | void;
 
-export function memoryArea(initial: Record<string, unknown> = {}, opts: { throwOnGet?: string } = {}): StorageArea & { set(i: Record<string, unknown>): Promise<void>; remove(k: string | string[]): Promise<void>; data: Record<string, unknown> } {
+export function memoryArea(
+  initial: Record<string, unknown> = {},
+  opts: { throwOnGet?: string } = {},
+): StorageArea & { set(i: Record<string, unknown>): Promise<void>; remove(k: string | string[]): Promise<void>; data: Record<string, unknown> } {
   const data: Record<string, unknown> = structuredClone(initial);
   return {
     data,
@@ -127,7 +130,10 @@ export class FakeThunderbird {
       storage: {
         local: memoryArea(),
         session: memoryArea(),
-        managed: opts.managed === 'none' || opts.managed === undefined ? memoryArea({}, { throwOnGet: 'Managed storage manifest not found' }) : memoryArea(opts.managed),
+        managed:
+          opts.managed === 'none' || opts.managed === undefined
+            ? memoryArea({}, { throwOnGet: 'Managed storage manifest not found' })
+            : memoryArea(opts.managed),
       },
       windows: {
         create: async (data) => {
@@ -164,7 +170,20 @@ export class FakeThunderbird {
   /** Opens a compose tab holding these details (identityId defaults to the first identity). */
   openCompose(details: ComposeDetails, attachments: (string | File)[] = []): number {
     const id = this.nextTab++;
-    this.tabs.set(id, { details: { identityId: 'id1', to: [], cc: [], bcc: [], subject: '', plainTextBody: '', isPlainText: true, customHeaders: [], ...structuredClone(details) }, attachments: [] });
+    this.tabs.set(id, {
+      details: {
+        identityId: 'id1',
+        to: [],
+        cc: [],
+        bcc: [],
+        subject: '',
+        plainTextBody: '',
+        isPlainText: true,
+        customHeaders: [],
+        ...structuredClone(details),
+      },
+      attachments: [],
+    });
     for (const a of attachments) {
       const file = typeof a === 'string' ? new File([new Uint8Array(1000)], a) : a;
       this.tab(id).attachments.push({ id: this.nextAttachment++, name: file.name, size: file.size, file });

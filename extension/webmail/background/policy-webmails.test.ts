@@ -2,7 +2,9 @@ import { extraOrigins, syncPolicyWebmails, POLICY_SCRIPT_ID, type ScriptingApi }
 
 describe('content script on MSSanté webmails declared by policy', () => {
   it('asks only for hosts the manifest does not already cover', () => {
-    expect(extraOrigins([{ hosts: ['webmail.ght-exemple.mssante.fr', 'messagerie.sante-exemple.fr', '*.ght-sud.fr'] }, { hosts: ['mail.google.com'] }])).toEqual(['https://*.ght-sud.fr/*', 'https://messagerie.sante-exemple.fr/*']);
+    expect(
+      extraOrigins([{ hosts: ['webmail.ght-exemple.mssante.fr', 'messagerie.sante-exemple.fr', '*.ght-sud.fr'] }, { hosts: ['mail.google.com'] }]),
+    ).toEqual(['https://*.ght-sud.fr/*', 'https://messagerie.sante-exemple.fr/*']);
     expect(extraOrigins([])).toEqual([]);
   });
 

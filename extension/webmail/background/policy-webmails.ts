@@ -34,6 +34,9 @@ export async function syncPolicyWebmails(api: ScriptingApi, configured: readonly
   for (const o of extraOrigins(configured)) if (await api.permissions.contains({ origins: [o] }).catch(() => false)) granted.push(o);
   const existing = await api.scripting.getRegisteredContentScripts({ ids: [POLICY_SCRIPT_ID] });
   if (existing.length) await api.scripting.unregisterContentScripts({ ids: [POLICY_SCRIPT_ID] });
-  if (granted.length) await api.scripting.registerContentScripts([{ id: POLICY_SCRIPT_ID, matches: granted, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+  if (granted.length)
+    await api.scripting.registerContentScripts([
+      { id: POLICY_SCRIPT_ID, matches: granted, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
   return granted;
 }

@@ -121,7 +121,16 @@ export class Banner {
       a.append(unguarded);
     }
     // The lead says what happened to the send, unless the message already opens with it (« Envoi bloqué : … »).
-    const leadText = state.kind === 'confirm' || state.kind === 'reason' ? say(ui.confirmLead, this.lang) : state.kind === 'blocked' ? (view.failure ? say(ui.blockedLead, this.lang) : view.message.startsWith(view.headline) ? '' : `${view.headline}.`) : '';
+    const leadText =
+      state.kind === 'confirm' || state.kind === 'reason'
+        ? say(ui.confirmLead, this.lang)
+        : state.kind === 'blocked'
+          ? view.failure
+            ? say(ui.blockedLead, this.lang)
+            : view.message.startsWith(view.headline)
+              ? ''
+              : `${view.headline}.`
+          : '';
     if (leadText) {
       const lead = document.createElement('span');
       lead.className = 'lead';

@@ -18,8 +18,14 @@ import { ComposeGuard } from './guard';
 const NIR = '2 95 10 99 126 111 93';
 const fixture = (p: string) => readFileSync(join(__dirname, '../../../test/fixtures/webmail', p), 'utf8');
 
-function load(page: string, host: string, opts: { check?: (d: Draft) => ReturnType<typeof checkDraft>; mode?: 'block' | 'warn'; send?: string; prepare?: () => void; policy?: Partial<OrgPolicy> } = {}) {
-  document.documentElement.innerHTML = fixture(page).replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
+function load(
+  page: string,
+  host: string,
+  opts: { check?: (d: Draft) => ReturnType<typeof checkDraft>; mode?: 'block' | 'warn'; send?: string; prepare?: () => void; policy?: Partial<OrgPolicy> } = {},
+) {
+  document.documentElement.innerHTML = fixture(page)
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/^<!DOCTYPE html>/i, '');
   document.title = /<title>(.*?)<\/title>/.exec(fixture(page))?.[1] ?? '';
   const match = providerForHost(host)!;
   const sendCss = opts.send ?? ([match.selectors.sendButton].flat()[0] as string);
@@ -108,7 +114,11 @@ describe('ComposeGuard', () => {
     // No reason: refused, said, nothing sent.
     button('confirm-send')!.click();
     const error = field<HTMLElement>('#vigie-reason-error')!;
-    expect([error.hidden, error.getAttribute('role'), error.textContent]).toEqual([false, 'alert', 'Choisissez un motif ou écrivez-le pour envoyer quand même.']);
+    expect([error.hidden, error.getAttribute('role'), error.textContent]).toEqual([
+      false,
+      'alert',
+      'Choisissez un motif ou écrivez-le pour envoyer quand même.',
+    ]);
     expect(text.getAttribute('aria-invalid')).toBe('true');
     // Patient data typed as the reason: refused too.
     text.value = `patient ${NIR}`;
@@ -180,7 +190,9 @@ describe('ComposeGuard', () => {
     const { guard, sent, alert, button, send, reported } = load('gmail/compose-changed.html', 'mail.google.com', { send: '.c-send' });
     expect(reported).toEqual([['to', 'body']]);
     expect(alert().dataset.level).toBe('block');
-    expect(alert().textContent).toMatch(/Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(manque\u00a0: le champ À et le texte du message\)/);
+    expect(alert().textContent).toMatch(
+      /Vigie n’a pas pu vérifier ce message\s?: la fenêtre de rédaction n’a pas pu être lue .*\(manque\u00a0: le champ À et le texte du message\)/,
+    );
     send().click();
     expect(sent).toEqual([]);
     expect(button('dismiss')).not.toBeNull();
@@ -214,7 +226,9 @@ describe('ComposeGuard', () => {
 
   it('without a Send button, the keyboard shortcut is still held and the banner says the page is not guarded', () => {
     const { guard, alert, reported } = load('gmail/compose.html', 'mail.google.com', { prepare: () => document.querySelector('table.IZ')!.remove() });
-    expect(alert().textContent).toMatch(/^Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl\+Entrée\.Vigie n’a pas pu vérifier ce message\s?: le bouton Envoyer de cette page n’a pas été reconnu/);
+    expect(alert().textContent).toMatch(
+      /^Vigie ne peut pas surveiller cette page\u00a0: il ne retient que le raccourci Ctrl\+Entrée\.Vigie n’a pas pu vérifier ce message\s?: le bouton Envoyer de cette page n’a pas été reconnu/,
+    );
     expect(ctrlEnter(document.querySelector('div.Am.editable')!).defaultPrevented).toBe(true);
     expect(reported).toEqual([['send']]);
     guard.stop();

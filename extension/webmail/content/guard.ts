@@ -110,13 +110,19 @@ export class ComposeGuard {
 
   private scan(): void {
     const roots = new Set(findAll(document, this.o.selectors.composeRoot));
-    for (const [root, e] of this.entries) if (!root.isConnected) {
-      e.banner.host.remove();
-      this.entries.delete(root);
-    }
+    for (const [root, e] of this.entries)
+      if (!root.isConnected) {
+        e.banner.host.remove();
+        this.entries.delete(root);
+      }
     // A selector list may match a compose and an element inside it: keep the outermost.
-    for (const root of roots) if (!this.entries.has(root) && ![...roots].some((r) => r !== root && r.contains(root))) this.attach(this.o.provider.createSession(root, this.o.selectors), false);
-    if (!roots.size) for (const u of findUnrecognisedCompose()) if (!this.entries.has(u.root) && ![...this.entries.keys()].some((k) => k.contains(u.root) || u.root.contains(k))) this.attach(new UnrecognisedComposeSession(u.root, this.o.selectors, u.send), true);
+    for (const root of roots)
+      if (!this.entries.has(root) && ![...roots].some((r) => r !== root && r.contains(root)))
+        this.attach(this.o.provider.createSession(root, this.o.selectors), false);
+    if (!roots.size)
+      for (const u of findUnrecognisedCompose())
+        if (!this.entries.has(u.root) && ![...this.entries.keys()].some((k) => k.contains(u.root) || u.root.contains(k)))
+          this.attach(new UnrecognisedComposeSession(u.root, this.o.selectors, u.send), true);
     for (const e of this.entries.values()) {
       // Parts drawn late (Gmail fills its compose in steps) or gone since: read again.
       if (!e.unrecognised) this.diagnose(e);
@@ -128,11 +134,18 @@ export class ComposeGuard {
   private diagnose(e: Entry): void {
     const missing = e.session.missing();
     const before = e.failure?.missing.join();
-    e.failure = missing.includes('send') ? { cause: 'send-control-missing', missing } : missing.length || e.unrecognised ? { cause: 'compose-unreadable', missing } : undefined;
+    e.failure = missing.includes('send')
+      ? { cause: 'send-control-missing', missing }
+      : missing.length || e.unrecognised
+        ? { cause: 'compose-unreadable', missing }
+        : undefined;
     if ((e.failure?.missing.join() ?? '') === (before ?? '')) return;
     try {
       if (this.o.report) this.o.report(missing);
-      else void recordMissing({ provider: this.o.provider.id, host: this.o.host ?? location.hostname, parts: missing, at: new Date().toISOString() }).catch(() => undefined);
+      else
+        void recordMissing({ provider: this.o.provider.id, host: this.o.host ?? location.hostname, parts: missing, at: new Date().toISOString() }).catch(
+          () => undefined,
+        );
     } catch {
       /* outside an extension (unit tests): nothing to record */
     }
@@ -144,7 +157,7 @@ export class ComposeGuard {
       const entry: Entry = { session, banner: new Banner(this.o.lang), unrecognised, bypass: false };
       this.diagnose(entry);
       if (!entry.failure && this.o.panelUrl) entry.banner.offerDirectory(this.o.panelUrl);
-      const anchor = entry.failure ? root.firstElementChild ?? root : session.bannerAnchor();
+      const anchor = entry.failure ? (root.firstElementChild ?? root) : session.bannerAnchor();
       if (anchor === root || !root.contains(anchor)) root.prepend(entry.banner.host);
       else anchor.parentNode?.insertBefore(entry.banner.host, anchor);
       this.entries.set(root, entry);
@@ -213,7 +226,8 @@ export class ComposeGuard {
 
   private failed(e: Entry, cause: CheckFailureCause): Verdict {
     // Which parts the page lacks: « manque : le champ À » (part names only, never page content).
-    const detail = cause === 'compose-unreadable' && e.failure?.missing.length ? `${say(ui.missing, this.o.lang)}${partNames(e.failure.missing, this.o.lang)}` : undefined;
+    const detail =
+      cause === 'compose-unreadable' && e.failure?.missing.length ? `${say(ui.missing, this.o.lang)}${partNames(e.failure.missing, this.o.lang)}` : undefined;
     return cannotCheck(cause, this.policy(), detail);
   }
 
@@ -314,7 +328,17 @@ export class ComposeGuard {
   /** After the user confirmed: Send clicked as a user does, or the shortcut given again where Send is unknown. */
   private sendAgain(e: Entry, ev: Event): void {
     if (e.session.missing().includes('send') && ev instanceof KeyboardEvent && ev.target) {
-      const init: KeyboardEventInit = { key: ev.key, code: ev.code, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
+      const init: KeyboardEventInit = {
+        key: ev.key,
+        code: ev.code,
+        ctrlKey: ev.ctrlKey,
+        metaKey: ev.metaKey,
+        shiftKey: ev.shiftKey,
+        altKey: ev.altKey,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      };
       ev.target.dispatchEvent(new KeyboardEvent('keydown', init));
       return;
     }

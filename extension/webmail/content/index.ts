@@ -50,7 +50,11 @@ async function main(): Promise<void> {
       // The background posts it (it owns the journal's queue); checks the policy does not want are not even sent there.
       audit: (verdict, outcome, overrideReason) => {
         if (!settings.serverUrl || !shouldReport(settings.policy, verdict, { outcome, ...(overrideReason ? { overrideReason } : {}) })) return;
-        void send((m: Envelope) => browser.runtime.sendMessage(m) as Promise<unknown>, 'background/audit', { verdict, outcome, ...(overrideReason ? { overrideReason } : {}) }).catch(() => undefined);
+        void send((m: Envelope) => browser.runtime.sendMessage(m) as Promise<unknown>, 'background/audit', {
+          verdict,
+          outcome,
+          ...(overrideReason ? { overrideReason } : {}),
+        }).catch(() => undefined);
       },
     });
     guard.start();

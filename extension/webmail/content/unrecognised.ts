@@ -29,7 +29,11 @@ export function findUnrecognisedCompose(doc: Document = document): Unrecognised[
 
 /** A compose Vigie found by its Send button only: nothing is readable, Send is known. */
 export class UnrecognisedComposeSession extends DomComposeSession {
-  constructor(root: Element, selectors: ProviderSelectors, private readonly send: HTMLElement) {
+  constructor(
+    root: Element,
+    selectors: ProviderSelectors,
+    private readonly send: HTMLElement,
+  ) {
     super(root, selectors);
   }
 

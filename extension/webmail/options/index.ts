@@ -9,8 +9,44 @@ import { providers } from '../providers';
 import { readMissing } from './diagnostics';
 
 const text = {
-  fr: { title: 'Vigie MSSanté — réglages', language: 'Langue', auto: 'Celle du navigateur', server: 'Serveur Vigie de l’établissement', save: 'Enregistrer', saved: 'Réglages enregistrés.', locked: 'Fixé par votre établissement', effective: 'Configuration en vigueur', rejected: 'Valeur ignorée car invalide', invalidUrl: 'Adresse invalide : elle doit commencer par https://', hosts: 'Messageries MSSanté déclarées par votre établissement : Vigie doit y être autorisé.', allow: 'Autoriser Vigie sur ces messageries', allowed: 'Vigie est autorisé sur ces messageries.', missing: 'Pages que Vigie n’a pas pu lire', missingText: 'Sur ces messageries, Vigie n’a pas trouvé ce qu’il lui faut : il retient l’envoi et demande à l’utilisateur de vérifier lui-même. Adaptez les sélecteurs (réglage webmailProviders) ou signalez-le à l’éditeur de Vigie.', notFound: 'Vigie ne trouve pas' },
-  en: { title: 'Vigie MSSanté — settings', language: 'Language', auto: 'The browser’s', server: 'Your organisation’s Vigie server', save: 'Save', saved: 'Settings saved.', locked: 'Set by your organisation', effective: 'Effective configuration', rejected: 'Value ignored as invalid', invalidUrl: 'Invalid address: it must start with https://', hosts: 'MSSanté webmails declared by your organisation: Vigie must be allowed on them.', allow: 'Allow Vigie on these webmails', allowed: 'Vigie is allowed on these webmails.', missing: 'Pages Vigie could not read', missingText: 'On these webmails Vigie did not find what it needs: it holds the send and asks the user to check for themselves. Adjust the selectors (webmailProviders setting) or report it to Vigie’s publisher.', notFound: 'Vigie cannot find' },
+  fr: {
+    title: 'Vigie MSSanté — réglages',
+    language: 'Langue',
+    auto: 'Celle du navigateur',
+    server: 'Serveur Vigie de l’établissement',
+    save: 'Enregistrer',
+    saved: 'Réglages enregistrés.',
+    locked: 'Fixé par votre établissement',
+    effective: 'Configuration en vigueur',
+    rejected: 'Valeur ignorée car invalide',
+    invalidUrl: 'Adresse invalide : elle doit commencer par https://',
+    hosts: 'Messageries MSSanté déclarées par votre établissement : Vigie doit y être autorisé.',
+    allow: 'Autoriser Vigie sur ces messageries',
+    allowed: 'Vigie est autorisé sur ces messageries.',
+    missing: 'Pages que Vigie n’a pas pu lire',
+    missingText:
+      'Sur ces messageries, Vigie n’a pas trouvé ce qu’il lui faut : il retient l’envoi et demande à l’utilisateur de vérifier lui-même. Adaptez les sélecteurs (réglage webmailProviders) ou signalez-le à l’éditeur de Vigie.',
+    notFound: 'Vigie ne trouve pas',
+  },
+  en: {
+    title: 'Vigie MSSanté — settings',
+    language: 'Language',
+    auto: 'The browser’s',
+    server: 'Your organisation’s Vigie server',
+    save: 'Save',
+    saved: 'Settings saved.',
+    locked: 'Set by your organisation',
+    effective: 'Effective configuration',
+    rejected: 'Value ignored as invalid',
+    invalidUrl: 'Invalid address: it must start with https://',
+    hosts: 'MSSanté webmails declared by your organisation: Vigie must be allowed on them.',
+    allow: 'Allow Vigie on these webmails',
+    allowed: 'Vigie is allowed on these webmails.',
+    missing: 'Pages Vigie could not read',
+    missingText:
+      'On these webmails Vigie did not find what it needs: it holds the send and asks the user to check for themselves. Adjust the selectors (webmailProviders setting) or report it to Vigie’s publisher.',
+    notFound: 'Vigie cannot find',
+  },
 };
 
 async function main() {
@@ -31,7 +67,10 @@ async function main() {
   language.value = s.language;
   const server = $<HTMLInputElement>('server');
   server.value = s.serverUrl ?? '';
-  for (const [el, key] of [[language, 'language'], [server, 'serverUrl']] as const) {
+  for (const [el, key] of [
+    [language, 'language'],
+    [server, 'serverUrl'],
+  ] as const) {
     if (s.locked.includes(key)) {
       el.disabled = true;
       el.title = t.locked;
@@ -40,7 +79,9 @@ async function main() {
   }
   $('effective').textContent = JSON.stringify({ ...s.policy, serverUrl: s.serverUrl, language: s.language, webmailProviders: webmailProviders(s) }, null, 2);
   $('locked').textContent = s.locked.length ? `${t.locked}${lang === 'fr' ? '\u00a0:' : ':'} ${s.locked.join(', ')}` : '';
-  $('rejected').textContent = s.problems.length ? `${t.rejected}${lang === 'fr' ? '\u00a0:' : ':'} ${s.problems.map((r) => `${r.key} (${r.source})`).join(', ')}` : '';
+  $('rejected').textContent = s.problems.length
+    ? `${t.rejected}${lang === 'fr' ? '\u00a0:' : ':'} ${s.problems.map((r) => `${r.key} (${r.source})`).join(', ')}`
+    : '';
   await showMissing(lang);
   const origins = extraOrigins(webmailProviders(s));
   if (origins.length) {

@@ -16,7 +16,8 @@ import { say, ui } from '../messages';
 async function toCompose<T extends 'compose/insert-recipient' | 'compose/attach' | 'compose/status'>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   const browser = getBrowser();
   const transport = (m: Envelope) => browser.runtime.sendMessage(m) as Promise<unknown>;
-  const inner = (await send(transport, 'background/to-tab', { message: { type, payload } as Envelope<MessageType> as never })) as { ok?: boolean; value?: unknown; error?: string } | undefined;
+  const inner = (await send(transport, 'background/to-tab', { message: { type, payload } as Envelope<MessageType> as never })) as
+    { ok?: boolean; value?: unknown; error?: string } | undefined;
   if (!inner || inner.ok !== true) throw new Error(inner?.error ?? 'no compose');
   return inner.value as ResponseOf<T>;
 }
@@ -42,13 +43,22 @@ function Panel({ settings, lang }: { settings: EffectiveSettings; lang: 'fr' | '
   const documents = useMemo(() => (server ? new ServerDocumentApi(server, (url, init) => fetch(url, init)) : undefined), [server]);
   const [author, setAuthor] = useState<XdmAuthor | undefined>();
   useEffect(() => void documents?.getAuthor().then(setAuthor), [documents]);
-  if (!server || !client || !documents) return <p class="vigie-note" role="status">{say(ui.noServer, lang)}</p>;
+  if (!server || !client || !documents)
+    return (
+      <p class="vigie-note" role="status">
+        {say(ui.noServer, lang)}
+      </p>
+    );
   const fieldName = { to: lang === 'fr' ? 'À' : 'To', cc: 'Cc', bcc: lang === 'fr' ? 'Cci' : 'Bcc' };
   return (
     <div class="vigie-panel">
       <div role="tablist" class="vigie-tabs">
-        <button role="tab" aria-selected={tab === 'directory'} onClick={() => setTab('directory')}>{say(ui.directory, lang)}</button>
-        <button role="tab" aria-selected={tab === 'documents'} onClick={() => setTab('documents')}>{lang === 'fr' ? 'Documents DI' : 'DI documents'}</button>
+        <button role="tab" aria-selected={tab === 'directory'} onClick={() => setTab('directory')}>
+          {say(ui.directory, lang)}
+        </button>
+        <button role="tab" aria-selected={tab === 'documents'} onClick={() => setTab('documents')}>
+          {lang === 'fr' ? 'Documents DI' : 'DI documents'}
+        </button>
       </div>
       {tab === 'directory' ? (
         <ContactPicker
@@ -68,20 +78,30 @@ function Panel({ settings, lang }: { settings: EffectiveSettings; lang: 'fr' | '
           api={documents}
           lang={lang}
           host="webmail"
-          sender={{ organisation: settings.organisation ?? 'Vigie MSSanté', application: { name: 'Vigie MSSanté (webmail)', version: VERSION, vendor: 'Vigie MSSanté' } }}
+          sender={{
+            organisation: settings.organisation ?? 'Vigie MSSanté',
+            application: { name: 'Vigie MSSanté (webmail)', version: VERSION, vendor: 'Vigie MSSanté' },
+          }}
           {...(author ? { author } : {})}
           recipients={async () => (await toCompose('compose/status', {}).catch(() => undefined))?.recipients ?? []}
           policy={xdmPolicyOf(settings.policy.documents)}
           onAttach={async (files, meta) => {
             let attached = false;
             try {
-              ({ attached } = await toCompose('compose/attach', { subject: meta.subject, files: files.map((f) => ({ name: f.name, contentType: f.contentType, base64: base64(f.bytes) })) }));
+              ({ attached } = await toCompose('compose/attach', {
+                subject: meta.subject,
+                files: files.map((f) => ({ name: f.name, contentType: f.contentType, base64: base64(f.bytes) })),
+              }));
             } catch {
               attached = false;
             }
             if (attached) setHeaders(meta.headers);
             else {
-              setDownload({ files: files.map((f) => ({ name: f.name, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.contentType })) })), subject: meta.subject, headers: meta.headers });
+              setDownload({
+                files: files.map((f) => ({ name: f.name, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.contentType })) })),
+                subject: meta.subject,
+                headers: meta.headers,
+              });
             }
           }}
         />
@@ -89,18 +109,38 @@ function Panel({ settings, lang }: { settings: EffectiveSettings; lang: 'fr' | '
       {download && (
         <div class="vigie-download" role="status">
           <p>{say(ui.attachDownload, lang)}</p>
-          <ul>{download.files.map((f) => <li key={f.name}><a href={f.url} download={f.name}>{f.name}</a></li>)}</ul>
-          <p><strong>{lang === 'fr' ? 'Objet' : 'Subject'} :</strong> {download.subject}</p>
-          <pre>{Object.entries(download.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+          <ul>
+            {download.files.map((f) => (
+              <li key={f.name}>
+                <a href={f.url} download={f.name}>
+                  {f.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>{lang === 'fr' ? 'Objet' : 'Subject'} :</strong> {download.subject}
+          </p>
+          <pre>
+            {Object.entries(download.headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+          </pre>
         </div>
       )}
       {headers && Object.keys(headers).length > 0 && (
         <div class="vigie-download" role="status">
           <p>{say(ui.headersNote, lang)}</p>
-          <pre>{Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+          <pre>
+            {Object.entries(headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+          </pre>
         </div>
       )}
-      <p class="vigie-note" role="status" aria-live="polite">{note}</p>
+      <p class="vigie-note" role="status" aria-live="polite">
+        {note}
+      </p>
     </div>
   );
 }

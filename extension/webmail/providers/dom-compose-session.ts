@@ -28,7 +28,10 @@ function matches(el: Element, selector: string): boolean {
 }
 
 export class DomComposeSession implements WebmailComposeSession {
-  constructor(readonly root: Element, protected readonly s: ProviderSelectors) {}
+  constructor(
+    readonly root: Element,
+    protected readonly s: ProviderSelectors,
+  ) {}
 
   protected doc(): Document {
     return this.root.ownerDocument;
@@ -38,7 +41,11 @@ export class DomComposeSession implements WebmailComposeSession {
     for (const src of this.s.from) {
       const el = query(this.root, src.selector) ?? query(this.doc(), src.selector);
       if (!el) continue;
-      const v = src.attribute ? el.getAttribute(src.attribute) ?? '' : el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : el.textContent ?? '';
+      const v = src.attribute
+        ? (el.getAttribute(src.attribute) ?? '')
+        : el instanceof HTMLInputElement || el instanceof HTMLSelectElement
+          ? el.value
+          : (el.textContent ?? '');
       const a = addressIn(v);
       if (a.includes('@')) return a;
     }
@@ -89,10 +96,11 @@ export class DomComposeSession implements WebmailComposeSession {
 
   protected attachmentNames(): AttachmentInfo[] {
     const names: AttachmentInfo[] = [];
-    for (const src of this.s.attachments) for (const el of queryAll(this.root, src.selector)) {
-      const n = read(el, src).trim();
-      if (n) names.push({ name: n });
-    }
+    for (const src of this.s.attachments)
+      for (const el of queryAll(this.root, src.selector)) {
+        const n = read(el, src).trim();
+        if (n) names.push({ name: n });
+      }
     return names;
   }
 
@@ -165,7 +173,7 @@ export class DomComposeSession implements WebmailComposeSession {
     if (!files.length) return true;
     const dt = new DataTransfer();
     for (const f of files) dt.items.add(f);
-    const input = this.s.fileInput ? query<HTMLInputElement>(this.root, this.s.fileInput) ?? query<HTMLInputElement>(this.doc(), this.s.fileInput) : null;
+    const input = this.s.fileInput ? (query<HTMLInputElement>(this.root, this.s.fileInput) ?? query<HTMLInputElement>(this.doc(), this.s.fileInput)) : null;
     if (input) {
       input.files = dt.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -173,7 +181,8 @@ export class DomComposeSession implements WebmailComposeSession {
     }
     const zone = this.s.dropZone ? query(this.root, this.s.dropZone) : null;
     if (zone) {
-      for (const type of ['dragenter', 'dragover', 'drop'] as const) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      for (const type of ['dragenter', 'dragover', 'drop'] as const)
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
       return true;
     }
     return false;

@@ -7,7 +7,7 @@ export function textOf(el: Element | null): string {
   if (el instanceof HTMLIFrameElement) {
     try {
       const body = el.contentDocument?.body;
-      return body ? body.innerText ?? body.textContent ?? '' : '';
+      return body ? (body.innerText ?? body.textContent ?? '') : '';
     } catch {
       return '';
     }

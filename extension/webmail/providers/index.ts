@@ -22,7 +22,10 @@ export interface ConfiguredWebmail {
 export const hostMatches = domainMatches;
 
 /** The provider for a page's host, with the selectors it should use; undefined where Vigie has nothing to do. */
-export function providerForHost(host: string, configured: readonly ConfiguredWebmail[] = []): { provider: WebmailProvider; selectors: ProviderSelectors } | undefined {
+export function providerForHost(
+  host: string,
+  configured: readonly ConfiguredWebmail[] = [],
+): { provider: WebmailProvider; selectors: ProviderSelectors } | undefined {
   // A host IT configured wins, so a policy can fix selectors for a host a built-in provider also matches.
   for (const c of configured) {
     if (hostMatches(host, c.hosts)) {

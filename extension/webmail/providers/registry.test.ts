@@ -14,12 +14,15 @@ describe('webmail provider registry', () => {
   });
 
   it('stays out of every other site, including look-alikes', () => {
-    for (const h of ['google.com', 'mail.google.com.evil.fr', 'evilmail.google.com.fr', 'mssante.fr.example.com', 'notmssante.fr', 'example.org']) expect(providerForHost(h)).toBeUndefined();
+    for (const h of ['google.com', 'mail.google.com.evil.fr', 'evilmail.google.com.fr', 'mssante.fr.example.com', 'notmssante.fr', 'example.org'])
+      expect(providerForHost(h)).toBeUndefined();
     expect(hostMatches('MAIL.GOOGLE.COM.', ['mail.google.com'])).toBe(true);
   });
 
   it('a webmail IT declares by policy gets the generic MSSanté provider with its selector overrides', () => {
-    const m = providerForHost('messagerie.sante-exemple.fr', [{ hosts: ['messagerie.sante-exemple.fr'], selectors: { sendButton: '#envoyer', recipients: { to: { chips: [], input: '#a' } } as never } }]);
+    const m = providerForHost('messagerie.sante-exemple.fr', [
+      { hosts: ['messagerie.sante-exemple.fr'], selectors: { sendButton: '#envoyer', recipients: { to: { chips: [], input: '#a' } } as never } },
+    ]);
     expect(m?.provider.id).toBe('generic-mssante');
     expect(m?.selectors.sendButton).toBe('#envoyer');
     expect(m?.selectors.recipients.to.input).toBe('#a');

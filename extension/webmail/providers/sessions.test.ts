@@ -9,7 +9,9 @@ import { addressIn } from './dom-compose-session';
 import { findFirst } from './query';
 
 const load = (p: string) => {
-  document.documentElement.innerHTML = readFileSync(join(__dirname, '../../../test/fixtures/webmail', p), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/^<!DOCTYPE html>/i, '');
+  document.documentElement.innerHTML = readFileSync(join(__dirname, '../../../test/fixtures/webmail', p), 'utf8')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/^<!DOCTYPE html>/i, '');
 };
 const session = (host: string, over?: Parameters<typeof providerForHost>[1]) => {
   const m = providerForHost(host, over)!;
@@ -36,7 +38,9 @@ describe('webmail compose sessions', () => {
 
   it('a recipient shown by name only is passed on as typed (the core reports it unreadable), not dropped', () => {
     load('outlook-web/compose.html');
-    document.querySelector('div[contenteditable="true"][aria-label="À"]')!.insertAdjacentHTML('beforeend', '<span contenteditable="false" title="Paul Durand">Paul Durand</span>');
+    document
+      .querySelector('div[contenteditable="true"][aria-label="À"]')!
+      .insertAdjacentHTML('beforeend', '<span contenteditable="false" title="Paul Durand">Paul Durand</span>');
     expect(session('outlook.office.com').readDraft().to).toEqual(['Paul Durand']);
   });
 

@@ -101,33 +101,93 @@ export function readCda(bytes: Uint8Array): CdaDocument | null {
     const path = stack.join('/');
     const author = doc.authors[doc.authors.length - 1];
     switch (path) {
-      case `${CD}/id`: doc.id = idOf(tag); break;
-      case `${CD}/setId`: doc.setId = idOf(tag); break;
-      case `${CD}/versionNumber`: doc.versionNumber = attrOf(tag, 'value'); break;
-      case `${CD}/code`: doc.code = codeOf(tag); break;
-      case `${CD}/effectiveTime`: doc.effectiveTime = attrOf(tag, 'value'); break;
-      case `${CD}/confidentialityCode`: doc.confidentiality = codeOf(tag); break;
-      case `${CD}/languageCode`: doc.languageCode = attrOf(tag, 'code'); break;
-      case `${CD}/templateId`: { const r = attrOf(tag, 'root'); if (r) doc.templateIds.push(r); break; }
-      case `${CD}/recordTarget/patientRole/id`: { const id = idOf(tag); if (id) doc.patient.ids.push(id); break; }
-      case `${CD}/recordTarget/patientRole/patient/administrativeGenderCode`: doc.patient.sex = attrOf(tag, 'code'); break;
-      case `${CD}/recordTarget/patientRole/patient/birthTime`: doc.patient.birthTime = attrOf(tag, 'value'); break;
-      case `${CD}/author`: doc.authors.push({}); break;
-      case `${CD}/author/time`: if (author) author.time = attrOf(tag, 'value'); break;
-      case `${CD}/author/assignedAuthor/id`: if (author && !author.id) author.id = idOf(tag); break;
-      case `${CD}/author/assignedAuthor/code`: if (author) author.specialty = codeOf(tag); break;
-      case `${CD}/author/assignedAuthor/representedOrganization/id`: if (author) author.organisation = { ...author.organisation, id: author.organisation?.id ?? idOf(tag) }; break;
-      case `${CD}/legalAuthenticator`: doc.legalAuthenticator = {}; break;
-      case `${CD}/legalAuthenticator/time`: doc.legalAuthenticator!.time = attrOf(tag, 'value'); break;
-      case `${CD}/legalAuthenticator/assignedEntity/id`: doc.legalAuthenticator!.id ??= idOf(tag); break;
-      case `${CD}/custodian/assignedCustodian/representedCustodianOrganization/id`: doc.custodian = { ...doc.custodian, id: idOf(tag) }; break;
-      case `${CD}/documentationOf`: documentationOfSeen++; if (documentationOfSeen === 1) doc.serviceEvent = {}; break;
-      case `${CD}/componentOf/encompassingEncounter`: doc.encounter = {}; break;
-      case `${CD}/componentOf/encompassingEncounter/effectiveTime/low`: doc.encounter!.low = attrOf(tag, 'value'); break;
-      case `${CD}/componentOf/encompassingEncounter/effectiveTime/high`: doc.encounter!.high = attrOf(tag, 'value'); break;
-      case `${CD}/componentOf/encompassingEncounter/location/healthCareFacility/code`: doc.encounter!.facilityType = codeOf(tag); break;
-      case `${CD}/component/structuredBody`: doc.body = { kind: 'structured' }; break;
-      case `${CD}/component/nonXMLBody/text`: doc.body = { kind: 'nonXML', mediaType: attrOf(tag, 'mediaType'), representation: attrOf(tag, 'representation'), text: '' }; textTarget = (s) => bodyChunks.push(s); break;
+      case `${CD}/id`:
+        doc.id = idOf(tag);
+        break;
+      case `${CD}/setId`:
+        doc.setId = idOf(tag);
+        break;
+      case `${CD}/versionNumber`:
+        doc.versionNumber = attrOf(tag, 'value');
+        break;
+      case `${CD}/code`:
+        doc.code = codeOf(tag);
+        break;
+      case `${CD}/effectiveTime`:
+        doc.effectiveTime = attrOf(tag, 'value');
+        break;
+      case `${CD}/confidentialityCode`:
+        doc.confidentiality = codeOf(tag);
+        break;
+      case `${CD}/languageCode`:
+        doc.languageCode = attrOf(tag, 'code');
+        break;
+      case `${CD}/templateId`: {
+        const r = attrOf(tag, 'root');
+        if (r) doc.templateIds.push(r);
+        break;
+      }
+      case `${CD}/recordTarget/patientRole/id`: {
+        const id = idOf(tag);
+        if (id) doc.patient.ids.push(id);
+        break;
+      }
+      case `${CD}/recordTarget/patientRole/patient/administrativeGenderCode`:
+        doc.patient.sex = attrOf(tag, 'code');
+        break;
+      case `${CD}/recordTarget/patientRole/patient/birthTime`:
+        doc.patient.birthTime = attrOf(tag, 'value');
+        break;
+      case `${CD}/author`:
+        doc.authors.push({});
+        break;
+      case `${CD}/author/time`:
+        if (author) author.time = attrOf(tag, 'value');
+        break;
+      case `${CD}/author/assignedAuthor/id`:
+        if (author && !author.id) author.id = idOf(tag);
+        break;
+      case `${CD}/author/assignedAuthor/code`:
+        if (author) author.specialty = codeOf(tag);
+        break;
+      case `${CD}/author/assignedAuthor/representedOrganization/id`:
+        if (author) author.organisation = { ...author.organisation, id: author.organisation?.id ?? idOf(tag) };
+        break;
+      case `${CD}/legalAuthenticator`:
+        doc.legalAuthenticator = {};
+        break;
+      case `${CD}/legalAuthenticator/time`:
+        doc.legalAuthenticator!.time = attrOf(tag, 'value');
+        break;
+      case `${CD}/legalAuthenticator/assignedEntity/id`:
+        doc.legalAuthenticator!.id ??= idOf(tag);
+        break;
+      case `${CD}/custodian/assignedCustodian/representedCustodianOrganization/id`:
+        doc.custodian = { ...doc.custodian, id: idOf(tag) };
+        break;
+      case `${CD}/documentationOf`:
+        documentationOfSeen++;
+        if (documentationOfSeen === 1) doc.serviceEvent = {};
+        break;
+      case `${CD}/componentOf/encompassingEncounter`:
+        doc.encounter = {};
+        break;
+      case `${CD}/componentOf/encompassingEncounter/effectiveTime/low`:
+        doc.encounter!.low = attrOf(tag, 'value');
+        break;
+      case `${CD}/componentOf/encompassingEncounter/effectiveTime/high`:
+        doc.encounter!.high = attrOf(tag, 'value');
+        break;
+      case `${CD}/componentOf/encompassingEncounter/location/healthCareFacility/code`:
+        doc.encounter!.facilityType = codeOf(tag);
+        break;
+      case `${CD}/component/structuredBody`:
+        doc.body = { kind: 'structured' };
+        break;
+      case `${CD}/component/nonXMLBody/text`:
+        doc.body = { kind: 'nonXML', mediaType: attrOf(tag, 'mediaType'), representation: attrOf(tag, 'representation'), text: '' };
+        textTarget = (s) => bodyChunks.push(s);
+        break;
       default:
         if (documentationOfSeen === 1 && path.startsWith(`${CD}/documentationOf/serviceEvent/`)) {
           const rest = path.slice(`${CD}/documentationOf/serviceEvent/`.length);
@@ -135,7 +195,11 @@ export function readCda(bytes: Uint8Array): CdaDocument | null {
           else if (rest === 'effectiveTime/low') doc.serviceEvent!.low = attrOf(tag, 'value');
           else if (rest === 'effectiveTime/high') doc.serviceEvent!.high = attrOf(tag, 'value');
           else if (rest === 'performer/assignedEntity/representedOrganization/standardIndustryClassCode') doc.serviceEvent!.practiceSetting ??= codeOf(tag);
-        } else if (/\/name\/(family|given)$/.test(path) || /\/(representedOrganization|representedCustodianOrganization)\/name$/.test(path) || path === `${CD}/title`) {
+        } else if (
+          /\/name\/(family|given)$/.test(path) ||
+          /\/(representedOrganization|representedCustodianOrganization)\/name$/.test(path) ||
+          path === `${CD}/title`
+        ) {
           buffer = '';
           const qualifier = attrOf(tag, 'qualifier');
           textTarget = (s) => (buffer += s);

@@ -96,7 +96,10 @@ export function wrapInCdaN1(w: WrapInput): { bytes: Uint8Array; doc: CdaDocument
 
   const encounter = doc.ele('componentOf').ele('encompassingEncounter');
   encounter.ele('effectiveTime').ele('low', { value: ts(w.serviceStart ?? w.effectiveTime) });
-  encounter.ele('location').ele('healthCareFacility').ele('code', { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display });
+  encounter
+    .ele('location')
+    .ele('healthCareFacility')
+    .ele('code', { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display });
 
   // The body (megabytes of base64) is spliced in as bytes where a marker stands: no giant string through the builder.
   const marker = 'VIGIE-BODY-MARKER';
@@ -115,7 +118,10 @@ export function wrapInCdaN1(w: WrapInput): { bytes: Uint8Array; doc: CdaDocument
 
 function headerOf(w: WrapInput): CdaDocument {
   const p = w.patient;
-  const org = { ...(w.author.organisation.idNat ? { id: { root: OID.idNatStruct, extension: w.author.organisation.idNat } } : {}), name: xmlLine(w.author.organisation.name) || '—' };
+  const org = {
+    ...(w.author.organisation.idNat ? { id: { root: OID.idNatStruct, extension: w.author.organisation.idNat } } : {}),
+    name: xmlLine(w.author.organisation.name) || '—',
+  };
   const author = w.author.idNat ? { id: { root: OID.idNatPs, extension: w.author.idNat } } : {};
   return {
     id: { root: w.uniqueId },
@@ -128,16 +134,34 @@ function headerOf(w: WrapInput): CdaDocument {
     languageCode: 'fr-FR',
     templateIds: [TEMPLATE.hl7France, TEMPLATE.ciSis, TEMPLATE.xdsSd],
     patient: {
-      ids: [...(p.ins?.qualified && p.ins.oid ? [{ root: p.ins.oid, extension: p.ins.matricule }] : []), ...(p.ipp ? [{ root: p.ipp.oid, extension: p.ipp.value }] : [])],
+      ids: [
+        ...(p.ins?.qualified && p.ins.oid ? [{ root: p.ins.oid, extension: p.ins.matricule }] : []),
+        ...(p.ipp ? [{ root: p.ipp.oid, extension: p.ipp.value }] : []),
+      ],
       family: xmlLine(p.family),
       given: xmlLine(p.given),
       birthTime: p.birthDate.replace(/-/g, ''),
       sex: p.sex ?? 'U',
     },
-    authors: [{ time: ts(w.effectiveTime), ...author, ...(w.author.family ? { family: xmlLine(w.author.family) } : {}), ...(w.author.given ? { given: xmlLine(w.author.given) } : {}), organisation: org }],
+    authors: [
+      {
+        time: ts(w.effectiveTime),
+        ...author,
+        ...(w.author.family ? { family: xmlLine(w.author.family) } : {}),
+        ...(w.author.given ? { given: xmlLine(w.author.given) } : {}),
+        organisation: org,
+      },
+    ],
     custodian: org,
-    serviceEvent: { low: ts(w.serviceStart ?? w.effectiveTime), ...(w.serviceStop ? { high: ts(w.serviceStop) } : {}), practiceSetting: { code: w.practiceSetting.code, codeSystem: w.practiceSetting.codingScheme, displayName: w.practiceSetting.display } },
-    encounter: { low: ts(w.serviceStart ?? w.effectiveTime), facilityType: { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display } },
+    serviceEvent: {
+      low: ts(w.serviceStart ?? w.effectiveTime),
+      ...(w.serviceStop ? { high: ts(w.serviceStop) } : {}),
+      practiceSetting: { code: w.practiceSetting.code, codeSystem: w.practiceSetting.codingScheme, displayName: w.practiceSetting.display },
+    },
+    encounter: {
+      low: ts(w.serviceStart ?? w.effectiveTime),
+      facilityType: { code: w.facilityType.code, codeSystem: w.facilityType.codingScheme, displayName: w.facilityType.display },
+    },
     body: { kind: 'nonXML', mediaType: w.mediaType, representation: 'B64', text: '' },
   };
 }

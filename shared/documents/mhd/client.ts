@@ -67,7 +67,8 @@ export class MhdClient implements DocumentSource {
       seen.add(next.href);
       const res = await this.request(next, FHIR_JSON);
       const bundle = (await this.json(res)) as Bundle;
-      if (bundle.resourceType !== 'Bundle') throw new DocumentSourceError('bad-response', documentText('source.bad-response', { detail: `resourceType ${String(bundle.resourceType)}` }));
+      if (bundle.resourceType !== 'Bundle')
+        throw new DocumentSourceError('bad-response', documentText('source.bad-response', { detail: `resourceType ${String(bundle.resourceType)}` }));
       for (const e of bundle.entry ?? []) if (e.resource?.resourceType === 'Patient' && e.resource.id) patients.set(`Patient/${e.resource.id}`, e.resource);
       for (const e of bundle.entry ?? []) {
         const r = e.resource;
@@ -109,7 +110,8 @@ export class MhdClient implements DocumentSource {
   }
 
   private async request(url: URL, accept: string): Promise<Response> {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DocumentSourceError('untrusted-url', documentText('source.untrusted-url', { origin: url.protocol }));
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new DocumentSourceError('untrusted-url', documentText('source.untrusted-url', { origin: url.protocol }));
     const headers: Record<string, string> = { accept };
     if (this.origins.has(url.origin)) {
       const token = await this.options.token();
@@ -130,7 +132,10 @@ export class MhdClient implements DocumentSource {
       });
     } catch (e) {
       clearTimeout(timer);
-      throw new DocumentSourceError('network', documentText('source.network', { detail: (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message }));
+      throw new DocumentSourceError(
+        'network',
+        documentText('source.network', { detail: (e as Error).name === 'AbortError' ? 'timeout' : (e as Error).message }),
+      );
     }
     clearTimeout(timer);
     if (res.ok) return res;
@@ -218,7 +223,10 @@ function insFrom(ids: Identifier[] | undefined): DocumentSummary['patient']['ins
 
 /** TRE_A07 visibility codes among the DocumentReference's security labels (MHD carries the XDS confidentialityCode there). */
 function visibility(r: DocumentReference): { securityLabels?: string[] } {
-  const codes = (r.securityLabel ?? []).flatMap((c) => c.coding ?? []).filter((c) => !!c.code && (oidOf(c.system ?? '') === TRE_A07 || /TRE_A07|TRE-A07/.test(c.system ?? ''))).map((c) => c.code!);
+  const codes = (r.securityLabel ?? [])
+    .flatMap((c) => c.coding ?? [])
+    .filter((c) => !!c.code && (oidOf(c.system ?? '') === TRE_A07 || /TRE_A07|TRE-A07/.test(c.system ?? '')))
+    .map((c) => c.code!);
   return codes.length ? { securityLabels: codes } : {};
 }
 
@@ -230,7 +238,11 @@ function summarise(r: DocumentReference, patients: Map<string, Patient>, query: 
   const subject = r.subject;
   const included = subject?.reference ? patients.get(subject.reference) : undefined;
   const ins = insFrom(subject?.identifier ? [subject.identifier] : undefined) ?? insFrom(included?.identifier);
-  const patient: DocumentSummary['patient'] = ins ? { ins } : 'ins' in query.patient ? { ins: { matricule: query.patient.ins, qualified: false } } : { ipp: { value: query.patient.localId, oid: oidOf(query.patient.system) } };
+  const patient: DocumentSummary['patient'] = ins
+    ? { ins }
+    : 'ins' in query.patient
+      ? { ins: { matricule: query.patient.ins, qualified: false } }
+      : { ipp: { value: query.patient.localId, oid: oidOf(query.patient.system) } };
   const uniqueId = r.masterIdentifier?.value?.replace(/^urn:oid:/, '');
   return {
     id: r.id,
@@ -242,7 +254,9 @@ function summarise(r: DocumentReference, patients: Map<string, Patient>, query: 
     formatCode: coded(content?.format),
     facilityType: coded(r.context?.facilityType?.coding?.[0]),
     practiceSetting: coded(r.context?.practiceSetting?.coding?.[0]),
-    ...(r.context?.period ? { period: { ...(r.context.period.start ? { start: r.context.period.start } : {}), ...(r.context.period.end ? { end: r.context.period.end } : {}) } } : {}),
+    ...(r.context?.period
+      ? { period: { ...(r.context.period.start ? { start: r.context.period.start } : {}), ...(r.context.period.end ? { end: r.context.period.end } : {}) } }
+      : {}),
     ...visibility(r),
     contentType: a.contentType ?? 'application/octet-stream',
     url: a.url,
@@ -252,4 +266,3 @@ function summarise(r: DocumentReference, patients: Map<string, Patient>, query: 
     patient,
   };
 }
-

@@ -5,7 +5,8 @@ import type { Coded } from '../codes';
 import { maskingOfCodes } from '../masking';
 import type { XdmDocument } from '../xdm-types';
 
-const plain = (c: (Coded & { system: string }) | undefined): Coded | undefined => (c ? { code: c.code, codingScheme: c.codingScheme, display: c.display } : undefined);
+const plain = (c: (Coded & { system: string }) | undefined): Coded | undefined =>
+  c ? { code: c.code, codingScheme: c.codingScheme, display: c.display } : undefined;
 
 /** Keeps only codes whose scheme is an OID (XDS needs OIDs). */
 const ifOid = (c: Coded | undefined): Coded | undefined => (c && /^[0-9]+(\.[0-9]+)+$/.test(c.codingScheme) ? c : undefined);

@@ -73,14 +73,24 @@ export const ageDetector: TextDetector = {
       if (!unit && !english) continue;
       const endToken = unit ? t + 1 : t;
       if (POPULATION_AFTER.test(small(text.slice(ctx.end[endToken]!, ctx.end[endToken]! + 12), 12) ?? '')) continue;
-      push(h.start, ctx.end[endToken]!, withDe ? 1 : ageCue.weight, `${text.slice(h.start, h.end)}${withDe ? ' de' : ''} **${unit ? ` ${ctx.value(t + 1)}` : ''}`);
+      push(
+        h.start,
+        ctx.end[endToken]!,
+        withDe ? 1 : ageCue.weight,
+        `${text.slice(h.start, h.end)}${withDe ? ' de' : ''} **${unit ? ` ${ctx.value(t + 1)}` : ''}`,
+      );
     }
 
     // "un homme de 45 ans", "une fillette de 2 ans".
     for (let k = ctx.categoryFirst(personNoun.index), last = ctx.categoryLimit(personNoun.index); k < last; k++) {
       const h = ctx.hitSpan(ctx.categoryHit(k));
       const t = h.tokEnd;
-      if (ctx.isWord(t, 'de') && ageAt(ctx, t + 1) && isAny(ctx, t + 2, AGE_UNITS) && !POPULATION_AFTER.test(text.slice(ctx.end[t + 2]!, ctx.end[t + 2]! + 12))) {
+      if (
+        ctx.isWord(t, 'de') &&
+        ageAt(ctx, t + 1) &&
+        isAny(ctx, t + 2, AGE_UNITS) &&
+        !POPULATION_AFTER.test(text.slice(ctx.end[t + 2]!, ctx.end[t + 2]! + 12))
+      ) {
         push(h.start, ctx.end[t + 2]!, personNoun.weight, `${text.slice(h.start, h.end)} de ** ${ctx.value(t + 2)}`);
       }
     }
@@ -114,7 +124,13 @@ export const ageDetector: TextDetector = {
         last = next;
         old = true;
         excerpt = '** yo';
-      } else if (ctx.id[next] === yId && next + 1 < ctx.n && ctx.id[next + 1] === oId && ctx.start[next + 1] === ctx.end[next]! + 1 && '/.'.includes(text.charAt(ctx.end[next]!))) {
+      } else if (
+        ctx.id[next] === yId &&
+        next + 1 < ctx.n &&
+        ctx.id[next + 1] === oId &&
+        ctx.start[next + 1] === ctx.end[next]! + 1 &&
+        '/.'.includes(text.charAt(ctx.end[next]!))
+      ) {
         last = next + 1;
         old = true;
         excerpt = `** y${text.charAt(ctx.end[next]!)}o`;
@@ -127,7 +143,12 @@ export const ageDetector: TextDetector = {
       if (nounEnd < 0 && text.charAt(ctx.end[last]!) === '.') nounEnd = nounAfterDot(ctx, last);
       if (nounEnd < 0 && !old) continue; // "for 10 years": a duration
       if (POPULATION_AFTER.test(text.slice(end, end + 12))) continue;
-      push(ctx.start[t]!, nounEnd >= 0 ? nounEnd : end, nounEnd >= 0 ? personNoun.weight : ageCue.weight, nounEnd >= 0 ? `${excerpt} ${text.slice(ctx.start[ctx.tokenAtOrAfter(end)]!, nounEnd)}` : excerpt);
+      push(
+        ctx.start[t]!,
+        nounEnd >= 0 ? nounEnd : end,
+        nounEnd >= 0 ? personNoun.weight : ageCue.weight,
+        nounEnd >= 0 ? `${excerpt} ${text.slice(ctx.start[ctx.tokenAtOrAfter(end)]!, nounEnd)}` : excerpt,
+      );
     }
     return out;
 

@@ -1,7 +1,8 @@
 import { attachmentNamesDetector } from './attachment-names';
 import type { AttachmentInfo } from '../../model';
 
-const scan = (a: AttachmentInfo | string) => attachmentNamesDetector.detect(typeof a === 'string' ? { name: a } : a, 0).map((s) => ({ kind: s.kind, weight: s.weight, excerpt: s.excerpt }));
+const scan = (a: AttachmentInfo | string) =>
+  attachmentNamesDetector.detect(typeof a === 'string' ? { name: a } : a, 0).map((s) => ({ kind: s.kind, weight: s.weight, excerpt: s.excerpt }));
 const kinds = (a: AttachmentInfo | string) => scan(a).map((s) => s.kind);
 
 describe('attachment names detector', () => {

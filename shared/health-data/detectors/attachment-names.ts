@@ -49,7 +49,10 @@ export const attachmentNamesDetector: AttachmentDetector = {
     const full = baseName(name);
     const offset = name.length - full.length;
     // A name too long to be real: its start and its extension are read.
-    const base = full.length > MAX_NAME ? `${full.slice(0, MAX_NAME - 16)}${full.slice(full.lastIndexOf('.') > full.length - 16 ? full.lastIndexOf('.') : full.length)}` : full;
+    const base =
+      full.length > MAX_NAME
+        ? `${full.slice(0, MAX_NAME - 16)}${full.slice(full.lastIndexOf('.') > full.length - 16 ? full.lastIndexOf('.') : full.length)}`
+        : full;
     const dot = base.lastIndexOf('.');
     const stem = dot > 0 ? base.slice(0, dot) : base;
     const ext = dot > 0 ? base.slice(dot + 1) : '';
@@ -67,7 +70,10 @@ export const attachmentNamesDetector: AttachmentDetector = {
       weight: cat.weight,
       key: `attachment:${index}:${cat.name}`,
       label: cat.label,
-      excerpt: maskOutside(base, [[start, end], [dot > 0 ? dot : base.length, base.length]]),
+      excerpt: maskOutside(base, [
+        [start, end],
+        [dot > 0 ? dot : base.length, base.length],
+      ]),
     });
 
     // Structured formats: by extension, by content type, IHE_XDM anywhere, "cda" in an XML file.

@@ -2,7 +2,8 @@ import '../index';
 import { headerNameDetector } from './header-name';
 import { TextContext } from '../text-context';
 
-const names = (text: string) => headerNameDetector.detect(new TextContext(text)).map((s) => ({ text: text.slice(s.start, s.end), excerpt: s.excerpt, weight: s.weight }));
+const names = (text: string) =>
+  headerNameDetector.detect(new TextContext(text)).map((s) => ({ text: text.slice(s.start, s.end), excerpt: s.excerpt, weight: s.weight }));
 
 describe('header-name detector', () => {
   it('reads a name after an identity label, masked', () => {

@@ -55,7 +55,9 @@ export const headerNameDetector: TextDetector = {
         if (lastWord < 0) continue;
         const before = text.slice(Math.max(from, ctx.start[t]! - 3), ctx.start[t]!);
         const after = text.slice(ctx.end[lastWord]!, Math.min(to, ctx.end[lastWord]! + 2));
-        const apart = (t === ctx.tokenAtOrAfter(from) || /[—–\-:/,;(|][ \u00a0]*$/.test(before)) && (ctx.end[lastWord]! >= to || /^[ \u00a0]*(?:[—–\-/,;)|.]|$)/.test(after) || /^\r/.test(after));
+        const apart =
+          (t === ctx.tokenAtOrAfter(from) || /[—–\-:/,;(|][ \u00a0]*$/.test(before)) &&
+          (ctx.end[lastWord]! >= to || /^[ \u00a0]*(?:[—–\-/,;)|.]|$)/.test(after) || /^\r/.test(after));
         if (apart && ctx.start[lastWord]! < to) push(ctx.start[t]!, ctx.end[lastWord]!, `en-tête: ${maskName(text.slice(ctx.start[t]!, ctx.end[t]!))}`);
         t = lastWord;
       }

@@ -11,7 +11,8 @@ const AGE_UNITS = ['ans', 'an', 'mois', 'jours', 'semaines', 'years', 'year', 'm
 
 const SPACE = '[ \\t\\u00a0]';
 /** French and English month names and their abbreviations ("févr.", "Sept", "December"), before or after the day. */
-const MONTHS = 'janv(?:ier)?|f[ée]v(?:r|rier)?|mars?|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|september|october|november|december';
+const MONTHS =
+  'janv(?:ier)?|f[ée]v(?:r|rier)?|mars?|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|september|october|november|december';
 /** A date right after a cue; every repetition is bounded (no backtracking blow-up on long runs of spaces). */
 const DATE = new RegExp(
   `${SPACE}{0,3}(?:(?:le|on|du)${SPACE}{1,3})?:?${SPACE}{0,3}(?:\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?!\\d)|(?:\\d{1,2}|1er)${SPACE}{1,3}(?:${MONTHS})\\.?${SPACE}{1,3}\\d{4}(?!\\d)|(?:${MONTHS})${SPACE}{1,3}\\d{1,2}(?:st|nd|rd|th)?,?${SPACE}{1,3}\\d{4}(?!\\d))`,
@@ -81,7 +82,15 @@ export const personDetector: TextDetector = {
       const next = ctx.categoryAt(t);
       if (next === civility.index || next === clinician.index) return undefined;
       let u = t;
-      while (u + 1 < ctx.n && u + 1 - t < MAX_NAME_WORDS && ctx.kind[u + 1] === WORD && ctx.capitalised(u + 1) && ctx.start[u + 1]! - ctx.end[u]! === 1 && isNameJoin(text.charCodeAt(ctx.end[u]!))) u++;
+      while (
+        u + 1 < ctx.n &&
+        u + 1 - t < MAX_NAME_WORDS &&
+        ctx.kind[u + 1] === WORD &&
+        ctx.capitalised(u + 1) &&
+        ctx.start[u + 1]! - ctx.end[u]! === 1 &&
+        isNameJoin(text.charCodeAt(ctx.end[u]!))
+      )
+        u++;
       return { end: ctx.end[u]!, first: t, last: u };
     };
 
@@ -119,7 +128,8 @@ export const personDetector: TextDetector = {
     if (staff.size) {
       for (let i = 0; i < out.length; i++) {
         const s = out[i]!;
-        if (s.kind === 'person-name' && staff.has(text.slice(ctx.start[ctx.tokenAtOrAfter(s.end) - 1]!, s.end))) out[i] = { ...s, kind: 'staff-name', key: 'staff-name', weight: role.weight, label: role.label };
+        if (s.kind === 'person-name' && staff.has(text.slice(ctx.start[ctx.tokenAtOrAfter(s.end) - 1]!, s.end)))
+          out[i] = { ...s, kind: 'staff-name', key: 'staff-name', weight: role.weight, label: role.label };
       }
     }
 
@@ -138,7 +148,14 @@ export const personDetector: TextDetector = {
       if (!name) continue;
       const start = ctx.start[ctx.hitFirstToken(i)]!;
       const end = ctx.end[ctx.hitEndToken(i) - 1]!;
-      push('clinician-name', start, name.end, clinician.weight, clinician.label, `${text.slice(start, end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`);
+      push(
+        'clinician-name',
+        start,
+        name.end,
+        clinician.weight,
+        clinician.label,
+        `${text.slice(start, end)} ${maskName(text.slice(ctx.start[name.first]!, ctx.end[name.first]!))}`,
+      );
     }
 
     for (let k = ctx.categoryFirst(patientWord.index), last = ctx.categoryLimit(patientWord.index); k < last; k++) {
@@ -146,13 +163,30 @@ export const personDetector: TextDetector = {
       const t = h.tokStart;
       const word = text.slice(h.start, h.end);
       const determined = t > 0 && determiners.has(ctx.id[t - 1]!) && (small(ctx.gapBefore(t), 2) ?? '').trim() === '';
-      const gapAfter = t + 1 < ctx.n ? small(ctx.gapBefore(t + 1), 4) ?? '' : '';
+      const gapAfter = t + 1 < ctx.n ? (small(ctx.gapBefore(t + 1), 4) ?? '') : '';
       // "Patient : Jean Roux", "Patient DUPONT": a colon or a name in capitals ("Patient Information Leaflet" is a title).
-      const named = t + 1 < ctx.n && ctx.kind[t + 1] === WORD && ctx.capitalised(t + 1) && /^[ \u00a0]*:?[ \u00a0]*$/.test(gapAfter) && gapAfter.length > 0 && (gapAfter.includes(':') || allCaps(ctx, t + 1));
+      const named =
+        t + 1 < ctx.n &&
+        ctx.kind[t + 1] === WORD &&
+        ctx.capitalised(t + 1) &&
+        /^[ \u00a0]*:?[ \u00a0]*$/.test(gapAfter) &&
+        gapAfter.length > 0 &&
+        (gapAfter.includes(':') || allCaps(ctx, t + 1));
       const aged = ctx.isWord(t + 1, 'de') && ageAt(ctx, t + 2) && isAny(ctx, t + 3, AGE_UNITS);
       if (determined || named || aged) {
         const start = determined ? ctx.start[t - 1]! : h.start;
-        push('patient-designation', start, aged ? ctx.end[t + 3]! : h.end, determiner.weight, patientWord.label, determined ? text.slice(start, h.end) : aged ? `${word} de ** ${ctx.value(t + 3)}` : `${word} ${maskName(text.slice(ctx.start[t + 1]!, ctx.end[t + 1]!))}`);
+        push(
+          'patient-designation',
+          start,
+          aged ? ctx.end[t + 3]! : h.end,
+          determiner.weight,
+          patientWord.label,
+          determined
+            ? text.slice(start, h.end)
+            : aged
+              ? `${word} de ** ${ctx.value(t + 3)}`
+              : `${word} ${maskName(text.slice(ctx.start[t + 1]!, ctx.end[t + 1]!))}`,
+        );
       } else push('patient-mention', h.start, h.end, patientWord.weight, patientWord.label, word);
     }
 

@@ -26,7 +26,16 @@ export const professionalIdDetector: TextDetector = {
           if (ctx.kind[t] !== NUMBER) continue;
           const digits = ctx.text.slice(ctx.start[t]!, ctx.end[t]!);
           if (/^\d+$/.test(digits) && lengths.includes(digits.length) && (digits.length !== 12 || digits.startsWith('8'))) {
-            out.push({ kind, role: 'clinical', start: h.start, end: ctx.end[t]!, weight: cat.weight, key: kind, label: cat.label, excerpt: `${kind.toUpperCase()} ${maskDigits(digits, 2)}` });
+            out.push({
+              kind,
+              role: 'clinical',
+              start: h.start,
+              end: ctx.end[t]!,
+              weight: cat.weight,
+              key: kind,
+              label: cat.label,
+              excerpt: `${kind.toUpperCase()} ${maskDigits(digits, 2)}`,
+            });
           }
           break;
         }

@@ -8,7 +8,8 @@ import { nameShapeAt } from '../name-shape';
 import type { Signal, TextDetector } from '../types';
 
 /** Between the title and the person: a link word or a separator, on the same line. */
-const LINK = /^[ \u00a0]*(?:(?:de|du|d[’']|pour|concernant|of|for|regarding|about|re)[ \u00a0]*|[—–\-:/,][ \u00a0]*)(?:(?:de|du|d[’']|votre|notre|mon|ma|your|our|my|la|le|the)[ \u00a0]*)?$/i;
+const LINK =
+  /^[ \u00a0]*(?:(?:de|du|d[’']|pour|concernant|of|for|regarding|about|re)[ \u00a0]*|[—–\-:/,][ \u00a0]*)(?:(?:de|du|d[’']|votre|notre|mon|ma|your|our|my|la|le|the)[ \u00a0]*)?$/i;
 const WEIGHT = 1;
 
 const categories = perLexicon((lex) => ({
@@ -39,7 +40,8 @@ export const reportSubjectDetector: TextDetector = {
       // The person comes within a few words: "de", "pour", "—", "de votre patiente".
       for (let t = h.tokEnd; t < ctx.n && t < h.tokEnd + 3; t++) {
         if (!designation(t)) continue;
-        if (LINK.test(small(ctx.text.slice(end, ctx.start[t]!), 24) ?? '\n')) out.push({ kind: 'report-subject', role: 'clinical', start, end: ctx.end[t]!, weight: WEIGHT, key: 'report-subject', label: title.label });
+        if (LINK.test(small(ctx.text.slice(end, ctx.start[t]!), 24) ?? '\n'))
+          out.push({ kind: 'report-subject', role: 'clinical', start, end: ctx.end[t]!, weight: WEIGHT, key: 'report-subject', label: title.label });
         break;
       }
     }

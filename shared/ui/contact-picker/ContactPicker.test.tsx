@@ -57,7 +57,10 @@ describe('ContactPicker', () => {
   });
 
   it('shows the server’s trouble in words, not a crash', async () => {
-    const down = new FakeDirectoryClient([], new DirectoryError('unreachable', { fr: 'Le serveur Vigie ne répond pas.', en: 'The Vigie server does not answer.' }));
+    const down = new FakeDirectoryClient(
+      [],
+      new DirectoryError('unreachable', { fr: 'Le serveur Vigie ne répond pas.', en: 'The Vigie server does not answer.' }),
+    );
     const { input } = setup(down, 'en');
     fireEvent.input(input, { target: { value: 'lefevre' } });
     expect((await screen.findByRole('alert')).textContent).toBe('The Vigie server does not answer.');
@@ -83,10 +86,37 @@ describe('ContactPicker', () => {
 });
 
 describe('ContactPicker on a real directory index', () => {
-  const index = buildIndex(parseExtractionText([...syntheticExtraction({ count: 3000, seed: 5, planted: [
-    { type: 'PER', address: 'h.quaresma@medecin.mssante.fr', rpps: '10001234000', civility: 'DR', familyName: 'Quaresma', givenName: 'Hélène', professionCode: '10', profession: 'Médecin',
-      specialtyCode: 'SM54', specialty: 'Médecine générale', service: '', organisation: 'CABINET DU PORT', postcode: '29000', city: 'Quimper', department: '29', structId: '1', street: '' },
-  ] })].join('')).rows);
+  const index = buildIndex(
+    parseExtractionText(
+      [
+        ...syntheticExtraction({
+          count: 3000,
+          seed: 5,
+          planted: [
+            {
+              type: 'PER',
+              address: 'h.quaresma@medecin.mssante.fr',
+              rpps: '10001234000',
+              civility: 'DR',
+              familyName: 'Quaresma',
+              givenName: 'Hélène',
+              professionCode: '10',
+              profession: 'Médecin',
+              specialtyCode: 'SM54',
+              specialty: 'Médecine générale',
+              service: '',
+              organisation: 'CABINET DU PORT',
+              postcode: '29000',
+              city: 'Quimper',
+              department: '29',
+              structId: '1',
+              street: '',
+            },
+          ],
+        }),
+      ].join(''),
+    ).rows,
+  );
   const client = new LocalDirectoryClient(index);
 
   it('finds “Dr <name>” and “généraliste <city>”', async () => {
@@ -94,7 +124,14 @@ describe('ContactPicker on a real directory index', () => {
     fireEvent.input(input, { target: { value: 'Dr Quaresma' } });
     expect((await screen.findAllByRole('option'))[0]!.textContent).toContain('Dr Hélène QUARESMA');
     fireEvent.input(input, { target: { value: 'généraliste quimper' } });
-    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent).join()).toContain('h.quaresma@medecin.mssante.fr'));
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('option')
+          .map((o) => o.textContent)
+          .join(),
+      ).toContain('h.quaresma@medecin.mssante.fr'),
+    );
   });
 
   it('offers “Vouliez-vous dire …” when nothing is found, and searches the suggestion when chosen', async () => {

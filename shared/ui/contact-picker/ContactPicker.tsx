@@ -140,8 +140,12 @@ export function ContactPicker(props: ContactPickerProps) {
 
   return (
     <section class="vigie-picker" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} class="vigie-title">{t.title}</h2>
-      <label for={`${id}-input`} class="vigie-label">{t.label}</label>
+      <h2 id={`${id}-title`} class="vigie-title">
+        {t.title}
+      </h2>
+      <label for={`${id}-input`} class="vigie-label">
+        {t.label}
+      </label>
       <input
         id={`${id}-input`}
         ref={inputRef}
@@ -161,17 +165,27 @@ export function ContactPicker(props: ContactPickerProps) {
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
       />
-      <p id={`${id}-hint`} class="vigie-hint">{t.hint}</p>
-      <div role="status" aria-live="polite" class="vigie-sr-only">{announce}</div>
+      <p id={`${id}-hint`} class="vigie-hint">
+        {t.hint}
+      </p>
+      <div role="status" aria-live="polite" class="vigie-sr-only">
+        {announce}
+      </div>
       {status.kind === 'loading' && <p class="vigie-status">{t.loading}</p>}
-      {status.kind === 'error' && <p class="vigie-status vigie-error" role="alert">{status.message}</p>}
+      {status.kind === 'error' && (
+        <p class="vigie-status vigie-error" role="alert">
+          {status.message}
+        </p>
+      )}
       {status.kind === 'done' && status.count === 0 && hints.length > 0 && (
         <p class="vigie-status vigie-did-you-mean">
           {t.didYouMean}{' '}
           {hints.map((h, i) => (
             <Fragment key={h}>
               {i > 0 && ` ${t.or} `}
-              <button type="button" class="vigie-suggestion" onClick={() => choose(h)}>{t.quoted(h)}</button>
+              <button type="button" class="vigie-suggestion" onClick={() => choose(h)}>
+                {t.quoted(h)}
+              </button>
             </Fragment>
           ))}
           {t.questionMark}
@@ -192,11 +206,18 @@ export function ContactPicker(props: ContactPickerProps) {
           >
             <div class="vigie-result-main">
               <span class="vigie-name">{e.displayName}</span>
-              <span class={`vigie-badge vigie-badge-${e.type.toLowerCase()}`} title={t.typeLong(e.type)}>{t.typeShort(e.type)}</span>
+              <span class={`vigie-badge vigie-badge-${e.type.toLowerCase()}`} title={t.typeLong(e.type)}>
+                {t.typeShort(e.type)}
+              </span>
             </div>
             {subtitle(e) && <div class="vigie-sub">{subtitle(e)}</div>}
             {place(e) && <div class="vigie-place">{place(e)}</div>}
-            {e.otherPlaces?.map((p) => <div class="vigie-place">{t.alsoAt}{place(p)}</div>)}
+            {e.otherPlaces?.map((p) => (
+              <div class="vigie-place">
+                {t.alsoAt}
+                {place(p)}
+              </div>
+            ))}
             <div class="vigie-address">{breakable(e.address)}</div>
           </li>
         ))}
@@ -204,20 +225,38 @@ export function ContactPicker(props: ContactPickerProps) {
       {results[active] && (
         // Listbox options may not hold buttons: the actions apply to the chosen result.
         <div class="vigie-actions" role="group" aria-label={t.addChosen}>
-          <span class="vigie-actions-label" aria-hidden="true">{t.addName(results[active]!.displayName)}</span>
+          <span class="vigie-actions-label" aria-hidden="true">
+            {t.addName(results[active]!.displayName)}
+          </span>
           {fields.map((f) => (
-            <button type="button" class="vigie-button" aria-label={t.addTo(results[active]!.displayName, t.field[f])} onClick={() => void insert(results[active]!, f)}>
+            <button
+              type="button"
+              class="vigie-button"
+              aria-label={t.addTo(results[active]!.displayName, t.field[f])}
+              onClick={() => void insert(results[active]!, f)}
+            >
               {t.fieldShort[f]}
             </button>
           ))}
         </div>
       )}
-      <PatientAddressBuilder lang={lang} fields={fields} onInsert={async (r, f) => { await onInsert(r, f); setAnnounce(t.inserted(r.address, t.field[f])); }} />
+      <PatientAddressBuilder
+        lang={lang}
+        fields={fields}
+        onInsert={async (r, f) => {
+          await onInsert(r, f);
+          setAnnounce(t.inserted(r.address, t.field[f]));
+        }}
+      />
     </section>
   );
 }
 
-export function PatientAddressBuilder(props: { lang: Language; fields: RecipientField[]; onInsert: (r: PickedRecipient, f: RecipientField) => void | Promise<void> }) {
+export function PatientAddressBuilder(props: {
+  lang: Language;
+  fields: RecipientField[];
+  onInsert: (r: PickedRecipient, f: RecipientField) => void | Promise<void>;
+}) {
   const t = text[props.lang];
   const id = useMemo(() => `vigie-ins-${++instances}`, []);
   const [ins, setIns] = useState('');
@@ -227,8 +266,20 @@ export function PatientAddressBuilder(props: { lang: Language; fields: Recipient
   return (
     <details class="vigie-patient">
       <summary>{t.patientTitle}</summary>
-      <label for={`${id}-input`} class="vigie-label">{t.insLabel}</label>
-      <input id={`${id}-input`} class="vigie-input" inputMode="text" autoComplete="off" maxLength={25} value={ins} aria-describedby={`${id}-msg`} aria-invalid={check !== undefined && !check.valid} onInput={(e) => setIns((e.currentTarget as HTMLInputElement).value)} />
+      <label for={`${id}-input`} class="vigie-label">
+        {t.insLabel}
+      </label>
+      <input
+        id={`${id}-input`}
+        class="vigie-input"
+        inputMode="text"
+        autoComplete="off"
+        maxLength={25}
+        value={ins}
+        aria-describedby={`${id}-msg`}
+        aria-invalid={check !== undefined && !check.valid}
+        onInput={(e) => setIns((e.currentTarget as HTMLInputElement).value)}
+      />
       <p id={`${id}-msg`} class={check && !check.valid ? 'vigie-hint vigie-error' : 'vigie-hint'}>
         {check === undefined ? t.insHint : check.valid ? address : t.insInvalid[check.reason]}
       </p>

@@ -8,7 +8,13 @@ import { readCda } from '../../documents';
 const INS = '279035121518989';
 const pdf = new TextEncoder().encode('%PDF-1.4\n% compte rendu\n%%EOF\n');
 const summary: DocumentSummary = {
-  id: 'doc-1', title: 'Compte rendu de consultation', status: 'current', date: '2026-11-20T10:00:00Z', contentType: 'application/pdf', url: 'Binary/b1', size: pdf.length,
+  id: 'doc-1',
+  title: 'Compte rendu de consultation',
+  status: 'current',
+  date: '2026-11-20T10:00:00Z',
+  contentType: 'application/pdf',
+  url: 'Binary/b1',
+  size: pdf.length,
   patient: { ins: { matricule: INS, oid: '1.2.250.1.213.1.4.10', qualified: true } },
   type: { system: 'http://loinc.org', code: '11488-4', codingScheme: '2.16.840.1.113883.6.1', display: 'Note de consultation' },
   securityLabels: ['INVISIBLE_REPRESENTANTS_LEGAUX'],
@@ -25,7 +31,17 @@ function api(overrides: Partial<DocumentApi> = {}): DocumentApi {
 
 const sender = { organisation: 'CHU Exemple', application: { name: 'Vigie MSSanté', version: '0.1.0', vendor: 'CHU Exemple' } };
 const author = { idNat: '810001234567', family: 'MARTIN', given: 'Jeanne', institution: { name: 'CHU Exemple' } };
-const base = (over: Partial<DocumentChooserProps> = {}): DocumentChooserProps => ({ api: api(), lang: 'fr', host: 'outlook', sender, author, recipients: () => ['Dr Durand <durand@medecin.mssante.fr>'], policy: { nil: 'VIGIE-TEST', sourceId: '1.2.3' }, onAttach: jest.fn(), ...over });
+const base = (over: Partial<DocumentChooserProps> = {}): DocumentChooserProps => ({
+  api: api(),
+  lang: 'fr',
+  host: 'outlook',
+  sender,
+  author,
+  recipients: () => ['Dr Durand <durand@medecin.mssante.fr>'],
+  policy: { nil: 'VIGIE-TEST', sourceId: '1.2.3' },
+  onAttach: jest.fn(),
+  ...over,
+});
 
 async function pick() {
   fireEvent.input(screen.getByLabelText('Matricule INS du patient'), { target: { value: INS } });
@@ -54,12 +70,25 @@ describe('DocumentChooser', () => {
     expect(metadata).toContain('nodeRepresentation="MASQUE_PS"');
     expect(metadata).toContain('nodeRepresentation="INVISIBLE_REPRESENTANTS_LEGAUX"');
     expect(metadata).toContain('||^^Internet^durand@medecin.mssante.fr');
-    expect(meta).toEqual({ subject: 'XDM/1.0/DDM+Compte rendu de consultation PAT-TROIS Dominique 28/03/1979', headers: { 'X-MSS-CODECDA': '11488-4', 'X-MSS-INS': 'O', 'X-MSS-NIL': 'VIGIE-TEST' }, readReceipt: false });
+    expect(meta).toEqual({
+      subject: 'XDM/1.0/DDM+Compte rendu de consultation PAT-TROIS Dominique 28/03/1979',
+      headers: { 'X-MSS-CODECDA': '11488-4', 'X-MSS-INS': 'O', 'X-MSS-NIL': 'VIGIE-TEST' },
+      readReceipt: false,
+    });
   });
 
   it('says before attaching what a webmail cannot set, and attaches only when the user agrees', async () => {
     const onAttach = jest.fn();
-    render(<DocumentChooser {...base({ host: 'webmail', onAttach, policy: { nil: 'VIGIE-TEST', sourceId: '1.2.3', readReceipt: true }, readReceiptTo: 'jeanne.martin@chu-exemple.mssante.fr' })} />);
+    render(
+      <DocumentChooser
+        {...base({
+          host: 'webmail',
+          onAttach,
+          policy: { nil: 'VIGIE-TEST', sourceId: '1.2.3', readReceipt: true },
+          readReceiptTo: 'jeanne.martin@chu-exemple.mssante.fr',
+        })}
+      />,
+    );
     await pick();
     expect((screen.getByRole('checkbox', { name: 'Demander un accusé de lecture' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Joindre au message' }));
@@ -93,7 +122,11 @@ describe('DocumentChooser', () => {
   });
 
   it('says to log in when the DI answers 401', async () => {
-    const a = api({ listDocuments: jest.fn(async () => { throw new DocumentSourceError('unauthorized', { fr: 'Connectez-vous avec Pro Santé Connect pour lire le dossier patient.', en: 'Log in' }, 401); }) });
+    const a = api({
+      listDocuments: jest.fn(async () => {
+        throw new DocumentSourceError('unauthorized', { fr: 'Connectez-vous avec Pro Santé Connect pour lire le dossier patient.', en: 'Log in' }, 401);
+      }),
+    });
     render(<DocumentChooser {...base({ api: a })} />);
     fireEvent.input(screen.getByLabelText('Matricule INS du patient'), { target: { value: INS } });
     fireEvent.click(screen.getByRole('button', { name: 'Chercher les documents' }));

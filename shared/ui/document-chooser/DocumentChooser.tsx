@@ -5,7 +5,18 @@ import type { Language, LocalizedText } from '../../model';
 import type { DocumentSummary } from '../../ports/document-source';
 import { DocumentSourceError } from '../../ports/document-source';
 import { checkMatriculeIns } from '../../recipient-policy/ins';
-import { HeaderError, PatientError, XdmError, maskingOfCodes, type DeliveryHost, type Masking, type PatientIdentity, type SenderInfo, type XdmAuthor, type XdmPolicy } from '../../documents';
+import {
+  HeaderError,
+  PatientError,
+  XdmError,
+  maskingOfCodes,
+  type DeliveryHost,
+  type Masking,
+  type PatientIdentity,
+  type SenderInfo,
+  type XdmAuthor,
+  type XdmPolicy,
+} from '../../documents';
 import { prepareAttachment, type Prepared } from './prepare';
 import { chooserText } from './text';
 
@@ -47,7 +58,13 @@ export interface DocumentChooserProps {
   onAttach: (files: AttachedFile[], meta: AttachMeta) => void | Promise<void>;
 }
 
-type Phase = { kind: 'form' } | { kind: 'searching' } | { kind: 'list'; docs: DocumentSummary[] } | { kind: 'attaching' } | { kind: 'confirm'; docs: DocumentSummary[]; prepared: Prepared } | { kind: 'done'; count: number; notices: LocalizedText[] };
+type Phase =
+  | { kind: 'form' }
+  | { kind: 'searching' }
+  | { kind: 'list'; docs: DocumentSummary[] }
+  | { kind: 'attaching' }
+  | { kind: 'confirm'; docs: DocumentSummary[]; prepared: Prepared }
+  | { kind: 'done'; count: number; notices: LocalizedText[] };
 
 let instances = 0;
 
@@ -110,7 +127,10 @@ export function DocumentChooser(props: DocumentChooserProps) {
   const deliver = async (prepared: Prepared, docs: DocumentSummary[]) => {
     const { result, plan } = prepared;
     try {
-      await props.onAttach(result.attachments.map((a) => ({ name: a.name, bytes: a.bytes, contentType: a.contentType })), { subject: result.subject, headers: plan.headers, readReceipt: plan.readReceipt });
+      await props.onAttach(
+        result.attachments.map((a) => ({ name: a.name, bytes: a.bytes, contentType: a.contentType })),
+        { subject: result.subject, headers: plan.headers, readReceipt: plan.readReceipt },
+      );
       setPhase({ kind: 'done', count: result.attachments.length, notices: result.notices });
     } catch (err) {
       setError((err as Error).message || t.failed);
@@ -167,27 +187,65 @@ export function DocumentChooser(props: DocumentChooserProps) {
   const docs = phase.kind === 'list' || phase.kind === 'confirm' ? phase.docs : [];
   return (
     <section class="vigie-docs" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} class="vigie-title">{t.title}</h2>
+      <h2 id={`${id}-title`} class="vigie-title">
+        {t.title}
+      </h2>
       <form onSubmit={search} class="vigie-form">
-        <label for={`${id}-ins`} class="vigie-label">{t.ins}</label>
-        <input id={`${id}-ins`} class="vigie-input" value={ins} maxLength={25} autoComplete="off" aria-invalid={check !== undefined && !check.valid} onInput={(e) => setIns((e.currentTarget as HTMLInputElement).value)} />
+        <label for={`${id}-ins`} class="vigie-label">
+          {t.ins}
+        </label>
+        <input
+          id={`${id}-ins`}
+          class="vigie-input"
+          value={ins}
+          maxLength={25}
+          autoComplete="off"
+          aria-invalid={check !== undefined && !check.valid}
+          onInput={(e) => setIns((e.currentTarget as HTMLInputElement).value)}
+        />
         <div class="vigie-row">
           <span class="vigie-field">
-            <label for={`${id}-family`} class="vigie-label">{t.family}</label>
-            <input id={`${id}-family`} class="vigie-input" value={family} autoComplete="off" onInput={(e) => setFamily((e.currentTarget as HTMLInputElement).value)} />
+            <label for={`${id}-family`} class="vigie-label">
+              {t.family}
+            </label>
+            <input
+              id={`${id}-family`}
+              class="vigie-input"
+              value={family}
+              autoComplete="off"
+              onInput={(e) => setFamily((e.currentTarget as HTMLInputElement).value)}
+            />
           </span>
           <span class="vigie-field">
-            <label for={`${id}-given`} class="vigie-label">{t.given}</label>
-            <input id={`${id}-given`} class="vigie-input" value={given} autoComplete="off" onInput={(e) => setGiven((e.currentTarget as HTMLInputElement).value)} />
+            <label for={`${id}-given`} class="vigie-label">
+              {t.given}
+            </label>
+            <input
+              id={`${id}-given`}
+              class="vigie-input"
+              value={given}
+              autoComplete="off"
+              onInput={(e) => setGiven((e.currentTarget as HTMLInputElement).value)}
+            />
           </span>
         </div>
         <div class="vigie-row">
           <span class="vigie-field">
-            <label for={`${id}-birth`} class="vigie-label">{t.birthDate}</label>
-            <input id={`${id}-birth`} class="vigie-input" type="date" value={birthDate} onInput={(e) => setBirthDate((e.currentTarget as HTMLInputElement).value)} />
+            <label for={`${id}-birth`} class="vigie-label">
+              {t.birthDate}
+            </label>
+            <input
+              id={`${id}-birth`}
+              class="vigie-input"
+              type="date"
+              value={birthDate}
+              onInput={(e) => setBirthDate((e.currentTarget as HTMLInputElement).value)}
+            />
           </span>
           <span class="vigie-field">
-            <label for={`${id}-sex`} class="vigie-label">{t.sex}</label>
+            <label for={`${id}-sex`} class="vigie-label">
+              {t.sex}
+            </label>
             <select id={`${id}-sex`} class="vigie-input" value={sex} onChange={(e) => setSex((e.currentTarget as HTMLSelectElement).value as '' | 'M' | 'F')}>
               <option value="">{t.sexUnknown}</option>
               <option value="F">{t.female}</option>
@@ -197,14 +255,32 @@ export function DocumentChooser(props: DocumentChooserProps) {
         </div>
         <div class="vigie-row">
           <span class="vigie-field">
-            <label for={`${id}-case`} class="vigie-label">{t.caseNumber}</label>
-            <input id={`${id}-case`} class="vigie-input" value={caseNumber} autoComplete="off" onInput={(e) => setCaseNumber((e.currentTarget as HTMLInputElement).value)} />
+            <label for={`${id}-case`} class="vigie-label">
+              {t.caseNumber}
+            </label>
+            <input
+              id={`${id}-case`}
+              class="vigie-input"
+              value={caseNumber}
+              autoComplete="off"
+              onInput={(e) => setCaseNumber((e.currentTarget as HTMLInputElement).value)}
+            />
           </span>
         </div>
-        <button type="submit" class="vigie-button vigie-primary" disabled={phase.kind === 'searching'}>{phase.kind === 'searching' ? t.searching : t.search}</button>
+        <button type="submit" class="vigie-button vigie-primary" disabled={phase.kind === 'searching'}>
+          {phase.kind === 'searching' ? t.searching : t.search}
+        </button>
       </form>
-      {error && <p class="vigie-status vigie-error" role="alert">{error}</p>}
-      {phase.kind === 'list' && docs.length === 0 && <p class="vigie-status" role="status">{t.noDocuments}</p>}
+      {error && (
+        <p class="vigie-status vigie-error" role="alert">
+          {error}
+        </p>
+      )}
+      {phase.kind === 'list' && docs.length === 0 && (
+        <p class="vigie-status" role="status">
+          {t.noDocuments}
+        </p>
+      )}
       {docs.length > 0 && (
         <fieldset class="vigie-doclist">
           <legend>{t.documents(docs.length)}</legend>
@@ -212,16 +288,25 @@ export function DocumentChooser(props: DocumentChooserProps) {
             <label class="vigie-doc" key={d.id}>
               <input type="checkbox" checked={selected.has(d.id)} onChange={(e) => toggle(d, (e.currentTarget as HTMLInputElement).checked)} />
               <span class="vigie-doc-title">{d.title}</span>
-              <span class="vigie-doc-meta">{[d.date?.slice(0, 10), d.type?.display ?? d.type?.code, d.size ? `${Math.ceil(d.size / 1024)} Ko` : ''].filter(Boolean).join(' · ')}</span>
+              <span class="vigie-doc-meta">
+                {[d.date?.slice(0, 10), d.type?.display ?? d.type?.code, d.size ? `${Math.ceil(d.size / 1024)} Ko` : ''].filter(Boolean).join(' · ')}
+              </span>
             </label>
           ))}
-          <label for={`${id}-libelle`} class="vigie-label">{t.libelle}</label>
+          <label for={`${id}-libelle`} class="vigie-label">
+            {t.libelle}
+          </label>
           <input id={`${id}-libelle`} class="vigie-input" value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
           <fieldset class="vigie-visibility">
             <legend>{t.visibility}</legend>
             {(['hiddenFromProfessionals', 'invisibleToPatient', 'invisibleToLegalRepresentatives'] as const).map((k) => (
               <label class="vigie-check" key={k}>
-                <input type="checkbox" checked={masking[k] === true} onChange={(e) => setMasking({ ...masking, [k]: (e.currentTarget as HTMLInputElement).checked })} /> {t[k]}
+                <input
+                  type="checkbox"
+                  checked={masking[k] === true}
+                  onChange={(e) => setMasking({ ...masking, [k]: (e.currentTarget as HTMLInputElement).checked })}
+                />{' '}
+                {t[k]}
               </label>
             ))}
           </fieldset>
@@ -229,7 +314,9 @@ export function DocumentChooser(props: DocumentChooserProps) {
             <input type="checkbox" checked={readReceipt} onChange={(e) => setReadReceipt((e.currentTarget as HTMLInputElement).checked)} /> {t.readReceipt}
           </label>
           <p class="vigie-note">{props.author?.family ? t.author([props.author.given, props.author.family].filter(Boolean).join(' ')) : t.noAuthor}</p>
-          <button type="button" class="vigie-button vigie-primary" disabled={phase.kind === 'confirm'} onClick={() => void attach(docs)}>{t.attach}</button>
+          <button type="button" class="vigie-button vigie-primary" disabled={phase.kind === 'confirm'} onClick={() => void attach(docs)}>
+            {t.attach}
+          </button>
         </fieldset>
       )}
       {phase.kind === 'confirm' && (
@@ -242,16 +329,26 @@ export function DocumentChooser(props: DocumentChooserProps) {
               </li>
             ))}
           </ul>
-          <button ref={confirmRef} type="button" class="vigie-button vigie-primary" onClick={() => void deliver(phase.prepared, phase.docs)}>{t.attachAnyway}</button>{' '}
-          <button type="button" class="vigie-button" onClick={() => setPhase({ kind: 'list', docs: phase.docs })}>{t.cancel}</button>
+          <button ref={confirmRef} type="button" class="vigie-button vigie-primary" onClick={() => void deliver(phase.prepared, phase.docs)}>
+            {t.attachAnyway}
+          </button>{' '}
+          <button type="button" class="vigie-button" onClick={() => setPhase({ kind: 'list', docs: phase.docs })}>
+            {t.cancel}
+          </button>
         </div>
       )}
-      {phase.kind === 'attaching' && <p class="vigie-status" role="status">{t.attaching}</p>}
+      {phase.kind === 'attaching' && (
+        <p class="vigie-status" role="status">
+          {t.attaching}
+        </p>
+      )}
       {phase.kind === 'done' && (
         <div class="vigie-status vigie-ok" role="status">
           <p>{t.attached(phase.count)}</p>
           {phase.notices.map((n) => (
-            <p class="vigie-note" key={n.en}>{n[lang]}</p>
+            <p class="vigie-note" key={n.en}>
+              {n[lang]}
+            </p>
           ))}
         </div>
       )}

@@ -1,7 +1,19 @@
 // The chooser's work once documents are picked: fetch them, pack them with everything the host knows (author,
 // recipients, patient traits, visibility, read receipt), and plan what this mail client can set. No UI here.
 import type { DocumentSummary } from '../../ports/document-source';
-import { packXdm, planDelivery, type DeliveryHost, type DeliveryPlan, type Masking, type StatedPatient, type XdmAuthor, type XdmPackResult, type XdmPolicy, type SenderInfo, type InsOid } from '../../documents';
+import {
+  packXdm,
+  planDelivery,
+  type DeliveryHost,
+  type DeliveryPlan,
+  type Masking,
+  type StatedPatient,
+  type XdmAuthor,
+  type XdmPackResult,
+  type XdmPolicy,
+  type SenderInfo,
+  type InsOid,
+} from '../../documents';
 import { sha1Hex } from '../../documents/hash';
 import { toXdmDocument } from '../../documents/mhd/to-xdm';
 

@@ -14,14 +14,24 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const client = buildSync({ entryPoints: [join(ROOT, 'shared/directory/server-client.ts')], bundle: true, format: 'iife', globalName: 'VigieClient', write: false }).outputFiles[0]!.text;
+  const client = buildSync({
+    entryPoints: [join(ROOT, 'shared/directory/server-client.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'VigieClient',
+    write: false,
+  }).outputFiles[0]!.text;
   pageServer = createServer((req, res) => {
     if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(client);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>picker</title><script src="/client.js"></script>');
   });
   await new Promise<void>((r) => pageServer.listen(0, '127.0.0.1', r));
   pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
   page = await browser.newPage();
   await page.goto(`${pageOrigin}/`);
 }, 60_000);
@@ -34,15 +44,20 @@ afterAll(async () => {
 
 /** What the picker would show: 'results' or the error's code and French text. */
 function search(base: string, q = 'lefevre claire'): Promise<{ code: string; fr?: string }> {
-  return page.evaluate(async ([url, text]) => {
-    const c = new (window as unknown as { VigieClient: { ServerDirectoryClient: new (u: string, f: typeof fetch) => { search(q: { q: string }): Promise<unknown> } } }).VigieClient.ServerDirectoryClient(url, (u, i) => fetch(u, i));
-    try {
-      await c.search({ q: text });
-      return { code: 'results' };
-    } catch (e) {
-      return { code: (e as { code: string }).code, fr: (e as { text: { fr: string } }).text.fr };
-    }
-  }, [base, q] as const);
+  return page.evaluate(
+    async ([url, text]) => {
+      const c = new (
+        window as unknown as { VigieClient: { ServerDirectoryClient: new (u: string, f: typeof fetch) => { search(q: { q: string }): Promise<unknown> } } }
+      ).VigieClient.ServerDirectoryClient(url, (u, i) => fetch(u, i));
+      try {
+        await c.search({ q: text });
+        return { code: 'results' };
+      } catch (e) {
+        return { code: (e as { code: string }).code, fr: (e as { text: { fr: string } }).text.fr };
+      }
+    },
+    [base, q] as const,
+  );
 }
 
 describe('a CORS refusal in Chromium', () => {

@@ -20,7 +20,10 @@ const temp = (p: string) => {
 };
 
 beforeAll(async () => {
-  serve = spawn(process.execPath, [join(ROOT, 'dist/cli/vigie.cjs'), 'serve', '--port', '0', '--http', '--directory-size', '2000'], { env: { ...process.env, VIGIE_HOME: temp('vigie-home-') }, stdio: ['ignore', 'pipe', 'pipe'] });
+  serve = spawn(process.execPath, [join(ROOT, 'dist/cli/vigie.cjs'), 'serve', '--port', '0', '--http', '--directory-size', '2000'], {
+    env: { ...process.env, VIGIE_HOME: temp('vigie-home-') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no URL printed')), 20_000);
     createInterface({ input: serve.stdout! }).on('line', (line) => {
@@ -34,7 +37,14 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(temp('vigie-chromium-'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+    ],
   });
 }, 60_000);
 

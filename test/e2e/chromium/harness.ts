@@ -20,7 +20,11 @@ const POLICY_FILE = join(POLICY_DIR, 'vigie-e2e-webmail.json');
 
 /** The ID Chromium gives an unpacked extension: SHA-256 of its absolute path, first 32 hex digits written a–p. */
 export function unpackedExtensionId(path: string): string {
-  return createHash('sha256').update(path).digest('hex').slice(0, 32).replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+  return createHash('sha256')
+    .update(path)
+    .digest('hex')
+    .slice(0, 32)
+    .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
 }
 
 /** The ID of the built extension: from its manifest `key` (the development key), else from its path. */
@@ -43,10 +47,15 @@ export async function launch(fixtures: FixtureServer, opts: { policy?: Record<st
   if (opts.policy) {
     mkdirSync(POLICY_DIR, { recursive: true });
     // The managed policy file IT deploys, as `npm run package` generates it (manifests/policies/templates.ts).
-    writeFileSync(POLICY_FILE, JSON.stringify(chromeManagedPolicy({ chrome: extensionId, firefox: '', thunderbird: '' }, opts.policy as Parameters<typeof chromeManagedPolicy>[1])));
+    writeFileSync(
+      POLICY_FILE,
+      JSON.stringify(chromeManagedPolicy({ chrome: extensionId, firefox: '', thunderbird: '' }, opts.policy as Parameters<typeof chromeManagedPolicy>[1])),
+    );
   } else rmSync(POLICY_FILE, { force: true });
   const profile = mkdtempSync(join(tmpdir(), 'vigie-chromium-'));
-  const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${fixtures.port}`).join(', ');
+  const rules = Object.keys(HOSTS)
+    .map((h) => `MAP ${h} 127.0.0.1:${fixtures.port}`)
+    .join(', ');
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -77,7 +86,9 @@ export async function launch(fixtures: FixtureServer, opts: { policy?: Record<st
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   // Chromium loads extension policy a few seconds after start; pages opened before that wait for it.
   const t0 = Date.now();
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<unknown> } } } }).chrome.storage.managed.get(null));
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<unknown> } } } }).chrome.storage.managed.get(null),
+  );
   if (process.env.VIGIE_E2E_DEBUG) console.log(`managed storage ready in ${Date.now() - t0} ms`);
   return {
     context,
@@ -95,8 +106,22 @@ export async function launch(fixtures: FixtureServer, opts: { policy?: Record<st
 export async function startCompanion(extensionId: string): Promise<{ url: string; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-companion-'));
   const config = join(dir, 'server.json');
-  writeFileSync(config, JSON.stringify({ port: 0, host: '127.0.0.1', tls: { mode: 'off' }, home: join(dir, 'home'), corsOrigins: [`chrome-extension://${extensionId}`], directory: { source: 'synthetic', syntheticCount: 3000 }, di: { mode: 'demo' } }));
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/cli/vigie.cjs'), 'serve', '--config', config], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      port: 0,
+      host: '127.0.0.1',
+      tls: { mode: 'off' },
+      home: join(dir, 'home'),
+      corsOrigins: [`chrome-extension://${extensionId}`],
+      directory: { source: 'synthetic', syntheticCount: 3000 },
+      di: { mode: 'demo' },
+    }),
+  );
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/cli/vigie.cjs'), 'serve', '--config', config], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
     const onData = (b: Buffer) => {

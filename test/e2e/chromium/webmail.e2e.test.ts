@@ -46,7 +46,19 @@ describe('with a managed policy in Chromium’s policy folder', () => {
         mode: 'warn',
         healthData: { consumerSender: 'block' },
         serverUrl: companion.url,
-        webmailProviders: [{ hosts: ['webmail.ght-exemple.mssante.fr'], selectors: { composeRoot: '#redaction', from: [{ selector: '#expediteur' }], recipients: { to: { chips: [], input: '#dest' } }, subject: '#objet', body: '#corps', sendButton: '#envoyer' } }],
+        webmailProviders: [
+          {
+            hosts: ['webmail.ght-exemple.mssante.fr'],
+            selectors: {
+              composeRoot: '#redaction',
+              from: [{ selector: '#expediteur' }],
+              recipients: { to: { chips: [], input: '#dest' } },
+              subject: '#objet',
+              body: '#corps',
+              sendButton: '#envoyer',
+            },
+          },
+        ],
       },
     });
   }, 60_000);
@@ -56,7 +68,11 @@ describe('with a managed policy in Chromium’s policy folder', () => {
   });
 
   it('the extension sees the policy', async () => {
-    await expect(managed.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<unknown> } } } }).chrome.storage.managed.get(null))).resolves.toMatchObject({ mode: 'warn', healthData: { consumerSender: 'block' } });
+    await expect(
+      managed.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<unknown> } } } }).chrome.storage.managed.get(null),
+      ),
+    ).resolves.toMatchObject({ mode: 'warn', healthData: { consumerSender: 'block' } });
   });
 
   it('a regional MSSanté webmail IT declares by policy (host and selectors) is guarded', async () => {
@@ -96,7 +112,9 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await expect(sentCount(gmail)).resolves.toBe(0);
     const page = await managed.context.newPage();
     await page.goto(`chrome-extension://${managed.extensionId}/options.html`);
-    await expect(page.locator('#missing li[data-provider="gmail"]').textContent()).resolves.toMatch(/^Gmail \(mail\.google\.com\)\u00a0: Vigie ne trouve pas le champ À — /);
+    await expect(page.locator('#missing li[data-provider="gmail"]').textContent()).resolves.toMatch(
+      /^Gmail \(mail\.google\.com\)\u00a0: Vigie ne trouve pas le champ À — /,
+    );
     await shot(page, 'options-missing-parts');
     await page.close();
     await gmail.close();
@@ -125,7 +143,9 @@ describe('with a managed policy in Chromium’s policy folder', () => {
     await gmailDraft(page, 'paul.durand@gmail.com', 'Suivi', `NIR ${NIR}`);
     await page.click('div[role="button"][data-tooltip^="Envoyer"]');
     await banner(page).locator('button[data-action="dismiss"]').waitFor();
-    await expect(alert(page).textContent()).resolves.toMatch(/^Envoi bloqué\s: des données de santé \(NIR détecté\) partent depuis une messagerie grand public/);
+    await expect(alert(page).textContent()).resolves.toMatch(
+      /^Envoi bloqué\s: des données de santé \(NIR détecté\) partent depuis une messagerie grand public/,
+    );
     await expect(sentCount(page)).resolves.toBe(0);
     await shot(page, 'policy-gmail-blocked');
     await page.close();

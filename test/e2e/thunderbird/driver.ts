@@ -18,7 +18,10 @@ const FIND_COMPOSE = `function findCompose(subject) {
 }`;
 
 export class ThunderbirdDriver {
-  constructor(readonly m: Marionette, readonly extensionId: string) {}
+  constructor(
+    readonly m: Marionette,
+    readonly extensionId: string,
+  ) {}
 
   async addonActive(): Promise<{ active: boolean; version: string } | null> {
     return this.m.asyncScript(
@@ -46,7 +49,12 @@ export class ThunderbirdDriver {
        return true;`,
       [c],
     );
-    await this.m.waitFor(`${FIND_COMPOSE} const w = findCompose(arguments[0]); return !!(w && w.gMsgCompose && w.document.readyState === "complete" && w.gLoadingComplete !== false);`, [c.subject], 20_000, `compose window "${c.subject}"`);
+    await this.m.waitFor(
+      `${FIND_COMPOSE} const w = findCompose(arguments[0]); return !!(w && w.gMsgCompose && w.document.readyState === "complete" && w.gLoadingComplete !== false);`,
+      [c.subject],
+      20_000,
+      `compose window "${c.subject}"`,
+    );
     // The compose window wires its fields a moment after load.
     await new Promise((r) => setTimeout(r, 600));
   }
@@ -65,11 +73,17 @@ export class ThunderbirdDriver {
   }
 
   composeRecipients(subject: string): Promise<{ to: string[]; cc: string[]; bcc: string[] }> {
-    return this.m.script(`${FIND_COMPOSE} const d = findCompose(arguments[0]).GetComposeDetails(); const list = (x) => [].concat(x || []).filter(Boolean); return { to: list(d.to), cc: list(d.cc), bcc: list(d.bcc) };`, [subject]);
+    return this.m.script(
+      `${FIND_COMPOSE} const d = findCompose(arguments[0]).GetComposeDetails(); const list = (x) => [].concat(x || []).filter(Boolean); return { to: list(d.to), cc: list(d.cc), bcc: list(d.bcc) };`,
+      [subject],
+    );
   }
 
   async closeCompose(subject: string): Promise<void> {
-    await this.m.script(`${FIND_COMPOSE} const w = findCompose(arguments[0]); if (w) { w.gContentChanged = false; w.gMsgCompose.bodyModified = false; w.close(); } return true;`, [subject]);
+    await this.m.script(
+      `${FIND_COMPOSE} const w = findCompose(arguments[0]); if (w) { w.gContentChanged = false; w.gMsgCompose.bodyModified = false; w.close(); } return true;`,
+      [subject],
+    );
   }
 
   /** The Vigie window opened for a stopped send: its page text, once rendered, or null when there is none. */
@@ -97,24 +111,33 @@ export class ThunderbirdDriver {
 
   /** Clicks a button (by CSS selector) in the Vigie window. */
   async clickInVigieWindow(selector: string): Promise<void> {
-    const ok = await this.m.script<boolean>(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) {
+    const ok = await this.m.script<boolean>(
+      `for (const w of Services.wm.getEnumerator("mail:extensionPopup")) {
         const b = w.document.querySelector("browser");
         const el = b && b.contentDocument && b.contentDocument.querySelector(arguments[0]);
         if (el) { el.click(); return true; }
       }
-      return false;`, [selector]);
+      return false;`,
+      [selector],
+    );
     if (!ok) throw new Error(`no ${selector} in the Vigie window`);
   }
 
   /** Clicks Vigie's button in the compose toolbar (compose_action): its popup opens under it. */
   async clickComposeAction(subject: string): Promise<void> {
-    const ok = await this.m.script<boolean>(`${FIND_COMPOSE} const w = findCompose(arguments[0]); const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); if (!b) return false; b.click(); return true;`, [subject]);
+    const ok = await this.m.script<boolean>(
+      `${FIND_COMPOSE} const w = findCompose(arguments[0]); const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); if (!b) return false; b.click(); return true;`,
+      [subject],
+    );
     if (!ok) throw new Error('Vigie is not in the compose toolbar');
   }
 
   async openOptionsTab(): Promise<void> {
     const url = await this.extensionUrl('options/options.html');
-    await this.m.script(`Services.wm.getMostRecentWindow("mail:3pane").document.getElementById("tabmail").openTab("contentTab", { url: arguments[0] }); return true;`, [url]);
+    await this.m.script(
+      `Services.wm.getMostRecentWindow("mail:3pane").document.getElementById("tabmail").openTab("contentTab", { url: arguments[0] }); return true;`,
+      [url],
+    );
   }
 
   async closeOptionsTabs(): Promise<void> {
@@ -142,13 +165,16 @@ export class ThunderbirdDriver {
 
   /** Clicks a button of the Vigie window when its page runs in the extension process. */
   async clickInRemoteVigieWindow(selector: string): Promise<void> {
-    const ok = await this.m.script<boolean>(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) {
+    const ok = await this.m.script<boolean>(
+      `for (const w of Services.wm.getEnumerator("mail:extensionPopup")) {
         const b = w.document.querySelector("browser");
         if (!b || !b.currentURI.spec.includes("popup.html?tab=")) continue;
         b.messageManager.loadFrameScript("data:," + encodeURIComponent("content.document.querySelector(" + JSON.stringify(arguments[0]) + ").click()"), false);
         return true;
       }
-      return false;`, [selector]);
+      return false;`,
+      [selector],
+    );
     if (!ok) throw new Error('no Vigie window');
   }
 
@@ -158,7 +184,9 @@ export class ThunderbirdDriver {
 
   /** Types into the To field of a compose window with real key events, as a user would. */
   async typeInTo(subject: string, textToType: string): Promise<void> {
-    await this.m.script(`${FIND_COMPOSE} const w = findCompose(arguments[0]); w.focus(); w.document.getElementById("toAddrInput").focus(); return true;`, [subject]);
+    await this.m.script(`${FIND_COMPOSE} const w = findCompose(arguments[0]); w.focus(); w.document.getElementById("toAddrInput").focus(); return true;`, [
+      subject,
+    ]);
     const handles = await this.m.command<string[]>('WebDriver:GetWindowHandles');
     for (const h of handles) {
       await this.m.command('WebDriver:SwitchToWindow', { handle: h, focus: false });
@@ -173,10 +201,13 @@ export class ThunderbirdDriver {
 
   /** The rows of the To field's autocomplete popup: value (what is inserted) and comment. */
   autocompleteRows(subject: string): Promise<{ value: string; label: string; comment: string }[]> {
-    return this.m.script(`${FIND_COMPOSE} const input = findCompose(arguments[0]).document.getElementById("toAddrInput");
+    return this.m.script(
+      `${FIND_COMPOSE} const input = findCompose(arguments[0]).document.getElementById("toAddrInput");
       const c = input.controller; const rows = [];
       for (let i = 0; i < c.matchCount; i++) rows.push({ value: c.getValueAt(i), label: c.getLabelAt(i), comment: c.getCommentAt(i) });
-      return rows;`, [subject]);
+      return rows;`,
+      [subject],
+    );
   }
 }
 

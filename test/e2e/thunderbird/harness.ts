@@ -127,7 +127,12 @@ export function makeProfile(o: ProfileOptions): string {
     'devtools.console.stdout.content': true,
     ...o.prefs,
   };
-  writeFileSync(join(dir, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'user.js'),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n') + '\n',
+  );
   if (o.xpi) {
     mkdirSync(join(dir, 'extensions'));
     copyFileSync(o.xpi.path, join(dir, 'extensions', `${o.xpi.id}.xpi`));
@@ -141,7 +146,12 @@ export interface ReceivedMail {
   raw: Buffer;
 }
 
-export async function startSmtpSink(): Promise<{ port: number; mails: ReceivedMail[]; close(): Promise<void>; waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]> }> {
+export async function startSmtpSink(): Promise<{
+  port: number;
+  mails: ReceivedMail[];
+  close(): Promise<void>;
+  waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+}> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -152,7 +162,11 @@ export async function startSmtpSink(): Promise<{ port: number; mails: ReceivedMa
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+        });
         callback();
       });
     },

@@ -22,7 +22,11 @@ export class Marionette {
    * Connects, retrying until the application listens (or the deadline passes), and opens a session: in the chrome
    * context by default (Thunderbird's windows), in the content context for web pages (Firefox).
    */
-  static async connect(port: number, timeoutMs = 30_000, session: { capabilities?: Record<string, unknown>; context?: 'chrome' | 'content' } = {}): Promise<Marionette> {
+  static async connect(
+    port: number,
+    timeoutMs = 30_000,
+    session: { capabilities?: Record<string, unknown>; context?: 'chrome' | 'content' } = {},
+  ): Promise<Marionette> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
@@ -82,7 +86,13 @@ export class Marionette {
   /** Runs chrome JS that calls `resolve(value)` (the last argument) when done. */
   async asyncScript<T = unknown>(script: string, args: unknown[] = [], timeoutMs = 20_000): Promise<T> {
     await this.command('WebDriver:SetTimeouts', { script: timeoutMs });
-    return (await this.command<{ value: T }>('WebDriver:ExecuteAsyncScript', { script: `const resolve = arguments[arguments.length - 1]; ${script}`, args, sandbox: 'system' })).value;
+    return (
+      await this.command<{ value: T }>('WebDriver:ExecuteAsyncScript', {
+        script: `const resolve = arguments[arguments.length - 1]; ${script}`,
+        args,
+        sandbox: 'system',
+      })
+    ).value;
   }
 
   /** Polls a chrome expression until it returns a truthy value. */

@@ -11,7 +11,17 @@ import { createHash } from 'node:crypto';
 import { parseServerConfig } from '../../../server/config';
 import { startServer, type VigieServer } from '../../../server/app';
 import { mozillaPolicies } from '../../../manifests/policies/templates';
-import { appDirWithPolicies, freePort, makeProfile, removeTempDirs, startSmtpSink, startThunderbird, tempDir, thunderbirdInstalled, type RunningThunderbird } from './harness';
+import {
+  appDirWithPolicies,
+  freePort,
+  makeProfile,
+  removeTempDirs,
+  startSmtpSink,
+  startThunderbird,
+  tempDir,
+  thunderbirdInstalled,
+  type RunningThunderbird,
+} from './harness';
 import { ThunderbirdDriver, inPage } from './driver';
 
 const root = join(__dirname, '../../..');
@@ -42,7 +52,10 @@ beforeAll(async () => {
     if (r.status !== 0) throw new Error(`the XPI could not be built: ${r.stderr}`);
   }
   mkdirSync(SHOTS, { recursive: true });
-  const config = parseServerConfig({ port: 0, host: '127.0.0.1', tls: { mode: 'off' }, home: tempDir('server'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 } }, { env: {} });
+  const config = parseServerConfig(
+    { port: 0, host: '127.0.0.1', tls: { mode: 'off' }, home: tempDir('server'), di: { mode: 'demo' }, directory: { syntheticCount: 3000 } },
+    { env: {} },
+  );
   server = await startServer(config, { log: () => undefined });
   await server.directoryReady;
   serverUrl = server.publicUrl.replace('//localhost:', '//127.0.0.1:');
@@ -56,12 +69,28 @@ afterAll(async () => {
 });
 
 /** Starts Thunderbird with Vigie: installed by the ExtensionSettings policy, or sideloaded into the profile. */
-async function launch(opts: { install: 'policy' | 'profile'; prefs?: Record<string, string | number | boolean>; policy?: Record<string, unknown> }): Promise<void> {
+async function launch(opts: {
+  install: 'policy' | 'profile';
+  prefs?: Record<string, string | number | boolean>;
+  policy?: Record<string, unknown>;
+}): Promise<void> {
   const marionettePort = await freePort();
   // The policies.json IT deploys, as `npm run package` generates it (manifests/policies/templates.ts).
-  const policy = { serverUrl, language: 'fr', organisation: 'CH de Test', documents: { productReference: 'VIGIE-TB-E2E' }, ...opts.policy } as unknown as Parameters<typeof mozillaPolicies>[1];
+  const policy = {
+    serverUrl,
+    language: 'fr',
+    organisation: 'CH de Test',
+    documents: { productReference: 'VIGIE-TB-E2E' },
+    ...opts.policy,
+  } as unknown as Parameters<typeof mozillaPolicies>[1];
   const app = appDirWithPolicies(mozillaPolicies(ID, policy, opts.install === 'policy' ? `file://${XPI}` : undefined).policies);
-  const profile = makeProfile({ smtpPort: smtp.port, marionettePort, identity: IDENTITY, ...(opts.install === 'profile' ? { xpi: { path: XPI, id: ID } } : {}), prefs: opts.prefs ?? {} });
+  const profile = makeProfile({
+    smtpPort: smtp.port,
+    marionettePort,
+    identity: IDENTITY,
+    ...(opts.install === 'profile' ? { xpi: { path: XPI, id: ID } } : {}),
+    prefs: opts.prefs ?? {},
+  });
   tb = await startThunderbird(app, profile, marionettePort);
   drv = new ThunderbirdDriver(tb.marionette, ID);
   await tb.marionette.waitFor(`return !!WebExtensionPolicy.getByID(arguments[0])`, [ID], 30_000, 'the extension to start');
@@ -97,7 +126,12 @@ describe('Vigie in Thunderbird', () => {
     expect(text).toContain('Envoi bloqué');
     expect(text).toContain('messagerie grand public');
     // The compose window says it too: Vigie's toolbar button carries the verdict.
-    expect(await tb.marionette.script(`for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return { badge: b.getAttribute("badge"), label: b.getAttribute("label"), tooltip: b.getAttribute("tooltiptext") }; }`, [subject])).toEqual({ badge: '!', label: 'Vigie\u00a0: envoi bloqué', tooltip: expect.stringContaining('jean.dupont@gmail.com') });
+    expect(
+      await tb.marionette.script(
+        `for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return { badge: b.getAttribute("badge"), label: b.getAttribute("label"), tooltip: b.getAttribute("tooltiptext") }; }`,
+        [subject],
+      ),
+    ).toEqual({ badge: '!', label: 'Vigie\u00a0: envoi bloqué', tooltip: expect.stringContaining('jean.dupont@gmail.com') });
     writeFileSync(join(SHOTS, 'thunderbird-compose-blocked.png'), await tb.marionette.screenshotOf('msgcompose'));
     writeFileSync(join(SHOTS, 'thunderbird-vigie-window-blocked.png'), await tb.marionette.screenshotOf('mail:extensionPopup'));
     // Send pressed again: the same Vigie window comes forward, no second one.
@@ -117,7 +151,12 @@ describe('Vigie in Thunderbird', () => {
 
   it('sends to MSSanté recipients: the mail reaches the SMTP server with the right envelope and headers', async () => {
     const subject = 'Courrier MSSanté';
-    await drv.openCompose({ to: 'Dr Paul Durand <paul.durand@chu-lyon.mssante.fr>', cc: 'secretariat@medecin.mssante.fr', subject, body: 'Bonjour, merci pour votre avis.' });
+    await drv.openCompose({
+      to: 'Dr Paul Durand <paul.durand@chu-lyon.mssante.fr>',
+      cc: 'secretariat@medecin.mssante.fr',
+      subject,
+      body: 'Bonjour, merci pour votre avis.',
+    });
     await drv.send(subject);
     await drv.waitComposeClosed(subject);
     const mails = await smtp.waitFor(1);
@@ -201,31 +240,79 @@ describe('Vigie in Thunderbird', () => {
     await drv.send(subject);
     await drv.waitVigieWindow('marie.dupont.79@gmail.com');
     // The compose toolbar's Vigie button carries the warning badge.
-    expect(await m.script(`for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return b && b.getAttribute("badge"); }`, [subject])).toBe('!');
+    expect(
+      await m.script(
+        `for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) { const b = w.document.querySelector('[id$="-composeAction-toolbarbutton"]'); return b && b.getAttribute("badge"); }`,
+        [subject],
+      ),
+    ).toBe('!');
     await drv.clickInVigieWindow('#vigie-remove');
-    await m.waitFor(inPage('vigie-window', `return !doc.body.innerText.includes('marie.dupont.79@gmail.com') || null;`), [], 10_000, 'the Gmail recipient to go');
+    await m.waitFor(
+      inPage('vigie-window', `return !doc.body.innerText.includes('marie.dupont.79@gmail.com') || null;`),
+      [],
+      10_000,
+      'the Gmail recipient to go',
+    );
 
     // Picker: search (a colleague on a national MSSanté domain: the synthetic hospital domains are not on the liste
     // blanche), then the first result's "To" button.
     await m.script(inPage('vigie-window', `typeInto(doc.querySelector('.vigie-picker input'), 'Dr Lefèvre cardiologue Lyon'); return true;`));
     const picked = await m.waitFor<{ address: string }>(
-      inPage('vigie-window', `const r = doc.querySelector('.vigie-result'); if (!r) return null; r.click(); return { address: r.querySelector('.vigie-address').textContent };`),
-      [], 15_000, 'picker results');
+      inPage(
+        'vigie-window',
+        `const r = doc.querySelector('.vigie-result'); if (!r) return null; r.click(); return { address: r.querySelector('.vigie-address').textContent };`,
+      ),
+      [],
+      15_000,
+      'picker results',
+    );
     // The chosen result's "À" (To) button.
-    await m.waitFor(inPage('vigie-window', `const b = doc.querySelector('.vigie-actions button'); if (!b) return null; b.click(); return true;`), [], 5_000, 'the insert buttons');
+    await m.waitFor(
+      inPage('vigie-window', `const b = doc.querySelector('.vigie-actions button'); if (!b) return null; b.click(); return true;`),
+      [],
+      5_000,
+      'the insert buttons',
+    );
     expect(picked.address).toMatch(/@[^@]*mssante\./);
-    await m.waitFor(`for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) return [].concat(w.GetComposeDetails().to || []).join(",").includes(arguments[1]); return false;`, [subject, picked.address], 10_000, 'the picked address in To');
+    await m.waitFor(
+      `for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === arguments[0]) return [].concat(w.GetComposeDetails().to || []).join(",").includes(arguments[1]); return false;`,
+      [subject, picked.address],
+      10_000,
+      'the picked address in To',
+    );
 
     // Document chooser: the demo patient's documents, the first one attached as IHE_XDM.ZIP plus its PDF copy.
-    await m.script(inPage('vigie-window', `const inputs = doc.querySelectorAll('.vigie-docs form input');
+    await m.script(
+      inPage(
+        'vigie-window',
+        `const inputs = doc.querySelectorAll('.vigie-docs form input');
       typeInto(inputs[0], arguments[0]); typeInto(inputs[1], 'DUPONT'); typeInto(inputs[2], 'Marie'); typeInto(inputs[3], '1979-03-05');
-      return true;`), [DEMO_INS]);
+      return true;`,
+      ),
+      [DEMO_INS],
+    );
     await sleep(200);
     await m.script(inPage('vigie-window', `doc.querySelector('.vigie-docs form button[type=submit]').click(); return true;`));
-    const docTitle = await m.waitFor<string>(inPage('vigie-window', `const box = doc.querySelector('.vigie-doclist input[type=checkbox]'); if (!box) return null; box.click(); return doc.querySelector('.vigie-doc-title').textContent;`), [], 15_000, 'the document list');
+    const docTitle = await m.waitFor<string>(
+      inPage(
+        'vigie-window',
+        `const box = doc.querySelector('.vigie-doclist input[type=checkbox]'); if (!box) return null; box.click(); return doc.querySelector('.vigie-doc-title').textContent;`,
+      ),
+      [],
+      15_000,
+      'the document list',
+    );
     await sleep(200);
     await m.script(inPage('vigie-window', `doc.querySelector('.vigie-doclist button').click(); return true;`));
-    const attached = await m.waitFor<string>(inPage('vigie-window', `const ok = doc.querySelector('.vigie-docs .vigie-ok'); const err = doc.querySelector('.vigie-docs .vigie-error'); return ok ? ok.textContent : err ? 'ERROR ' + err.textContent : null;`), [], 20_000, 'the documents to be attached');
+    const attached = await m.waitFor<string>(
+      inPage(
+        'vigie-window',
+        `const ok = doc.querySelector('.vigie-docs .vigie-ok'); const err = doc.querySelector('.vigie-docs .vigie-error'); return ok ? ok.textContent : err ? 'ERROR ' + err.textContent : null;`,
+      ),
+      [],
+      20_000,
+      'the documents to be attached',
+    );
     expect(attached).not.toMatch(/^ERROR/);
     // Checked again after each change: now every recipient is in MSSanté, and the window offers to send.
     await m.waitFor(inPage('vigie-window', `return !!doc.getElementById('vigie-send-now');`), [], 10_000, 'the send button');
@@ -266,15 +353,34 @@ describe('Vigie in Thunderbird', () => {
     await drv.openOptionsTab();
     const m = tb.marionette;
     const state = await m.waitFor<Record<string, unknown>>(
-      inPage('options', `const s = doc.getElementById('serverUrl'); if (!s) return null;
+      inPage(
+        'options',
+        `const s = doc.getElementById('serverUrl'); if (!s) return null;
         return { server: s.value, serverLocked: s.disabled, langLocked: doc.getElementById('language').disabled, orgLocked: doc.getElementById('organisation').disabled,
-          modeLocked: doc.getElementById('mode').disabled, note: !!doc.getElementById('locked-note'), nil: doc.getElementById('product-reference').textContent };`),
-      [], 15_000, 'the options page');
-    expect(state).toEqual({ server: `${serverUrl}/`, serverLocked: true, langLocked: true, orgLocked: true, modeLocked: false, note: true, nil: expect.stringContaining('VIGIE-TB-E2E') });
+          modeLocked: doc.getElementById('mode').disabled, note: !!doc.getElementById('locked-note'), nil: doc.getElementById('product-reference').textContent };`,
+      ),
+      [],
+      15_000,
+      'the options page',
+    );
+    expect(state).toEqual({
+      server: `${serverUrl}/`,
+      serverLocked: true,
+      langLocked: true,
+      orgLocked: true,
+      modeLocked: false,
+      note: true,
+      nil: expect.stringContaining('VIGIE-TB-E2E'),
+    });
     writeFileSync(join(SHOTS, 'thunderbird-options-locked.png'), await m.screenshotOf('mail:3pane'));
 
     // The user switches to "warn" (not locked) and saves.
-    await m.script(inPage('options', `const sel = doc.getElementById('mode'); sel.value = 'warn'; sel.dispatchEvent(new doc.defaultView.Event('change', { bubbles: true })); return true;`));
+    await m.script(
+      inPage(
+        'options',
+        `const sel = doc.getElementById('mode'); sel.value = 'warn'; sel.dispatchEvent(new doc.defaultView.Event('change', { bubbles: true })); return true;`,
+      ),
+    );
     await sleep(200);
     await m.script(inPage('options', `doc.getElementById('save').click(); return true;`));
     await m.waitFor(inPage('options', `return doc.getElementById('status').textContent.includes('enregistr');`), [], 10_000, 'the options to be saved');
@@ -318,7 +424,14 @@ describe('Vigie in Thunderbird’s default configuration (extension pages in the
     await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop');
     await drv.openCompose({ to: 'jean.dupont@gmail.com', subject: 'Défaut bloqué' });
     await drv.send('Défaut bloqué');
-    await m.waitFor(`for (const w of Services.wm.getEnumerator("mail:extensionPopup")) { const b = w.document.querySelector("browser"); if (b && b.currentURI.spec.includes("popup.html?tab=")) return b.isRemoteBrowser ? "remote" : "local"; } return null;`, [], 15_000, 'the Vigie window').then((r) => expect(r).toBe('remote'));
+    await m
+      .waitFor(
+        `for (const w of Services.wm.getEnumerator("mail:extensionPopup")) { const b = w.document.querySelector("browser"); if (b && b.currentURI.spec.includes("popup.html?tab=")) return b.isRemoteBrowser ? "remote" : "local"; } return null;`,
+        [],
+        15_000,
+        'the Vigie window',
+      )
+      .then((r) => expect(r).toBe('remote'));
     await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop');
     expect(smtp.mails).toHaveLength(0);
     expect(await drv.isComposeOpen('Défaut bloqué')).toBe(true);
@@ -334,7 +447,12 @@ describe('Vigie in Thunderbird’s default configuration (extension pages in the
     expect((await smtp.waitFor(1)).map((x) => x.rcptTo)).toEqual([['jean.dupont@gmail.com']]);
     smtp.mails.length = 0;
 
-    await m.waitFor(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`, [ID], 15_000, 'the background page to stop again');
+    await m.waitFor(
+      `return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState === "stopped"`,
+      [ID],
+      15_000,
+      'the background page to stop again',
+    );
     await drv.openCompose({ to: 'paul.durand@chu-lyon.mssante.fr', subject: 'Défaut envoyé' });
     await drv.send('Défaut envoyé');
     await drv.waitComposeClosed('Défaut envoyé');
@@ -351,7 +469,10 @@ describe('Vigie in Thunderbird’s default configuration (extension pages in the
     await drv.clickComposeAction(subject);
     const popup = await m.waitFor<{ uri: string; remote: boolean }>(
       `for (const w of Services.wm.getEnumerator("msgcompose")) for (const p of w.document.querySelectorAll("panel")) { const b = p.querySelector("browser"); if (b && b.currentURI && b.currentURI.spec.includes("/popup/popup.html")) return { uri: b.currentURI.spec, remote: b.isRemoteBrowser }; } return null;`,
-      [], 15_000, 'the compose-action popup');
+      [],
+      15_000,
+      'the compose-action popup',
+    );
     expect(popup.remote).toBe(true);
     expect(popup.uri).not.toContain('tab=');
     await m.waitFor(badge, [subject], 15_000, 'the badge set by the popup’s check').then((b) => expect(b).toBe('!'));
@@ -371,7 +492,10 @@ describe('Vigie in Thunderbird’s default configuration (extension pages in the
       `const [subject, address] = arguments; let input;
        for (const w of Services.wm.getEnumerator("msgcompose")) if (w.document.getElementById("msgSubject").value === subject) input = w.document.getElementById("toAddrInput");
        const c = input.controller; for (let i = 0; i < c.matchCount; i++) if (c.getValueAt(i).includes(address)) return true; return null;`,
-      [subject, expected.address], 20_000, `an autocomplete row for ${expected.address}`);
+      [subject, expected.address],
+      20_000,
+      `an autocomplete row for ${expected.address}`,
+    );
     await drv.closeCompose(subject);
   });
 });

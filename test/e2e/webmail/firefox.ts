@@ -42,11 +42,16 @@ class FirefoxPage implements WebmailPage {
 
   constructor(marionette: Marionette) {
     // Errors name the WebDriver command that failed (Marionette's own say only what was wrong).
-    this.m = { command: <T>(name: string, params?: Record<string, unknown>) => marionette.command<T>(name, params).catch((e: Error) => Promise.reject(new Error(`${name} ${JSON.stringify(params).slice(0, 200)}: ${e.message}`))) };
+    this.m = {
+      command: <T>(name: string, params?: Record<string, unknown>) =>
+        marionette.command<T>(name, params).catch((e: Error) => Promise.reject(new Error(`${name} ${JSON.stringify(params).slice(0, 200)}: ${e.message}`))),
+    };
   }
 
   private async find(css: string, from?: Ref): Promise<Ref> {
-    const r = from ? await this.m.command<{ value: Ref }>('WebDriver:FindElementFromShadowRoot', { shadowRoot: from[SHADOW], using: 'css selector', value: css }) : await this.m.command<{ value: Ref }>('WebDriver:FindElement', { using: 'css selector', value: css });
+    const r = from
+      ? await this.m.command<{ value: Ref }>('WebDriver:FindElementFromShadowRoot', { shadowRoot: from[SHADOW], using: 'css selector', value: css })
+      : await this.m.command<{ value: Ref }>('WebDriver:FindElement', { using: 'css selector', value: css });
     return r.value;
   }
 
@@ -117,13 +122,26 @@ export async function firefoxBrowser(fixtures: FixtureServer): Promise<WebmailBr
   if (!existsSync(join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error('dist/firefox is missing: run npm run build first');
   const profile = mkdtempSync(join(tmpdir(), 'vigie-firefox-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  writeFileSync(join(profile, 'user.js'), Object.entries(prefs(port)).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
-  const child: ChildProcess = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '-profile', profile], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MOZ_HEADLESS: '1', MOZ_HEADLESS_WIDTH: '1100', MOZ_HEADLESS_HEIGHT: '760' } });
+  writeFileSync(
+    join(profile, 'user.js'),
+    Object.entries(prefs(port))
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n') + '\n',
+  );
+  const child: ChildProcess = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '-profile', profile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_HEADLESS_WIDTH: '1100', MOZ_HEADLESS_HEIGHT: '760' },
+  });
   let m: Marionette;
   try {
     m = await Marionette.connect(port, 45_000, { capabilities: { alwaysMatch: { acceptInsecureCerts: true } }, context: 'content' });
     await m.command('Marionette:SetContext', { value: 'chrome' });
-    await m.command('WebDriver:ExecuteScript', { script: 'Cc["@mozilla.org/security/certoverride;1"].getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true);', args: [], sandbox: 'system' });
+    await m.command('WebDriver:ExecuteScript', {
+      script:
+        'Cc["@mozilla.org/security/certoverride;1"].getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true);',
+      args: [],
+      sandbox: 'system',
+    });
     await m.command('Marionette:SetContext', { value: 'content' });
     await m.command('Addon:Install', { path: FIREFOX_EXTENSION, temporary: true });
   } catch (e) {
@@ -142,7 +160,13 @@ export async function firefoxBrowser(fixtures: FixtureServer): Promise<WebmailBr
     async optionsUrl() {
       // Firefox gives each add-on a random UUID per profile, kept in a preference.
       await m.command('Marionette:SetContext', { value: 'chrome' });
-      const uuids = (await m.command<{ value: string }>('WebDriver:ExecuteScript', { script: 'return Services.prefs.getStringPref("extensions.webextensions.uuids")', args: [], sandbox: 'system' })).value;
+      const uuids = (
+        await m.command<{ value: string }>('WebDriver:ExecuteScript', {
+          script: 'return Services.prefs.getStringPref("extensions.webextensions.uuids")',
+          args: [],
+          sandbox: 'system',
+        })
+      ).value;
       await m.command('Marionette:SetContext', { value: 'content' });
       return `moz-extension://${(JSON.parse(uuids) as Record<string, string>)['webmail@vigie-mssante.fr']}/options.html`;
     },

@@ -44,7 +44,10 @@ export async function certificate(hosts: string[]): Promise<{ cert: string; key:
     ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey));
-  const key = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  const key = `-----BEGIN PRIVATE KEY-----\n${pkcs8
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END PRIVATE KEY-----\n`;
   const cert = c.toString('pem');
   const spkiDer = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
   return { cert, key, spki: createHash('sha256').update(spkiDer).digest('base64') };
@@ -60,7 +63,9 @@ export interface FixtureServer {
 
 /** Serves test/fixtures/webmail/<provider>/ for each provider host; `/_page/` is common to all. Any path without a
  * file extension is the provider's compose page (`?page=<name>` picks another saved page). */
-export async function startFixtureServer(extra: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean = () => false): Promise<FixtureServer> {
+export async function startFixtureServer(
+  extra: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean = () => false,
+): Promise<FixtureServer> {
   const { cert, key, spki } = await certificate(Object.keys(HOSTS));
   const server: Server = createServer({ cert, key }, (req, res) => {
     if (extra(req, res)) return;
@@ -85,13 +90,13 @@ export async function startFixtureServer(extra: (req: import('node:http').Incomi
   return {
     port,
     spki,
-    close: () => new Promise((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
-
 
 /**
  * The page with the hooks its fixture JSON lists renamed (outside that JSON), as a provider redesign would: `redesign`

@@ -28,19 +28,74 @@ export interface ProviderPage {
 }
 
 export const PAGES: ProviderPage[] = [
-  { name: 'gmail', host: 'mail.google.com', path: '/mail/u/0/?compose=new', to: 'div.anm[name="to"] input', subject: 'input[name="subjectbox"]', body: 'div.Am.editable', send: 'div[role="button"].aoO' },
-  { name: 'gmail-legacy', host: 'mail.google.com', path: '/mail/u/0/?page=compose-legacy', to: 'textarea[name="to"]', subject: 'input[name="subjectbox"]', body: 'div.Am.editable', send: 'div[role="button"].aoO' },
-  { name: 'outlook-web', host: 'outlook.office.com', path: '/mail/deeplink/compose', to: 'div.wellEditor', subject: 'input.subj', body: 'div[aria-label="Corps du message"]', send: 'button.fui-SplitButton__primaryActionButton' },
-  { name: 'yahoo', host: 'mail.yahoo.com', path: '/d/compose/1', to: '#message-to-field', subject: '[data-test-id="compose-subject"]', body: '[data-test-id="rte"]', send: '[data-test-id="compose-send-button"]' },
-  { name: 'zimbra', host: 'webmail.ght-exemple.mssante.fr', path: '/zimbra/?page=zimbra-classic', to: '#zv__COMPOSE-1_to_control', subject: '#zv__COMPOSE-1_subject_control', body: { frame: '#ZmHtmlEditor1_body_ifr' }, send: '#zb__COMPOSE-1__SEND_MENU_title', sendFocus: '#zb__COMPOSE-1__SEND_MENU', mssante: true },
-  { name: 'mailiz', host: 'mailiz.mssante.fr', path: '/mail?page=mailiz', to: 'input#m-to', subject: 'input#m-subject', body: 'textarea', send: 'button.primary', mssante: true },
+  {
+    name: 'gmail',
+    host: 'mail.google.com',
+    path: '/mail/u/0/?compose=new',
+    to: 'div.anm[name="to"] input',
+    subject: 'input[name="subjectbox"]',
+    body: 'div.Am.editable',
+    send: 'div[role="button"].aoO',
+  },
+  {
+    name: 'gmail-legacy',
+    host: 'mail.google.com',
+    path: '/mail/u/0/?page=compose-legacy',
+    to: 'textarea[name="to"]',
+    subject: 'input[name="subjectbox"]',
+    body: 'div.Am.editable',
+    send: 'div[role="button"].aoO',
+  },
+  {
+    name: 'outlook-web',
+    host: 'outlook.office.com',
+    path: '/mail/deeplink/compose',
+    to: 'div.wellEditor',
+    subject: 'input.subj',
+    body: 'div[aria-label="Corps du message"]',
+    send: 'button.fui-SplitButton__primaryActionButton',
+  },
+  {
+    name: 'yahoo',
+    host: 'mail.yahoo.com',
+    path: '/d/compose/1',
+    to: '#message-to-field',
+    subject: '[data-test-id="compose-subject"]',
+    body: '[data-test-id="rte"]',
+    send: '[data-test-id="compose-send-button"]',
+  },
+  {
+    name: 'zimbra',
+    host: 'webmail.ght-exemple.mssante.fr',
+    path: '/zimbra/?page=zimbra-classic',
+    to: '#zv__COMPOSE-1_to_control',
+    subject: '#zv__COMPOSE-1_subject_control',
+    body: { frame: '#ZmHtmlEditor1_body_ifr' },
+    send: '#zb__COMPOSE-1__SEND_MENU_title',
+    sendFocus: '#zb__COMPOSE-1__SEND_MENU',
+    mssante: true,
+  },
+  {
+    name: 'mailiz',
+    host: 'mailiz.mssante.fr',
+    path: '/mail?page=mailiz',
+    to: 'input#m-to',
+    subject: 'input#m-subject',
+    body: 'textarea',
+    send: 'button.primary',
+    mssante: true,
+  },
 ];
 
 const ALERT = `document.querySelector('vigie-banner')?.shadowRoot?.querySelector('.alert')`;
 const sent = (p: WebmailPage) => p.evaluate<number>(`Number(document.body.dataset.sent ?? 0)`);
 const alertText = (p: WebmailPage) => p.evaluate<string>(`${ALERT}?.textContent ?? ''`);
 /** The banner's confirm (warn) or stop (block) dialog is up. */
-const held = (p: WebmailPage, what: string) => p.waitFor(`!!document.querySelector('vigie-banner')?.shadowRoot?.querySelector('button[data-action="cancel"], button[data-action="dismiss"]')`, `the banner to hold the send (${what})`);
+const held = (p: WebmailPage, what: string) =>
+  p.waitFor(
+    `!!document.querySelector('vigie-banner')?.shadowRoot?.querySelector('button[data-action="cancel"], button[data-action="dismiss"]')`,
+    `the banner to hold the send (${what})`,
+  );
 
 async function write(p: WebmailPage, page: ProviderPage, to: string, subject: string, body: string): Promise<void> {
   await p.waitFor(`!!document.querySelector('vigie-banner')`, 'the banner');
@@ -68,7 +123,9 @@ async function expectHeld(p: WebmailPage, page: ProviderPage, how: 'click' | Key
 }
 
 async function dismiss(p: WebmailPage): Promise<void> {
-  const action = await p.evaluate<string>(`document.querySelector('vigie-banner').shadowRoot.querySelector('button[data-action="cancel"]') ? 'cancel' : 'dismiss'`);
+  const action = await p.evaluate<string>(
+    `document.querySelector('vigie-banner').shadowRoot.querySelector('button[data-action="cancel"]') ? 'cancel' : 'dismiss'`,
+  );
   await p.clickBanner(action);
 }
 
@@ -79,7 +136,11 @@ export const SERVER_ONLY_DOMAIN = 'clinique-nouvelle-e2e.fr';
 function companionList(req: IncomingMessage, res: ServerResponse): boolean {
   if (!req.url?.startsWith('/api/liste-blanche')) return false;
   const embedded = embeddedDomainSet();
-  const body = JSON.stringify({ generatedAt: new Date(Date.now() - 3600_000).toISOString(), signer: 'ANS (e2e)', domains: [...embedded.domains, SERVER_ONLY_DOMAIN] });
+  const body = JSON.stringify({
+    generatedAt: new Date(Date.now() - 3600_000).toISOString(),
+    signer: 'ANS (e2e)',
+    domains: [...embedded.domains, SERVER_ONLY_DOMAIN],
+  });
   res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' }).end(body);
   return true;
 }
@@ -134,7 +195,13 @@ export function webmailScenarios(launch: (fixtures: FixtureServer) => Promise<We
   describe.each(PAGES.map((p) => [p.name, p] as const))('%s', (_name, page) => {
     it(page.mssante ? 'a harmless message to an MSSanté address leaves' : 'a harmless message to gmail.com leaves', async () => {
       const p = await browser.open(browser.url(page.host, page.path));
-      await write(p, page, page.mssante ? 'dr.bernard@aphp.mssante.fr' : 'paul.durand@gmail.com', 'Réunion', 'Bonjour, la réunion de service est jeudi à 14 h, salle 3.');
+      await write(
+        p,
+        page,
+        page.mssante ? 'dr.bernard@aphp.mssante.fr' : 'paul.durand@gmail.com',
+        'Réunion',
+        'Bonjour, la réunion de service est jeudi à 14 h, salle 3.',
+      );
       await p.click(page.send);
       await p.waitFor(`document.body.dataset.sent === '1'`, 'the message to leave');
       await p.close();

@@ -8,7 +8,10 @@ import type { ProviderSelectors, RecipientField } from '../types';
 
 function field(name: 'to' | 'cc' | 'bcc', labels: string[]): RecipientField {
   return {
-    chips: [{ selector: `[id$="_${name}_row"] .addrBubble`, attribute: 'email' }, ...labels.map((l) => ({ selector: `[role="group"][aria-label="${l}"] [title*="@"]`, attribute: 'title' }))],
+    chips: [
+      { selector: `[id$="_${name}_row"] .addrBubble`, attribute: 'email' },
+      ...labels.map((l) => ({ selector: `[role="group"][aria-label="${l}"] [title*="@"]`, attribute: 'title' })),
+    ],
     input: [`input[id$="_${name}_control"]`, `textarea[id$="_${name}_control"]`, ...labels.map((l) => `input[aria-label="${l}"]`)],
     toggle: `[id$="_toggle_${name}"]`,
   };
@@ -25,7 +28,12 @@ export const genericMssanteSelectors: ProviderSelectors = {
   ],
   recipients: { to: field('to', ['À', 'Destinataires']), cc: field('cc', ['Cc', 'Copie']), bcc: field('bcc', ['Cci', 'Copie cachée']) },
   subject: ['input[id$="_subject_control"]', 'input[aria-label="Objet"]'],
-  body: ['iframe[id$="_body_ifr"]', 'textarea[id$="_body"]', '[contenteditable="true"][aria-label="Corps du message"]', 'textarea[aria-label="Message"], textarea[aria-label="Corps du message"]'],
+  body: [
+    'iframe[id$="_body_ifr"]',
+    'textarea[id$="_body"]',
+    '[contenteditable="true"][aria-label="Corps du message"]',
+    'textarea[aria-label="Message"], textarea[aria-label="Corps du message"]',
+  ],
   attachments: [{ selector: '[id$="_attachments_div"] .AttLink' }, { selector: '[aria-label="Pièces jointes"] [title]', attribute: 'title' }],
   sendButton: ['[id$="__SEND"]', '[id$="__SEND_MENU"]', 'button[aria-label="Envoyer"]', 'button[type="submit"][value="Envoyer"]'],
   sendOutside: ['[id^="zb__COMPOSE"][id$="__SEND"]', '[id^="zb__COMPOSE"][id$="__SEND_MENU"]'],

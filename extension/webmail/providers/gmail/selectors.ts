@@ -6,7 +6,11 @@
 // `div.M9`, `subjectbox`, `div.Am.editable`, Send `.aoO`). Checked against test/fixtures/webmail/gmail/.
 import type { RecipientField, ProviderSelectors, ValueSource } from '../types';
 
-const labels = { to: ['Destinataires À', 'To recipients', 'À', 'To'], cc: ['Destinataires Cc', 'Cc recipients', 'Cc'], bcc: ['Destinataires Cci', 'Bcc recipients', 'Cci', 'Bcc'] };
+const labels = {
+  to: ['Destinataires À', 'To recipients', 'À', 'To'],
+  cc: ['Destinataires Cc', 'Cc recipients', 'Cc'],
+  bcc: ['Destinataires Cci', 'Bcc recipients', 'Cci', 'Bcc'],
+};
 
 function field(name: 'to' | 'cc' | 'bcc'): RecipientField {
   const chip = '[role="option"][data-hovercard-id]';

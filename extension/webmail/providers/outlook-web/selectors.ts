@@ -38,8 +38,22 @@ export const outlookWebSelectors: ProviderSelectors = {
     bcc: field('bcc', 'button[aria-label="Afficher le champ Cci"], button[aria-label="Show Bcc"], button[aria-label="Cci"], button[aria-label="Bcc"]'),
   },
   subject: ['input[aria-label="Ajouter un objet"]', 'input[aria-label="Add a subject"]', 'input[maxlength="255"]'],
-  body: ['div[role="textbox"][aria-label="Corps du message"]', 'div[role="textbox"][aria-label="Message body"]', 'div[contenteditable="true"][aria-multiline="true"]'],
-  attachments: [{ selector: 'div[role="listbox"][aria-label="Pièces jointes"] [role="option"][title], div[role="listbox"][aria-label="Attachments"] [role="option"][title]', attribute: 'title' }],
-  sendButton: ['button.fui-SplitButton__primaryActionButton', 'button[aria-label="Envoyer"]', 'button[aria-label="Send"]', 'button[title^="Envoyer"], button[title^="Send"]'],
+  body: [
+    'div[role="textbox"][aria-label="Corps du message"]',
+    'div[role="textbox"][aria-label="Message body"]',
+    'div[contenteditable="true"][aria-multiline="true"]',
+  ],
+  attachments: [
+    {
+      selector: 'div[role="listbox"][aria-label="Pièces jointes"] [role="option"][title], div[role="listbox"][aria-label="Attachments"] [role="option"][title]',
+      attribute: 'title',
+    },
+  ],
+  sendButton: [
+    'button.fui-SplitButton__primaryActionButton',
+    'button[aria-label="Envoyer"]',
+    'button[aria-label="Send"]',
+    'button[title^="Envoyer"], button[title^="Send"]',
+  ],
   dropZone: 'div[role="textbox"][aria-label="Corps du message"], div[role="textbox"][aria-label="Message body"]',
 };
