@@ -1,26 +1,9 @@
 import { DirectoryIndex, DirectoryIndexBuilder, buildIndex, editDistance } from './directory-index';
 import { parseExtractionText } from './extraction';
+import { aMailbox } from '../testing/builders';
 import { EXTRACTION_HEADER, extractionLine, syntheticExtraction, type SyntheticMailbox } from './synthetic';
 
-const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => ({
-  type: 'PER',
-  rpps: '',
-  civility: 'DR',
-  familyName: '',
-  givenName: '',
-  professionCode: '10',
-  profession: 'Médecin',
-  specialtyCode: '',
-  specialty: '',
-  service: '',
-  organisation: '',
-  postcode: '75013',
-  city: 'Paris',
-  department: '75',
-  structId: '',
-  street: '',
-  ...p,
-});
+const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => aMailbox({ postcode: '75013', city: 'Paris', department: '75', ...p });
 
 const planted: SyntheticMailbox[] = [
   person({

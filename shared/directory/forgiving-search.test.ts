@@ -2,27 +2,10 @@
 // specialty and city words, La Poste abbreviations, and offers the closest words when nothing is found.
 import { buildIndex, type DirectoryIndex } from './directory-index';
 import { parseExtractionText } from './extraction';
+import { aMailbox } from '../testing/builders';
 import { EXTRACTION_HEADER, extractionLine, syntheticExtraction, type SyntheticMailbox } from './synthetic';
 
-const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => ({
-  type: 'PER',
-  rpps: '',
-  civility: 'DR',
-  familyName: '',
-  givenName: '',
-  professionCode: '10',
-  profession: 'Médecin',
-  specialtyCode: '',
-  specialty: '',
-  service: '',
-  organisation: '',
-  postcode: '',
-  city: '',
-  department: '',
-  structId: '',
-  street: '',
-  ...p,
-});
+const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => aMailbox(p);
 const org = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox =>
   person({ type: 'ORG', civility: '', professionCode: '', profession: '', ...p });
 

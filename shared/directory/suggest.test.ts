@@ -1,27 +1,10 @@
 import { buildIndex, type DirectoryIndex } from './directory-index';
 import { parseExtractionText } from './extraction';
+import { aMailbox } from '../testing/builders';
 import { suggest } from './suggest';
 import { syntheticExtraction, type SyntheticMailbox } from './synthetic';
 
-const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => ({
-  type: 'PER',
-  rpps: '',
-  civility: 'DR',
-  familyName: '',
-  givenName: '',
-  professionCode: '10',
-  profession: 'Médecin',
-  specialtyCode: '',
-  specialty: '',
-  service: '',
-  organisation: '',
-  postcode: '69003',
-  city: 'Lyon',
-  department: '69',
-  structId: '',
-  street: '',
-  ...p,
-});
+const person = (p: Partial<SyntheticMailbox> & { address: string }): SyntheticMailbox => aMailbox({ postcode: '69003', city: 'Lyon', department: '69', ...p });
 const planted = [
   person({ address: 'helene.quertier@medecin.mssante.fr', familyName: 'Quertier', givenName: 'Hélène', rpps: '10009990001' }),
   person({ address: 'h.quertier@chu-lyon.mssante.fr', familyName: 'Quertier', givenName: 'Hélène', rpps: '10009990001', organisation: 'CHU DE LYON' }),
